@@ -1,0 +1,4 @@
+//! My Account: the signed-in area with Profile, Preferences, Security and Personal Access
+//! Tokens. Later capabilities fill the sections.
+
+pub mod ui;

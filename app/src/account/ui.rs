@@ -1,0 +1,102 @@
+//! The My Account layout and its sections.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Outlet, Redirect, A};
+
+use crate::{
+    auth::{model::UserView, ui::Auth},
+    error::AppError,
+    ui::format_time,
+};
+
+/// Renders `content` with the signed-in user; sends everyone else to the sign-in page.
+pub fn with_user<V: IntoView + 'static>(
+    content: impl Fn(UserView) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let auth = Auth::get();
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let content = content.clone();
+                Suspend::new(async move {
+                    match auth.user.await {
+                        Ok(Some(user)) => content(user).into_any(),
+                        Ok(None) | Err(AppError::Unauthenticated) => view! { <Redirect path="/signin"/> }.into_any(),
+                        Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AccountLayout() -> impl IntoView {
+    with_user(|_| {
+        view! {
+            <div class="account">
+                <nav class="account-nav" aria-label="My Account">
+                    <h2>"My Account"</h2>
+                    <A href="/account/profile">"Profile"</A>
+                    <A href="/account/preferences">"Preferences"</A>
+                    <A href="/account/security">"Security"</A>
+                    <A href="/account/tokens">"Personal Access Tokens"</A>
+                </nav>
+                <div class="account-main">
+                    <Outlet/>
+                </div>
+            </div>
+        }
+    })
+}
+
+/// The account's basic facts, shown in every section until the section has its own content.
+#[component]
+fn AccountFacts(user: UserView) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <dt>"Name"</dt>
+            <dd>{user.name}</dd>
+            <dt>"Username"</dt>
+            <dd>{user.username}</dd>
+            <dt>"Email"</dt>
+            <dd>{user.email}</dd>
+            <dt>"Role"</dt>
+            <dd>{if user.role == crate::auth::model::Role::Admin { "Administrator" } else { "User" }}</dd>
+            <dt>"Member since"</dt>
+            <dd>{format_time(user.created_at)}</dd>
+        </dl>
+    }
+}
+
+fn section(title: &'static str, intro: &'static str) -> impl IntoView {
+    with_user(move |user| {
+        view! {
+            <Title text=format!("{title} · My Account · Gatehouse")/>
+            <h1>{title}</h1>
+            <p class="intro">{intro}</p>
+            <AccountFacts user/>
+        }
+    })
+}
+
+#[component]
+pub fn ProfileSection() -> impl IntoView {
+    section("Profile", "Your name, username and email address.")
+}
+
+#[component]
+pub fn PreferencesSection() -> impl IntoView {
+    section("Preferences", "Language, presence, notifications and more for this account.")
+}
+
+#[component]
+pub fn SecuritySection() -> impl IntoView {
+    section("Security", "Password, two-factor authentication and where you are signed in.")
+}
+
+#[component]
+pub fn TokensSection() -> impl IntoView {
+    section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.")
+}

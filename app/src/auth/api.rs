@@ -1,0 +1,64 @@
+//! Server functions for accounts: authorize → parse → service.
+
+use leptos::server;
+
+use super::model::{Password, UserView};
+use crate::error::AppError;
+
+/// Where the browser goes after signing in or registering.
+pub const HOME: &str = "/account/profile";
+
+#[server(prefix = "/fn", endpoint = "register")]
+pub async fn register(name: String, username: String, email: String, password: Password) -> Result<(), AppError> {
+    use super::service::{self, RegisterInput};
+    use crate::{password::rules::PasswordPolicy, server::guard};
+
+    let (ctx, previous) = guard::optional_user().await?;
+    let input = RegisterInput { name: &name, username: &username, email: &email, password: password.expose() };
+    let (_, session) = service::register(&ctx.deps(), input, &PasswordPolicy::default(), &ctx.meta).await?;
+    if let Some(previous) = previous {
+        crate::sessions::service::end(ctx.db(), &previous.session_id).await?;
+    }
+    ctx.set_session_cookie(&session.token);
+    leptos_axum::redirect(HOME);
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "sign_in")]
+pub async fn sign_in(identifier: String, password: Password) -> Result<(), AppError> {
+    use super::service::{self, SignInOutcome};
+    use crate::server::guard;
+
+    let (ctx, previous) = guard::optional_user().await?;
+    match service::sign_in(&ctx.deps(), &identifier, password.expose(), &ctx.meta).await? {
+        SignInOutcome::SignedIn { session, .. } => {
+            // A new token at every sign-in: the old session (if any) ends.
+            if let Some(previous) = previous {
+                crate::sessions::service::end(ctx.db(), &previous.session_id).await?;
+            }
+            ctx.set_session_cookie(&session.token);
+        }
+    }
+    leptos_axum::redirect(HOME);
+    Ok(())
+}
+
+#[server(prefix = "/fn", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::server::guard;
+
+    let (ctx, current) = guard::optional_user().await?;
+    if let Some(current) = current {
+        super::service::sign_out(ctx.db(), &current.session_id, &current.user.id, &ctx.meta, ctx.now()).await?;
+    }
+    ctx.clear_session_cookie();
+    leptos_axum::redirect("/signin");
+    Ok(())
+}
+
+/// The signed-in user, or None.
+#[server(prefix = "/fn", endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<UserView>, AppError> {
+    let (_, current) = crate::server::guard::optional_user().await?;
+    Ok(current.map(|c| c.user.view()))
+}

@@ -1,0 +1,191 @@
+//! SQL for the `users` table.
+
+use std::fmt;
+
+use super::model::{Role, UserView};
+use crate::server::db::Db;
+
+#[derive(Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_username: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub password_changed_at: i64,
+    pub disabled_at: Option<i64>,
+}
+
+impl fmt::Debug for UserRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserRow")
+            .field("id", &self.id)
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .field("role", &self.role)
+            .field("password_hash", &"[redacted]")
+            .field("disabled_at", &self.disabled_at)
+            .finish()
+    }
+}
+
+impl UserRow {
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::User)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+
+    pub fn view(&self) -> UserView {
+        UserView {
+            id: self.id.clone(),
+            username: self.display_username.clone(),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role(),
+            created_at: self.created_at,
+        }
+    }
+}
+
+const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
+                       created_at, updated_at, password_changed_at, disabled_at";
+
+pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    ))
+    .bind(&u.id)
+    .bind(&u.username)
+    .bind(&u.display_username)
+    .bind(&u.email)
+    .bind(&u.name)
+    .bind(&u.password_hash)
+    .bind(&u.role)
+    .bind(u.created_at)
+    .bind(u.updated_at)
+    .bind(u.password_changed_at)
+    .bind(u.disabled_at)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn find_by_id(db: &Db, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// By lower-case username or email.
+pub async fn find_by_identifier(db: &Db, identifier: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE username = $1 OR email = $1"))
+        .bind(identifier)
+        .fetch_optional(db)
+        .await
+}
+
+/// Which of `username` and `email` are already taken: (username taken, email taken).
+pub async fn taken(db: &Db, username: &str, email: &str) -> Result<(bool, bool), sqlx::Error> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT username, email FROM users WHERE username = $1 OR email = $2")
+            .bind(username)
+            .bind(email)
+            .fetch_all(db)
+            .await?;
+    Ok((
+        rows.iter().any(|(u, _)| u == username),
+        rows.iter().any(|(_, e)| e == email),
+    ))
+}
+
+/// Users for the admin list, newest first, filtered by a substring of username, email or name.
+pub async fn list(db: &Db, search: &str, limit: i64) -> Result<Vec<UserRow>, sqlx::Error> {
+    let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users \
+         WHERE username LIKE $1 OR email LIKE $1 OR LOWER(name) LIKE $1 \
+         ORDER BY created_at DESC, id LIMIT $2"
+    ))
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn count(db: &Db) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'admin' THEN 1 ELSE 0 END), 0) FROM users")
+        .fetch_one(db)
+        .await
+}
+
+/// True when the database error is a unique-constraint violation.
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::db::testing;
+
+    pub fn row(id: &str, username: &str, email: &str) -> UserRow {
+        UserRow {
+            id: id.into(),
+            username: username.to_lowercase(),
+            display_username: username.into(),
+            email: email.into(),
+            name: "Test User".into(),
+            password_hash: "$argon2id$fake".into(),
+            role: "user".into(),
+            created_at: 1,
+            updated_at: 1,
+            password_changed_at: 1,
+            disabled_at: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn insert_find_and_uniqueness_on_both_databases() {
+        for t in testing::all().await {
+            let db = &t.db;
+            insert(db, &row("u1", "Ada", "ada@example.com")).await.unwrap();
+            let found = find_by_identifier(db, "ada").await.unwrap().unwrap();
+            assert_eq!(found.display_username, "Ada");
+            assert_eq!(find_by_identifier(db, "ada@example.com").await.unwrap().unwrap().id, "u1");
+            assert!(find_by_identifier(db, "nobody").await.unwrap().is_none());
+            assert_eq!(find_by_id(db, "u1").await.unwrap().unwrap().disabled_at, None);
+
+            assert_eq!(taken(db, "ada", "other@example.com").await.unwrap(), (true, false));
+            assert_eq!(taken(db, "bob", "ada@example.com").await.unwrap(), (false, true));
+
+            let dup = insert(db, &row("u2", "ADA", "x@example.com")).await.unwrap_err();
+            assert!(is_unique_violation(&dup), "{:?}: {dup}", t.backend);
+            let dup = insert(db, &row("u3", "bob", "ada@example.com")).await.unwrap_err();
+            assert!(is_unique_violation(&dup), "{:?}", t.backend);
+
+            let mut admin = row("u4", "root", "root@example.com");
+            admin.role = "admin".into();
+            admin.created_at = 2;
+            insert(db, &admin).await.unwrap();
+            assert_eq!(count(db).await.unwrap(), (2, 1));
+            let listed: Vec<String> = list(db, "", 10).await.unwrap().into_iter().map(|u| u.id).collect();
+            assert_eq!(listed, vec!["u4", "u1"]);
+            assert_eq!(list(db, "ROOT@", 10).await.unwrap().len(), 1);
+            assert_eq!(list(db, "%", 10).await.unwrap().len(), 2, "wildcards in the search are literal-free");
+            t.close().await;
+        }
+    }
+
+    #[test]
+    fn debug_hides_the_hash() {
+        assert!(!format!("{:?}", row("u1", "ada", "a@b.c")).contains("argon2"));
+    }
+}

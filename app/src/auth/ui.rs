@@ -1,0 +1,145 @@
+//! Sign-in and registration pages, and the signed-in user's state for the whole app.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{
+    api::{current_user, Register, SignIn, SignOut},
+    model::UserView,
+};
+use crate::{
+    error::AppError,
+    password::rules::PasswordPolicy,
+    ui::{field_error, form_error, Field, FormError, SubmitButton},
+};
+
+/// The account actions and the signed-in user, shared by the header and every page.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub user: Resource<Result<Option<UserView>, AppError>>,
+    pub sign_in: ServerAction<SignIn>,
+    pub register: ServerAction<Register>,
+    pub sign_out: ServerAction<SignOut>,
+}
+
+impl Auth {
+    /// Must be created inside the `<Router>` (actions read the no-JS error from the URL).
+    pub fn provide() -> Auth {
+        let sign_in = ServerAction::<SignIn>::new();
+        let register = ServerAction::<Register>::new();
+        let sign_out = ServerAction::<SignOut>::new();
+        let user = Resource::new(
+            move || (sign_in.version().get(), register.version().get(), sign_out.version().get()),
+            |_| current_user(),
+        );
+        let auth = Auth { user, sign_in, register, sign_out };
+        provide_context(auth);
+        auth
+    }
+
+    pub fn get() -> Auth {
+        expect_context::<Auth>()
+    }
+}
+
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = Auth::get().sign_in;
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <Title text="Sign in · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Sign in"</h1>
+            <FormError message=form_error(error)/>
+            <ActionForm action=action>
+                <Field
+                    label="Username or email"
+                    name="identifier"
+                    autocomplete="username"
+                    error=field_error(error, "identifier")
+                    required=true
+                />
+                <Field
+                    label="Password"
+                    name="password"
+                    kind="password"
+                    autocomplete="current-password"
+                    error=field_error(error, "password")
+                    required=true
+                />
+                <SubmitButton label="Sign in" pending=action.pending()/>
+            </ActionForm>
+            <p class="aside">"New here? " <a href="/register">"Create an account"</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let action = Auth::get().register;
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let rules = PasswordPolicy::default().describe().join(" ");
+    view! {
+        <Title text="Create account · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Create your account"</h1>
+            <FormError message=form_error(error)/>
+            <ActionForm action=action>
+                <Field label="Name" name="name" autocomplete="name" error=field_error(error, "name") required=true/>
+                <Field
+                    label="Username"
+                    name="username"
+                    autocomplete="username"
+                    hint="3 to 32 letters, digits, dots, dashes or underscores."
+                    error=field_error(error, "username")
+                    required=true
+                />
+                <Field
+                    label="Email"
+                    name="email"
+                    kind="email"
+                    autocomplete="email"
+                    error=field_error(error, "email")
+                    required=true
+                />
+                <Field
+                    label="Password"
+                    name="password"
+                    kind="password"
+                    autocomplete="new-password"
+                    hint=rules
+                    error=field_error(error, "password")
+                    required=true
+                />
+                <SubmitButton label="Create account" pending=action.pending()/>
+            </ActionForm>
+            <p class="aside">"Already have an account? " <a href="/signin">"Sign in"</a></p>
+        </section>
+    }
+}
+
+/// The avatar menu of the header: My Account, Administration (admins), Sign out.
+/// A `<details>` element, so it opens without JavaScript.
+#[component]
+pub fn UserMenu(user: UserView) -> impl IntoView {
+    let sign_out = Auth::get().sign_out;
+    let is_admin = user.is_admin();
+    view! {
+        <details class="user-menu">
+            <summary aria-label="Account menu">
+                <span class="avatar" aria-hidden="true">{user.initials()}</span>
+                <span class="user-name">{user.username.clone()}</span>
+            </summary>
+            <div class="menu" role="menu">
+                <a role="menuitem" href="/account/profile">"My Account"</a>
+                <Show when=move || is_admin>
+                    <a role="menuitem" href="/admin">"Administration"</a>
+                </Show>
+                <ActionForm action=sign_out>
+                    <button role="menuitem" type="submit" class="link">"Sign out"</button>
+                </ActionForm>
+            </div>
+        </details>
+    }
+}

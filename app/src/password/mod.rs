@@ -1,0 +1,7 @@
+//! Passwords: the policy (shared by browser and server), hashing, the common-password list.
+
+#[cfg(feature = "ssr")]
+pub mod common;
+#[cfg(feature = "ssr")]
+pub mod hasher;
+pub mod rules;

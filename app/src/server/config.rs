@@ -1,0 +1,508 @@
+//! Configuration: environment variables over an optional TOML file over defaults.
+//!
+//! Every setting has one TOML key and one environment variable. A bad value stops start-up
+//! with one line that names the setting (see [`ConfigError`]).
+
+use std::{
+    collections::BTreeMap,
+    fmt,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+use super::crypto::SecretKey;
+
+/// A configuration problem, printed as one line that names the setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub setting: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "configuration error in {}: {}", self.setting, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// Implicit TLS (usually port 465).
+    Tls,
+    /// STARTTLS upgrade (usually port 587).
+    StartTls,
+    /// Plain text: only for a relay on the same host or a test sink.
+    None,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+}
+
+impl fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("user", &self.user)
+            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
+/// The public origin of the service, e.g. `https://account.example.com`. Links in mail and
+/// the CSRF origin check use it, never the request's Host header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl {
+    origin: String,
+    https: bool,
+}
+
+impl PublicUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let trimmed = raw.trim().trim_end_matches('/');
+        let (scheme, rest) = trimmed
+            .split_once("://")
+            .ok_or_else(|| format!("'{raw}' is not a URL like https://account.example.com"))?;
+        let https = match scheme.to_ascii_lowercase().as_str() {
+            "https" => true,
+            "http" => false,
+            _ => return Err(format!("'{raw}' must start with http:// or https://")),
+        };
+        if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+            return Err(format!(
+                "'{raw}' must be an origin only (scheme, host and optional port, no path)"
+            ));
+        }
+        Ok(PublicUrl {
+            origin: format!("{}://{}", if https { "https" } else { "http" }, rest.to_ascii_lowercase()),
+            https,
+        })
+    }
+
+    /// `scheme://host[:port]`, as browsers send it in the `Origin` header.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.https
+    }
+
+    /// An absolute link to `path` (which starts with `/`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.origin, path)
+    }
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub public_url: PublicUrl,
+    pub secret_key: SecretKey,
+    pub cookie_secure: bool,
+    /// A session ends after this long without a request.
+    pub session_idle_ms: i64,
+    /// A session ends this long after sign-in, whatever its activity.
+    pub session_lifetime_ms: i64,
+    /// Take the client IP from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_proxy_headers: bool,
+    pub log_format: LogFormat,
+    pub smtp: Option<SmtpConfig>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("public_url", &self.public_url.origin())
+            .field("secret_key", &"[redacted]")
+            .field("cookie_secure", &self.cookie_secure)
+            .field("session_idle_ms", &self.session_idle_ms)
+            .field("session_lifetime_ms", &self.session_lifetime_ms)
+            .field("trust_proxy_headers", &self.trust_proxy_headers)
+            .field("log_format", &self.log_format)
+            .field("smtp", &self.smtp)
+            .finish()
+    }
+}
+
+/// Hides the password of a `scheme://user:password@host/...` URL.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}://{}:[redacted]{}", &url[..s], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// One setting: its key in the TOML file and its environment variable.
+struct Setting {
+    key: &'static str,
+    env: &'static str,
+}
+
+const LISTEN: Setting = Setting { key: "listen", env: "GATEHOUSE_LISTEN" };
+const DATA_DIR: Setting = Setting { key: "data_dir", env: "GATEHOUSE_DATA_DIR" };
+const DATABASE_URL: Setting = Setting { key: "database_url", env: "DATABASE_URL" };
+const PUBLIC_URL: Setting = Setting { key: "public_url", env: "GATEHOUSE_PUBLIC_URL" };
+const SECRET_KEY: Setting = Setting { key: "secret_key", env: "GATEHOUSE_SECRET_KEY" };
+const COOKIE_SECURE: Setting = Setting { key: "cookie_secure", env: "GATEHOUSE_COOKIE_SECURE" };
+const SESSION_IDLE: Setting = Setting { key: "session_idle_minutes", env: "GATEHOUSE_SESSION_IDLE_MINUTES" };
+const SESSION_LIFETIME: Setting = Setting { key: "session_lifetime_hours", env: "GATEHOUSE_SESSION_LIFETIME_HOURS" };
+const TRUST_PROXY: Setting = Setting { key: "trust_proxy_headers", env: "GATEHOUSE_TRUST_PROXY_HEADERS" };
+const LOG_FORMAT: Setting = Setting { key: "log_format", env: "GATEHOUSE_LOG_FORMAT" };
+const SMTP_HOST: Setting = Setting { key: "smtp.host", env: "GATEHOUSE_SMTP_HOST" };
+const SMTP_PORT: Setting = Setting { key: "smtp.port", env: "GATEHOUSE_SMTP_PORT" };
+const SMTP_SECURITY: Setting = Setting { key: "smtp.security", env: "GATEHOUSE_SMTP_SECURITY" };
+const SMTP_USER: Setting = Setting { key: "smtp.user", env: "GATEHOUSE_SMTP_USER" };
+const SMTP_PASSWORD: Setting = Setting { key: "smtp.password", env: "GATEHOUSE_SMTP_PASSWORD" };
+const SMTP_FROM: Setting = Setting { key: "smtp.from", env: "GATEHOUSE_SMTP_FROM" };
+
+/// Settings as read from the environment and the file, before they are checked.
+pub struct Sources {
+    file: BTreeMap<String, String>,
+    file_name: Option<String>,
+    env: BTreeMap<String, String>,
+}
+
+impl Sources {
+    /// Reads the process environment and, when given, a TOML file.
+    pub fn from_process(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let env = std::env::vars().collect();
+        Self::new(file, env)
+    }
+
+    pub fn new(file: Option<&Path>, env: BTreeMap<String, String>) -> Result<Self, ConfigError> {
+        let (file_map, file_name) = match file {
+            None => (BTreeMap::new(), None),
+            Some(path) => {
+                let name = path.display().to_string();
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+                    setting: format!("--config {name}"),
+                    problem: format!("cannot read the file: {e}"),
+                })?;
+                (parse_toml(&text, &name)?, Some(name))
+            }
+        };
+        Ok(Sources { file: file_map, file_name, env })
+    }
+
+    /// The value of a setting and the name to blame when it is bad.
+    fn get(&self, s: &Setting) -> Option<(String, String)> {
+        if let Some(v) = self.env.get(s.env).filter(|v| !v.trim().is_empty()) {
+            return Some((v.trim().to_owned(), s.env.to_owned()));
+        }
+        self.file.get(s.key).map(|v| {
+            let origin = format!("{} in {}", s.key, self.file_name.as_deref().unwrap_or("the config file"));
+            (v.clone(), origin)
+        })
+    }
+
+    fn parse<T>(&self, s: &Setting, f: impl FnOnce(&str) -> Result<T, String>) -> Result<Option<T>, ConfigError> {
+        match self.get(s) {
+            None => Ok(None),
+            Some((raw, origin)) => f(&raw).map(Some).map_err(|problem| ConfigError { setting: origin, problem }),
+        }
+    }
+
+    fn env_raw(&self, name: &str) -> Option<&str> {
+        self.env.get(name).map(String::as_str)
+    }
+}
+
+fn parse_toml(text: &str, name: &str) -> Result<BTreeMap<String, String>, ConfigError> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| ConfigError {
+        setting: format!("--config {name}"),
+        problem: format!("not valid TOML: {}", e.message()),
+    })?;
+    let mut out = BTreeMap::new();
+    flatten("", &table, &mut out);
+    Ok(out)
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            toml::Value::Table(t) => flatten(&key, t, out),
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            other => {
+                out.insert(key, other.to_string());
+            }
+        }
+    }
+}
+
+fn parse_bool(raw: &str) -> Result<bool, String> {
+    match raw.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(format!("'{raw}' is not true or false")),
+    }
+}
+
+fn parse_positive(raw: &str, unit: &str, max: i64) -> Result<i64, String> {
+    match raw.parse::<i64>() {
+        Ok(n) if n >= 1 && n <= max => Ok(n),
+        _ => Err(format!("'{raw}' must be a whole number of {unit} from 1 to {max}")),
+    }
+}
+
+impl Config {
+    /// Checks every setting. Touches the file system only to read or create the secret key,
+    /// which happens in [`Config::load`].
+    pub fn from_sources(src: &Sources) -> Result<(Config, SecretKeySource), ConfigError> {
+        let listen = match src.parse(&LISTEN, |raw| {
+            raw.parse::<SocketAddr>().map_err(|_| format!("'{raw}' is not an address like 127.0.0.1:3000"))
+        })? {
+            Some(a) => a,
+            // cargo-leptos passes the site address of Cargo.toml this way.
+            None => match src.env_raw("LEPTOS_SITE_ADDR").and_then(|v| v.parse().ok()) {
+                Some(a) => a,
+                None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+            },
+        };
+        let data_dir = src
+            .parse(&DATA_DIR, |raw| Ok(PathBuf::from(raw)))?
+            .unwrap_or_else(|| PathBuf::from("data"));
+        let database_url = src
+            .parse(&DATABASE_URL, |raw| {
+                if raw.starts_with("sqlite:") || raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+                    Ok(raw.to_owned())
+                } else {
+                    Err("must start with sqlite: or postgres://".to_owned())
+                }
+            })?
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("gatehouse.db").display()));
+        let public_url = match src.parse(&PUBLIC_URL, PublicUrl::parse)? {
+            Some(u) => u,
+            None => {
+                let host = if listen.ip().is_unspecified() { "localhost".to_owned() } else { listen.ip().to_string() };
+                PublicUrl::parse(&format!("http://{}:{}", host, listen.port())).map_err(|problem| ConfigError {
+                    setting: LISTEN.env.to_owned(),
+                    problem,
+                })?
+            }
+        };
+        let secret = match src.parse(&SECRET_KEY, SecretKey::from_hex)? {
+            Some(k) => SecretKeySource::Given(k),
+            None => SecretKeySource::File(data_dir.join("secret.key")),
+        };
+        let cookie_secure = src.parse(&COOKIE_SECURE, parse_bool)?.unwrap_or(true);
+        let idle_minutes = src.parse(&SESSION_IDLE, |r| parse_positive(r, "minutes", 60 * 24 * 30))?.unwrap_or(30);
+        let lifetime_hours = src.parse(&SESSION_LIFETIME, |r| parse_positive(r, "hours", 24 * 365))?.unwrap_or(12);
+        let trust_proxy_headers = src.parse(&TRUST_PROXY, parse_bool)?.unwrap_or(false);
+        let log_format = src
+            .parse(&LOG_FORMAT, |raw| match raw.to_ascii_lowercase().as_str() {
+                "human" | "text" => Ok(LogFormat::Human),
+                "json" => Ok(LogFormat::Json),
+                _ => Err(format!("'{raw}' must be human or json")),
+            })?
+            .unwrap_or(LogFormat::Human);
+        let smtp = Self::smtp(src)?;
+
+        let config = Config {
+            listen,
+            data_dir,
+            database_url,
+            public_url,
+            // Replaced by `load` once the key source is resolved.
+            secret_key: SecretKey::zero(),
+            cookie_secure,
+            session_idle_ms: idle_minutes * 60_000,
+            session_lifetime_ms: lifetime_hours * 3_600_000,
+            trust_proxy_headers,
+            log_format,
+            smtp,
+        };
+        Ok((config, secret))
+    }
+
+    fn smtp(src: &Sources) -> Result<Option<SmtpConfig>, ConfigError> {
+        let Some(host) = src.parse(&SMTP_HOST, |r| Ok(r.to_owned()))? else {
+            return Ok(None);
+        };
+        let security = src
+            .parse(&SMTP_SECURITY, |raw| match raw.to_ascii_lowercase().as_str() {
+                "tls" => Ok(SmtpSecurity::Tls),
+                "starttls" => Ok(SmtpSecurity::StartTls),
+                "none" => Ok(SmtpSecurity::None),
+                _ => Err(format!("'{raw}' must be tls, starttls or none")),
+            })?
+            .unwrap_or(SmtpSecurity::StartTls);
+        let default_port = match security {
+            SmtpSecurity::Tls => 465,
+            SmtpSecurity::StartTls => 587,
+            SmtpSecurity::None => 25,
+        };
+        let port = src
+            .parse(&SMTP_PORT, |raw| raw.parse::<u16>().map_err(|_| format!("'{raw}' is not a port number")))?
+            .unwrap_or(default_port);
+        let from = src
+            .parse(&SMTP_FROM, |raw| {
+                if raw.contains('@') { Ok(raw.to_owned()) } else { Err(format!("'{raw}' is not a mail address")) }
+            })?
+            .ok_or_else(|| ConfigError {
+                setting: SMTP_FROM.env.to_owned(),
+                problem: "must be set when GATEHOUSE_SMTP_HOST is set".to_owned(),
+            })?;
+        Ok(Some(SmtpConfig {
+            host,
+            port,
+            security,
+            user: src.parse(&SMTP_USER, |r| Ok(r.to_owned()))?,
+            password: src.parse(&SMTP_PASSWORD, |r| Ok(r.to_owned()))?,
+            from,
+        }))
+    }
+
+    /// Checks the settings, creates the data directory and reads (or creates) the secret key.
+    pub fn load(src: &Sources) -> Result<Config, ConfigError> {
+        let (mut config, secret) = Self::from_sources(src)?;
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| ConfigError {
+            setting: DATA_DIR.env.to_owned(),
+            problem: format!("cannot create {}: {e}", config.data_dir.display()),
+        })?;
+        config.secret_key = match secret {
+            SecretKeySource::Given(k) => k,
+            SecretKeySource::File(path) => SecretKey::load_or_create(&path).map_err(|problem| ConfigError {
+                setting: SECRET_KEY.env.to_owned(),
+                problem,
+            })?,
+        };
+        Ok(config)
+    }
+}
+
+pub enum SecretKeySource {
+    Given(SecretKey),
+    File(PathBuf),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_make_a_local_sqlite_install() {
+        let (c, secret) = Config::from_sources(&Sources::new(None, env(&[])).unwrap()).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.data_dir, PathBuf::from("data"));
+        assert_eq!(c.database_url, "sqlite://data/gatehouse.db?mode=rwc");
+        assert_eq!(c.public_url.origin(), "http://127.0.0.1:3000");
+        assert!(c.cookie_secure);
+        assert_eq!(c.session_idle_ms, 30 * 60_000);
+        assert!(matches!(secret, SecretKeySource::File(p) if p == Path::new("data/secret.key")));
+        assert!(c.smtp.is_none());
+    }
+
+    #[test]
+    fn environment_wins_over_the_file() {
+        let dir = tempdir();
+        let file = dir.join("gatehouse.toml");
+        std::fs::write(
+            &file,
+            "listen = \"0.0.0.0:8080\"\npublic_url = \"https://id.example.com/\"\ncookie_secure = false\n[smtp]\nhost = \"mail.example.com\"\nfrom = \"noreply@example.com\"\npassword = \"hunter2\"\n",
+        )
+        .unwrap();
+        let src = Sources::new(Some(&file), env(&[("GATEHOUSE_LISTEN", "127.0.0.1:9000")])).unwrap();
+        let (c, _) = Config::from_sources(&src).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:9000");
+        assert_eq!(c.public_url.origin(), "https://id.example.com");
+        assert!(!c.cookie_secure);
+        let smtp = c.smtp.clone().unwrap();
+        assert_eq!(smtp.port, 587);
+        assert_eq!(smtp.security, SmtpSecurity::StartTls);
+        assert!(!format!("{c:?}").contains("hunter2"), "the SMTP password must not be printed");
+    }
+
+    #[test]
+    fn a_bad_value_names_its_setting() {
+        let bad = |pairs: &[(&str, &str)]| {
+            Config::from_sources(&Sources::new(None, env(pairs)).unwrap()).err().unwrap().to_string()
+        };
+        assert_eq!(
+            bad(&[("GATEHOUSE_LISTEN", "nowhere")]),
+            "configuration error in GATEHOUSE_LISTEN: 'nowhere' is not an address like 127.0.0.1:3000"
+        );
+        assert!(bad(&[("GATEHOUSE_PUBLIC_URL", "ftp://x")]).starts_with("configuration error in GATEHOUSE_PUBLIC_URL:"));
+        assert!(bad(&[("GATEHOUSE_PUBLIC_URL", "https://x.example/path")]).contains("no path"));
+        assert!(bad(&[("DATABASE_URL", "mysql://x")]).starts_with("configuration error in DATABASE_URL:"));
+        assert!(bad(&[("GATEHOUSE_SECRET_KEY", "short")]).starts_with("configuration error in GATEHOUSE_SECRET_KEY:"));
+        assert!(bad(&[("GATEHOUSE_COOKIE_SECURE", "maybe")]).contains("GATEHOUSE_COOKIE_SECURE"));
+        assert!(bad(&[("GATEHOUSE_SESSION_IDLE_MINUTES", "0")]).contains("GATEHOUSE_SESSION_IDLE_MINUTES"));
+        assert!(bad(&[("GATEHOUSE_SMTP_HOST", "mail")]).contains("GATEHOUSE_SMTP_FROM"));
+    }
+
+    #[test]
+    fn a_bad_file_names_the_file_and_key() {
+        let dir = tempdir();
+        let file = dir.join("bad.toml");
+        std::fs::write(&file, "session_idle_minutes = -3\n").unwrap();
+        let src = Sources::new(Some(&file), env(&[])).unwrap();
+        let err = Config::from_sources(&src).err().unwrap().to_string();
+        assert!(err.contains("session_idle_minutes in"), "{err}");
+        std::fs::write(&file, "this is = = not toml").unwrap();
+        assert!(Sources::new(Some(&file), env(&[])).err().unwrap().to_string().contains("not valid TOML"));
+    }
+
+    #[test]
+    fn secret_key_is_created_once_with_owner_only_permissions() {
+        let dir = tempdir();
+        let src = Sources::new(None, env(&[("GATEHOUSE_DATA_DIR", dir.to_str().unwrap())])).unwrap();
+        let first = Config::load(&src).unwrap();
+        let second = Config::load(&src).unwrap();
+        assert_eq!(first.secret_key, second.secret_key);
+        assert_ne!(first.secret_key, SecretKey::zero());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.join("secret.key")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn database_passwords_are_redacted() {
+        assert_eq!(redact_url("postgres://app:s3cret@db:5432/gh"), "postgres://app:[redacted]@db:5432/gh");
+        assert_eq!(redact_url("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+
+    fn tempdir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("gatehouse-config-{}", super::super::crypto::random_token(9)));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+}

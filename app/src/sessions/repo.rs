@@ -1,0 +1,89 @@
+//! SQL for the `sessions` table.
+
+use crate::{auth::repo::UserRow, server::db::Db};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub id: String,
+    pub user_id: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub ip: String,
+    pub user_agent: String,
+}
+
+pub struct NewSessionRow<'a> {
+    pub id: &'a str,
+    pub user_id: &'a str,
+    pub token_hash: &'a str,
+    pub now: i64,
+    pub expires_at: i64,
+    pub ip: &'a str,
+    pub user_agent: &'a str,
+}
+
+pub async fn insert(db: &Db, s: NewSessionRow<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at, expires_at, ip, user_agent) \
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+    )
+    .bind(s.id)
+    .bind(s.user_id)
+    .bind(s.token_hash)
+    .bind(s.now)
+    .bind(s.expires_at)
+    .bind(s.ip)
+    .bind(s.user_agent)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// The session with this token hash and its account.
+pub async fn find_by_token_hash(db: &Db, token_hash: &str) -> Result<Option<(SessionRow, UserRow)>, sqlx::Error> {
+    let session: Option<SessionRow> = sqlx::query_as(
+        "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?;
+    let Some(session) = session else { return Ok(None) };
+    let user = crate::auth::repo::find_by_id(db, &session.user_id).await?;
+    Ok(user.map(|u| (session, u)))
+}
+
+pub async fn touch(db: &Db, id: &str, now: i64, ip: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $2, ip = $3 WHERE id = $1")
+        .bind(id)
+        .bind(now)
+        .bind(ip)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn delete(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(db).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn for_user(db: &Db, user_id: &str) -> Result<Vec<SessionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions \
+         WHERE user_id = $1 ORDER BY last_seen_at DESC",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Deletes sessions past their absolute end or idle longer than `idle_ms`.
+pub async fn purge_expired(db: &Db, now: i64, idle_ms: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+        .bind(now)
+        .bind(now - idle_ms)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,146 @@
+//! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
+
+pub mod web;
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use app::{
+    server::{clock::Clock, config::Config, db, AppState},
+    password::hasher::PasswordHasher,
+    shell, App,
+};
+use axum::{
+    extract::State,
+    middleware,
+    response::{IntoResponse, Json},
+    routing::get,
+    Router,
+};
+use http::{header, HeaderValue, StatusCode};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+
+/// Opens the database, applies migrations and builds the state.
+pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: Clock) -> Result<AppState, StartError> {
+    let pool = db::connect(&config.database_url)
+        .await
+        .map_err(|e| StartError::new(format!("cannot open the database ({}): {e}", app::server::config::redact_url(&config.database_url))))?;
+    db::migrate(&pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
+    let hasher = PasswordHasher::standard().map_err(|_| StartError::new("cannot initialise password hashing"))?;
+    Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher })
+}
+
+/// Sets the page CSP with the nonce leptos_axum made for this render.
+fn page_context() {
+    if let (Some(nonce), Some(res)) = (use_nonce(), use_context::<ResponseOptions>()) {
+        if let Ok(v) = HeaderValue::from_str(&web::page_csp(&nonce)) {
+            res.insert_header(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+}
+
+/// The whole application: pages, server functions, `/healthz`, files, middleware.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
+        .layer(middleware::from_fn(web::server_fn_status))
+        .layer(middleware::from_fn_with_state(state.clone(), web::security))
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match db::ping(&state.db).await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable" })))
+        }
+    }
+}
+
+/// Deletes dead sessions and old rate-limit windows now and then. Every instance may run it:
+/// the deletes are idempotent.
+pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let now = state.now();
+            if let Err(e) = app::sessions::repo::purge_expired(&state.db, now, state.config.session_idle_ms).await {
+                tracing::warn!(error = %e, "session purge failed");
+            }
+            if let Err(e) = app::server::ratelimit::purge(&state.db, now - 24 * 3_600_000).await {
+                tracing::warn!(error = ?e, "rate-limit purge failed");
+            }
+        }
+    })
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+pub async fn serve(state: AppState) -> Result<(), StartError> {
+    let addr = state.config.listen;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| StartError::new(format!("cannot listen on {addr} (GATEHOUSE_LISTEN): {e}")))?;
+    tracing::info!(
+        listen = %addr,
+        public_url = %state.config.public_url.origin(),
+        database = %app::server::config::redact_url(&state.config.database_url),
+        "Gatehouse is serving"
+    );
+    if !state.config.cookie_secure {
+        tracing::warn!("GATEHOUSE_COOKIE_SECURE=false: session cookies travel over plain http; for local development only");
+    }
+    let housekeeping = spawn_housekeeping(state.clone());
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| StartError::new(format!("server error: {e}")))?;
+    housekeeping.abort();
+    tracing::info!("Gatehouse stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// A one-line error for start-up and the command line.
+#[derive(Debug)]
+pub struct StartError(String);
+
+impl StartError {
+    pub fn new(msg: impl Into<String>) -> Self {
+        StartError(msg.into())
+    }
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StartError {}

@@ -1,0 +1,152 @@
+//! HTTP middleware: client metadata, CSRF refusal, security headers and the status of server
+//! function errors.
+
+use std::net::SocketAddr;
+
+use app::{error::AppError, server::request::ClientMeta, server::AppState};
+use axum::{
+    body::Body,
+    extract::{ConnectInfo, Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+
+/// Why a state-changing request is refused, or None when it may go on.
+///
+/// Browsers say where a request comes from in `Sec-Fetch-Site` (and `Origin`); neither can be
+/// forged by a page. Only same-origin requests may change state. Clients that send neither
+/// header are not browsers, so they carry no ambient cookie authority worth forging.
+pub fn csrf_refusal(method: &Method, headers: &HeaderMap, public_origin: &str) -> Option<&'static str> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return None;
+    }
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return match site.as_bytes() {
+            b"same-origin" | b"none" => None,
+            _ => Some("sec-fetch-site"),
+        };
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        return (origin.as_bytes() != public_origin.as_bytes()).then_some("origin");
+    }
+    None
+}
+
+/// The page CSP: scripts only from us or with this response's nonce; WASM may compile.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// For everything that is not a page (JSON, files, errors).
+const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/// Records the client, refuses cross-site writes and adds the security headers.
+pub async fn security(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let meta = ClientMeta::from_request(req.headers(), peer, state.config.trust_proxy_headers);
+
+    if let Some(why) = csrf_refusal(req.method(), req.headers(), state.config.public_url.origin()) {
+        tracing::warn!(ip = %meta.ip, path = %req.uri().path(), header = why, "refused a cross-site request");
+        let mut res = (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
+        add_headers(res.headers_mut(), state.config.public_url.is_https(), false);
+        return res;
+    }
+
+    req.extensions_mut().insert(meta);
+    let cacheable = is_static_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    add_headers(res.headers_mut(), state.config.public_url.is_https(), cacheable);
+    res
+}
+
+fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg"
+}
+
+fn add_headers(h: &mut HeaderMap, https: bool, cacheable: bool) {
+    let mut set_default = |name: header::HeaderName, value: &'static str| {
+        h.entry(name).or_insert(HeaderValue::from_static(value));
+    };
+    set_default(header::CONTENT_SECURITY_POLICY, DEFAULT_CSP);
+    set_default(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set_default(header::REFERRER_POLICY, "same-origin");
+    set_default(header::X_FRAME_OPTIONS, "DENY");
+    set_default(header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    set_default(header::HeaderName::from_static("cross-origin-resource-policy"), "same-origin");
+    set_default(
+        header::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    );
+    if https {
+        set_default(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+    }
+    if !cacheable {
+        set_default(header::CACHE_CONTROL, "no-store");
+    }
+}
+
+/// Server functions answer every error with 500; this gives each `AppError` its own status
+/// (401, 403, 422, 429 with `Retry-After`, ...). Form posts without JavaScript are redirects
+/// and pass untouched.
+pub async fn server_fn_status(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key("serverfnerror") {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let AppError::RateLimited { retry_after } = err {
+            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    const ORIGIN: &str = "https://id.example.com";
+
+    #[test]
+    fn reads_are_never_refused() {
+        assert_eq!(csrf_refusal(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN), None);
+    }
+
+    #[test]
+    fn writes_must_be_same_origin() {
+        let post = Method::POST;
+        assert_eq!(csrf_refusal(&post, &headers(&[("sec-fetch-site", "same-origin")]), ORIGIN), None);
+        assert_eq!(csrf_refusal(&post, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN), Some("sec-fetch-site"));
+        assert_eq!(csrf_refusal(&post, &headers(&[("sec-fetch-site", "same-site")]), ORIGIN), Some("sec-fetch-site"));
+        assert_eq!(csrf_refusal(&post, &headers(&[("origin", "https://id.example.com")]), ORIGIN), None);
+        assert_eq!(csrf_refusal(&post, &headers(&[("origin", "https://evil.example")]), ORIGIN), Some("origin"));
+        assert_eq!(csrf_refusal(&post, &headers(&[("origin", "null")]), ORIGIN), Some("origin"));
+        assert_eq!(csrf_refusal(&Method::DELETE, &headers(&[("origin", "http://id.example.com")]), ORIGIN), Some("origin"));
+        // Not a browser: nothing ambient to forge.
+        assert_eq!(csrf_refusal(&post, &HeaderMap::new(), ORIGIN), None);
+    }
+
+    #[test]
+    fn page_csp_has_no_unsafe_inline() {
+        let csp = page_csp("abc");
+        assert!(csp.contains("'nonce-abc'"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline") && !DEFAULT_CSP.contains("unsafe-inline"));
+    }
+}
