@@ -1,0 +1,69 @@
+import { test as base, expect, Page, BrowserContext } from "@playwright/test";
+
+/** Fails the test on any console error or uncaught exception in any page it opens. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      watch(context, errors);
+      await use(errors);
+      expect(errors, "console errors on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export function watch(context: BrowserContext, errors: string[]) {
+  const attach = (page: Page) => {
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
+  };
+  context.pages().forEach(attach);
+  context.on("page", attach);
+}
+
+export { expect };
+
+let counter = 0;
+/** A fresh account's details, unique per call. */
+export function newAccount() {
+  const id = `${Date.now().toString(36)}${(counter++).toString(36)}`;
+  return {
+    name: `Test Person ${id}`,
+    username: `user_${id}`,
+    email: `user_${id}@example.test`,
+    password: `a long passphrase ${id}`,
+  };
+}
+
+/** Waits until the WASM has hydrated the page. */
+export async function hydrated(page: Page) {
+  await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1);
+}
+
+export async function register(page: Page, a: ReturnType<typeof newAccount>) {
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Name").fill(a.name);
+  await page.getByLabel("Username").fill(a.username);
+  await page.getByLabel("Email").fill(a.email);
+  await page.getByLabel("Password").fill(a.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account\/profile$/);
+}
+
+export async function signIn(page: Page, identifier: string, password: string) {
+  await page.goto("/signin");
+  await hydrated(page);
+  await page.getByLabel("Username or email").fill(identifier);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByLabel("Account menu").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+}

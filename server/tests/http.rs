@@ -1,0 +1,376 @@
+//! Integration tests: the real router on 127.0.0.1:0, driven over HTTP with a cookie-keeping
+//! client, on a fresh SQLite data directory.
+
+use std::{collections::BTreeMap, net::SocketAddr, time::Duration};
+
+use app::{
+    auth::{model::Role, service},
+    password::rules::PasswordPolicy,
+    server::{
+        clock::Clock,
+        config::{Config, Sources},
+        request::ClientMeta,
+        AppState,
+    },
+};
+use leptos::prelude::LeptosOptions;
+use reqwest::{header, redirect::Policy, Client, Response, StatusCode};
+use serde_json::Value;
+
+struct TestServer {
+    base: String,
+    state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    async fn start() -> TestServer {
+        Self::start_with(&[("GATEHOUSE_COOKIE_SECURE", "false")]).await
+    }
+
+    async fn start_with(extra: &[(&str, &str)]) -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut env: BTreeMap<String, String> = BTreeMap::new();
+        env.insert("GATEHOUSE_DATA_DIR".into(), dir.path().display().to_string());
+        env.insert("GATEHOUSE_LISTEN".into(), addr.to_string());
+        env.insert("GATEHOUSE_PUBLIC_URL".into(), format!("http://{addr}"));
+        for (k, v) in extra {
+            env.insert((*k).into(), (*v).into());
+        }
+        let config = Config::load(&Sources::new(None, env).unwrap()).unwrap();
+        let options = LeptosOptions::builder().output_name("gatehouse").build();
+        let state = server::build_state(config, options, Clock::system()).await.unwrap();
+        let app = server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        TestServer { base: format!("http://{addr}"), state, _dir: dir }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    fn client(&self) -> Client {
+        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+    }
+
+    /// Calls a server function the way the hydrated app does (form-encoded in, JSON out).
+    async fn call(&self, c: &Client, name: &str, form: &[(&str, &str)]) -> Response {
+        c.post(self.url(&format!("/fn/{name}"))).form(form).send().await.unwrap()
+    }
+
+    async fn register(&self, c: &Client, username: &str) -> Response {
+        let email = format!("{username}@example.test");
+        self.call(
+            c,
+            "register",
+            &[("name", "Test Person"), ("username", username), ("email", &email), ("password", PASSWORD)],
+        )
+        .await
+    }
+
+    async fn current_user(&self, c: &Client) -> Value {
+        let res = self.call(c, "current_user", &[]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json().await.unwrap()
+    }
+
+    async fn make_admin(&self, username: &str) {
+        let s = &self.state;
+        let deps = service::Deps { db: &s.db, hasher: &s.hasher, timeouts: sessions_timeouts(s), now: s.now() };
+        let email = format!("{username}@example.test");
+        let input = service::RegisterInput { name: "Admin", username, email: &email, password: PASSWORD };
+        let account = service::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
+        service::create_account(&deps, &account, PASSWORD, Role::Admin, &ClientMeta::local("test")).await.unwrap();
+    }
+}
+
+fn sessions_timeouts(s: &AppState) -> app::sessions::service::Timeouts {
+    app::sessions::service::Timeouts { idle_ms: s.config.session_idle_ms, lifetime_ms: s.config.session_lifetime_ms }
+}
+
+const PASSWORD: &str = "a long enough passphrase";
+
+async fn json_error(res: Response) -> (StatusCode, Value) {
+    let status = res.status();
+    (status, res.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn health_check_reports_the_database() {
+    let s = TestServer::start().await;
+    let res = s.client().get(s.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.unwrap()["status"], "ok");
+    s.state.db.close().await;
+    let res = s.client().get(s.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn register_sign_out_sign_in_round_trip() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    let res = s.register(&c, "ada").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("gatehouse_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert_eq!(s.current_user(&c).await["username"], "ada");
+
+    // The account page renders on the server with the account's facts.
+    let page = c.get(s.url("/account/profile")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("ada@example.test"), "profile shows the email");
+    assert!(html.contains("Personal Access Tokens"));
+
+    assert_eq!(s.call(&c, "sign_out", &[]).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await, Value::Null);
+
+    // Sign in by username or email; each sign-in issues a new token.
+    let first = s.call(&c, "sign_in", &[("identifier", "ADA"), ("password", PASSWORD)]).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let first_cookie = first.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let second = s.call(&c, "sign_in", &[("identifier", "ada@example.test"), ("password", PASSWORD)]).await;
+    let second_cookie = second.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    assert_ne!(first_cookie, second_cookie);
+    assert_eq!(s.current_user(&c).await["email"], "ada@example.test");
+
+    // The replaced session is gone: signing in again ended it.
+    let sessions: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.state.db).await.unwrap();
+    assert_eq!(sessions.0, 1);
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_account_answer_alike() {
+    let s = TestServer::start().await;
+    s.register(&s.client(), "ada").await;
+    let wrong = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", "wrong password")]).await;
+    let unknown = s.call(&s.client(), "sign_in", &[("identifier", "nobody"), ("password", "wrong password")]).await;
+    let (ws, wb) = json_error(wrong).await;
+    let (us, ub) = json_error(unknown).await;
+    assert_eq!(ws, StatusCode::UNAUTHORIZED);
+    assert_eq!((ws, &wb), (us, &ub));
+    assert_eq!(wb, serde_json::json!({ "error": "invalid_credentials" }));
+}
+
+#[tokio::test]
+async fn sign_in_is_throttled_with_retry_after() {
+    let s = TestServer::start().await;
+    s.register(&s.client(), "ada").await;
+    let c = s.client();
+    for _ in 0..app::server::ratelimit::SIGN_IN_PER_ACCOUNT.max {
+        let res = s.call(&c, "sign_in", &[("identifier", "ada"), ("password", "wrong password")]).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+    let res = s.call(&c, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "rate_limited");
+}
+
+#[tokio::test]
+async fn bad_input_is_a_client_error_with_field_messages() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    // Missing arguments: 400, never a 500.
+    let res = s.call(&c, "register", &[("name", "x")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "bad_request");
+
+    let res = s
+        .call(&c, "register", &[("name", "Ada"), ("username", "a"), ("email", "nope"), ("password", "short")])
+        .await;
+    let (status, body) = json_error(res).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["username", "email", "password"]);
+
+    s.register(&c, "ada").await;
+    let res = s.register(&s.client(), "ADA").await;
+    let (status, body) = json_error(res).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["field"], "username");
+
+    // Sign-in with empty fields names the field.
+    let (status, body) = json_error(s.call(&s.client(), "sign_in", &[("identifier", ""), ("password", "x")]).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "identifier");
+}
+
+#[tokio::test]
+async fn cross_site_writes_are_refused() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "ada").await;
+    for (name, value) in [("origin", "http://evil.example"), ("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site")] {
+        let res = c.post(s.url("/fn/sign_out")).header(name, value).form(&[("x", "")]).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}: {value}");
+    }
+    assert_eq!(s.current_user(&c).await["username"], "ada", "still signed in");
+    let same = c.post(s.url("/fn/sign_out")).header("origin", s.base.as_str()).header("sec-fetch-site", "same-origin").send().await.unwrap();
+    assert_eq!(same.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await, Value::Null);
+}
+
+#[tokio::test]
+async fn account_and_admin_pages_need_the_right_session() {
+    let s = TestServer::start().await;
+    let anon = s.client();
+    for path in ["/", "/account", "/account/profile", "/account/security", "/admin"] {
+        let res = anon.get(s.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND, "{path}");
+        let to = res.headers()[header::LOCATION].to_str().unwrap();
+        assert!(to == "/signin" || to == "/account/profile", "{path} → {to}");
+    }
+    let res = anon.get(s.url("/no/such/page")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn admin_functions_authorize_themselves() {
+    let s = TestServer::start().await;
+    let anon = s.client();
+    assert_eq!(s.call(&anon, "admin_overview", &[("search", "")]).await.status(), StatusCode::UNAUTHORIZED);
+
+    let user = s.client();
+    s.register(&user, "ada").await;
+    let (status, body) = json_error(s.call(&user, "admin_overview", &[("search", "")]).await).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
+
+    s.make_admin("root").await;
+    let admin = s.client();
+    s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
+    let res = s.call(&admin, "admin_overview", &[("search", "ad")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!((body["total_users"].as_i64(), body["admins"].as_i64()), (Some(2), Some(1)));
+    assert_eq!(body["users"][0]["username"], "ada");
+    assert!(body.to_string().find("argon2").is_none(), "no hash crosses the wire");
+}
+
+#[tokio::test]
+async fn pages_have_security_headers_and_a_matching_nonce() {
+    let s = TestServer::start().await;
+    let res = s.client().get(s.url("/signin")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers().clone();
+    let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(h[header::REFERRER_POLICY], "same-origin");
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_owned();
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the CSP nonce");
+
+    // A new nonce for every response.
+    let again = s.client().get(s.url("/signin")).send().await.unwrap();
+    assert!(!again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains(&nonce));
+
+    // JSON answers get the strict default policy.
+    let res = s.client().get(s.url("/healthz")).send().await.unwrap();
+    assert!(res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
+}
+
+#[tokio::test]
+async fn form_posts_without_javascript_redirect_back_with_the_error_or_onward() {
+    let s = TestServer::start().await;
+    s.register(&s.client(), "ada").await;
+    let c = s.client();
+    let referer = s.url("/signin");
+    let post = |password: &'static str| {
+        c.post(s.url("/fn/sign_in"))
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, referer.as_str())
+            .form(&[("identifier", "ada"), ("password", password)])
+            .send()
+    };
+    let res = post("wrong password").await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let to = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(to.starts_with(&referer) && to.contains("__err="), "{to}");
+    // The page it lands on shows the message.
+    let page = c.get(&to).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Incorrect username/email or password."));
+
+    let res = post(PASSWORD).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()[header::LOCATION], "/account/profile");
+    assert!(res.headers().get(header::SET_COOKIE).is_some());
+}
+
+#[tokio::test]
+async fn cookies_are_secure_and_host_prefixed_by_default() {
+    let s = TestServer::start_with(&[]).await;
+    let res = s.register(&s.client(), "ada").await;
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("__Host-gatehouse_session="), "{cookie}");
+    assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"), "{cookie}");
+}
+
+#[tokio::test]
+async fn sessions_end_after_the_idle_timeout() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "ada").await;
+    // Age the session in the database past the idle limit.
+    let idle = s.state.config.session_idle_ms;
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - $1")
+        .bind(idle + 1)
+        .execute(&s.state.db)
+        .await
+        .unwrap();
+    assert_eq!(s.current_user(&c).await, Value::Null);
+    let left: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.state.db).await.unwrap();
+    assert_eq!(left.0, 0, "the dead session is deleted");
+}
+
+#[tokio::test]
+async fn no_secret_is_stored_in_plain_text() {
+    let s = TestServer::start().await;
+    let res = s.register(&s.client(), "ada").await;
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    let dump: Vec<(String, String)> =
+        sqlx::query_as("SELECT u.password_hash, s.token_hash FROM users u JOIN sessions s ON s.user_id = u.id")
+            .fetch_all(&s.state.db)
+            .await
+            .unwrap();
+    let (hash, token_hash) = &dump[0];
+    assert!(hash.starts_with("$argon2id$") && !hash.contains(PASSWORD));
+    assert_ne!(token_hash, &token);
+    assert_eq!(token_hash.len(), 64);
+}
+
+#[tokio::test]
+async fn a_login_flood_does_not_stall_other_requests() {
+    let s = TestServer::start().await;
+    s.register(&s.client(), "ada").await;
+    // Many sign-ins at once queue for the hashing pool...
+    let flood: Vec<_> = (0..16)
+        .map(|i| {
+            let c = s.client();
+            let url = s.url("/fn/sign_in");
+            tokio::spawn(async move {
+                c.post(url)
+                    .header("x-forwarded-for", format!("10.0.0.{i}"))
+                    .form(&[("identifier", format!("user{i}")), ("password", "wrong password".to_owned())])
+                    .send()
+                    .await
+            })
+        })
+        .collect();
+    // ...while a request that needs no hashing is answered meanwhile.
+    let health = tokio::time::timeout(Duration::from_secs(5), s.client().get(s.url("/healthz")).send()).await;
+    assert_eq!(health.expect("health answered during the flood").unwrap().status(), StatusCode::OK);
+    for f in flood {
+        let status = f.await.unwrap().unwrap().status();
+        assert!(status == StatusCode::UNAUTHORIZED || status == StatusCode::TOO_MANY_REQUESTS, "{status}");
+    }
+}
