@@ -48,17 +48,17 @@ test("registration shows each problem next to its field and keeps the input", as
   const a = newAccount();
   await page.goto("/register");
   await hydrated(page);
-  await page.getByLabel("Name").fill(a.name);
+  await page.getByLabel("Name", { exact: true }).fill(a.name);
   await page.getByLabel("Username").fill("x!");
   await page.getByLabel("Email").fill(a.email);
-  await page.getByLabel("Password").fill("password1");
+  await page.getByLabel("Password", { exact: true }).fill("password1");
   await page.getByRole("button", { name: "Create account" }).click();
 
   const username = page.locator(".field", { has: page.getByLabel("Username") });
   await expect(username.locator(".field-error")).toHaveText("Use 3 to 32 characters.");
-  const password = page.locator(".field", { has: page.getByLabel("Password") });
+  const password = page.locator(".field", { has: page.getByLabel("Password", { exact: true }) });
   await expect(password.locator(".field-error")).toContainText("too common");
-  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Email")).toHaveValue(a.email);
   await expect(page).toHaveURL(/\/register$/);
 });
@@ -76,12 +76,12 @@ test("sign-in works with JavaScript disabled", async ({ browser }) => {
 
   await page.goto("/signin");
   await page.getByLabel("Username or email").fill(a.username);
-  await page.getByLabel("Password").fill("wrong password");
+  await page.getByLabel("Password", { exact: true }).fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Incorrect" })).toBeVisible();
 
   await page.getByLabel("Username or email").fill(a.username);
-  await page.getByLabel("Password").fill(a.password);
+  await page.getByLabel("Password", { exact: true }).fill(a.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account\/profile$/);
   await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();

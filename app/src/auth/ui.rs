@@ -13,26 +13,20 @@ use crate::{
     ui::{field_error, form_error, Field, FormError, SubmitButton},
 };
 
-/// The account actions and the signed-in user, shared by the header and every page.
+/// The signed-in user, shared by the header and every page.
+///
+/// Refetched at every navigation: signing in, registering and signing out all end in one, and
+/// a session revoked elsewhere shows up at the next page.
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub user: Resource<Result<Option<UserView>, AppError>>,
-    pub sign_in: ServerAction<SignIn>,
-    pub register: ServerAction<Register>,
-    pub sign_out: ServerAction<SignOut>,
 }
 
 impl Auth {
-    /// Must be created inside the `<Router>` (actions read the no-JS error from the URL).
     pub fn provide() -> Auth {
-        let sign_in = ServerAction::<SignIn>::new();
-        let register = ServerAction::<Register>::new();
-        let sign_out = ServerAction::<SignOut>::new();
-        let user = Resource::new(
-            move || (sign_in.version().get(), register.version().get(), sign_out.version().get()),
-            |_| current_user(),
-        );
-        let auth = Auth { user, sign_in, register, sign_out };
+        let location = leptos_router::hooks::use_location();
+        let user = Resource::new(move || location.pathname.get(), |_| current_user());
+        let auth = Auth { user };
         provide_context(auth);
         auth
     }
@@ -42,10 +36,11 @@ impl Auth {
     }
 }
 
-
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = Auth::get().sign_in;
+    // Created inside the page: the router hands a no-JavaScript form error to actions made
+    // below <Routes>.
+    let action = ServerAction::<SignIn>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <Title text="Sign in · Gatehouse"/>
@@ -77,7 +72,7 @@ pub fn SignInPage() -> impl IntoView {
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let action = Auth::get().register;
+    let action = ServerAction::<Register>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let rules = PasswordPolicy::default().describe().join(" ");
     view! {
@@ -123,10 +118,19 @@ pub fn RegisterPage() -> impl IntoView {
 /// A `<details>` element, so it opens without JavaScript.
 #[component]
 pub fn UserMenu(user: UserView) -> impl IntoView {
-    let sign_out = Auth::get().sign_out;
+    let sign_out = ServerAction::<SignOut>::new();
     let is_admin = user.is_admin();
+    // The header outlives client-side navigation: close the menu when the page changes.
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(el) = menu.get_untracked() {
+            el.set_open(false);
+        }
+    });
     view! {
-        <details class="user-menu">
+        <details class="user-menu" node_ref=menu>
             <summary aria-label="Account menu">
                 <span class="avatar" aria-hidden="true">{user.initials()}</span>
                 <span class="user-name">{user.username.clone()}</span>
