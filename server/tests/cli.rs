@@ -84,7 +84,7 @@ fn migrate_then_create_admin_from_stdin() {
 fn serves_health_and_stops_gracefully_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut child = gatehouse(dir.path())
+    let child = gatehouse(dir.path())
         .env("GATEHOUSE_LISTEN", format!("127.0.0.1:{port}"))
         .env("GATEHOUSE_LOG_FORMAT", "json")
         .env("RUST_LOG", "info")

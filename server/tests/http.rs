@@ -222,13 +222,22 @@ async fn account_and_admin_pages_need_the_right_session() {
     let s = TestServer::start().await;
     let anon = s.client();
     for path in ["/", "/account", "/account/profile", "/account/security", "/admin"] {
-        let res = anon.get(s.url(path)).send().await.unwrap();
+        // As a browser asks for a page.
+        let res = anon.get(s.url(path)).header(header::ACCEPT, "text/html").send().await.unwrap();
         assert_eq!(res.status(), StatusCode::FOUND, "{path}");
         let to = res.headers()[header::LOCATION].to_str().unwrap();
         assert!(to == "/signin" || to == "/account/profile", "{path} → {to}");
     }
-    let res = anon.get(s.url("/no/such/page")).send().await.unwrap();
+    let res = anon.get(s.url("/no/such/page")).header(header::ACCEPT, "text/html").send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // Signed in, the account pages render; a plain user's /admin says no.
+    let user = s.client();
+    s.register(&user, "ada").await;
+    let res = user.get(s.url("/account/security")).header(header::ACCEPT, "text/html").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = user.get(s.url("/admin")).header(header::ACCEPT, "text/html").send().await.unwrap();
+    assert!(res.text().await.unwrap().contains("Only administrators can open this page."));
 }
 
 #[tokio::test]
@@ -245,7 +254,7 @@ async fn admin_functions_authorize_themselves() {
     s.make_admin("root").await;
     let admin = s.client();
     s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
-    let res = s.call(&admin, "admin_overview", &[("search", "ad")]).await;
+    let res = s.call(&admin, "admin_overview", &[("search", "ada")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!((body["total_users"].as_i64(), body["admins"].as_i64()), (Some(2), Some(1)));
