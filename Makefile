@@ -30,7 +30,7 @@ setup:
 
 lint:
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p app --features ssr -p server --all-targets -- -D warnings
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	pg=$$(.ci/postgres-url); \

@@ -1,6 +1,8 @@
 //! The `gatehouse` binary: help, configuration errors, migrate, create-admin, serve and a
 //! graceful stop on SIGTERM.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
+
 use std::{
     io::Write,
     process::{Command, Output, Stdio},

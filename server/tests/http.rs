@@ -1,6 +1,8 @@
 //! Integration tests: the real router on 127.0.0.1:0, driven over HTTP with a cookie-keeping
 //! client, on a fresh SQLite data directory.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
+
 use std::{collections::BTreeMap, net::SocketAddr, time::Duration};
 
 use app::{
