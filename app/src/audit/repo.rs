@@ -67,19 +67,7 @@ mod tests {
     async fn records_and_lists_per_account() {
         for t in testing::all().await {
             let db = &t.db;
-            let user = crate::auth::repo::UserRow {
-                id: "u1".into(),
-                username: "ada".into(),
-                display_username: "ada".into(),
-                email: "ada@example.com".into(),
-                name: "Ada".into(),
-                password_hash: "x".into(),
-                role: "user".into(),
-                created_at: 1,
-                updated_at: 1,
-                password_changed_at: 1,
-                disabled_at: None,
-            };
+            let user = repo::test_row("u1", "ada", "ada@example.com");
             repo::insert(db, &user).await.unwrap();
             let meta = ClientMeta { ip: "192.0.2.1".into(), user_agent: "test".into() };
             for (event, at) in [(AuditEvent::SignedIn, 10), (AuditEvent::SignedOut, 20)] {

@@ -16,10 +16,7 @@ pub async fn register(name: String, username: String, email: String, password: P
     let (ctx, previous) = guard::optional_user().await?;
     let input = RegisterInput { name: &name, username: &username, email: &email, password: password.expose() };
     let (_, session) = service::register(&ctx.deps(), input, &PasswordPolicy::default(), &ctx.meta).await?;
-    if let Some(previous) = previous {
-        crate::sessions::service::end(ctx.db(), &previous.session_id).await?;
-    }
-    ctx.set_session_cookie(&session.token);
+    ctx.replace_session(previous, &session).await?;
     leptos_axum::redirect(HOME);
     Ok(())
 }
@@ -31,13 +28,7 @@ pub async fn sign_in(identifier: String, password: Password) -> Result<(), AppEr
 
     let (ctx, previous) = guard::optional_user().await?;
     match service::sign_in(&ctx.deps(), &identifier, password.expose(), &ctx.meta).await? {
-        SignInOutcome::SignedIn { session, .. } => {
-            // A new token at every sign-in: the old session (if any) ends.
-            if let Some(previous) = previous {
-                crate::sessions::service::end(ctx.db(), &previous.session_id).await?;
-            }
-            ctx.set_session_cookie(&session.token);
-        }
+        SignInOutcome::SignedIn { session, .. } => ctx.replace_session(previous, &session).await?,
     }
     leptos_axum::redirect(HOME);
     Ok(())

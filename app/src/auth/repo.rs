@@ -131,25 +131,31 @@ pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     e.as_database_error().is_some_and(|d| d.is_unique_violation())
 }
 
+/// A user row for tests of any table that refers to users.
+#[cfg(test)]
+pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
+    UserRow {
+        id: id.into(),
+        username: username.to_lowercase(),
+        display_username: username.into(),
+        email: email.into(),
+        name: "Test User".into(),
+        password_hash: "$argon2id$fake".into(),
+        role: "user".into(),
+        created_at: 1,
+        updated_at: 1,
+        password_changed_at: 1,
+        disabled_at: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::server::db::testing;
 
-    pub fn row(id: &str, username: &str, email: &str) -> UserRow {
-        UserRow {
-            id: id.into(),
-            username: username.to_lowercase(),
-            display_username: username.into(),
-            email: email.into(),
-            name: "Test User".into(),
-            password_hash: "$argon2id$fake".into(),
-            role: "user".into(),
-            created_at: 1,
-            updated_at: 1,
-            password_changed_at: 1,
-            disabled_at: None,
-        }
+    fn row(id: &str, username: &str, email: &str) -> UserRow {
+        test_row(id, username, email)
     }
 
     #[tokio::test]

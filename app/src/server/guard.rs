@@ -62,6 +62,16 @@ impl Ctx {
         self.set_cookie(sessions::set_cookie(self.cookie_secure(), token));
     }
 
+    /// After a sign-in: the browser's previous session (if any) ends and the new token goes
+    /// into the cookie. A new token at every sign-in.
+    pub async fn replace_session(&self, previous: Option<SignedIn>, new: &sessions::Issued) -> Result<(), AppError> {
+        if let Some(previous) = previous {
+            sessions::end(self.db(), &previous.session_id).await?;
+        }
+        self.set_session_cookie(&new.token);
+        Ok(())
+    }
+
     pub fn clear_session_cookie(&self) {
         self.set_cookie(sessions::clear_cookie(self.cookie_secure()));
     }

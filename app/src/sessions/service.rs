@@ -134,19 +134,7 @@ mod tests {
     const T: Timeouts = Timeouts { idle_ms: 30 * 60_000, lifetime_ms: 12 * 3_600_000 };
 
     fn user(id: &str) -> UserRow {
-        UserRow {
-            id: id.into(),
-            username: id.into(),
-            display_username: id.into(),
-            email: format!("{id}@example.com"),
-            name: id.into(),
-            password_hash: "x".into(),
-            role: "user".into(),
-            created_at: 0,
-            updated_at: 0,
-            password_changed_at: 0,
-            disabled_at: None,
-        }
+        crate::auth::repo::test_row(id, id, &format!("{id}@example.com"))
     }
 
     #[test]
