@@ -6,6 +6,8 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod password;
 pub mod routes;
 pub mod sessions;

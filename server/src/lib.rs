@@ -5,6 +5,7 @@ pub mod web;
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use app::{
+    mail::{sender::Mailer, transport::Transport},
     server::{clock::Clock, config::Config, db, AppState},
     password::hasher::PasswordHasher,
     shell, App,
@@ -27,7 +28,12 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
         .map_err(|e| StartError::new(format!("cannot open the database ({}): {e}", app::server::config::redact_url(&config.database_url))))?;
     db::migrate(&pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
     let hasher = PasswordHasher::standard().map_err(|_| StartError::new("cannot initialise password hashing"))?;
-    Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher })
+    let transport = match &config.smtp {
+        Some(smtp) => Transport::smtp(smtp).map_err(StartError::new)?,
+        None => Transport::outbox(config.data_dir.join("outbox")),
+    };
+    let mailer = Mailer::new(transport);
+    Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher, mailer })
 }
 
 /// Sets the page CSP with the nonce leptos_axum made for this render.
@@ -76,6 +82,10 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(e) = app::server::ratelimit::purge(&state.db, now - 24 * 3_600_000).await {
                 tracing::warn!(error = ?e, "rate-limit purge failed");
             }
+            // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
+            if let Err(e) = app::mail::queue::purge_sent(&state.db, now - 7 * 24 * 3_600_000).await {
+                tracing::warn!(error = %e, "mail purge failed");
+            }
         }
     })
 }
@@ -96,11 +106,14 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
         tracing::warn!("GATEHOUSE_COOKIE_SECURE=false: session cookies travel over plain http; for local development only");
     }
     let housekeeping = spawn_housekeeping(state.clone());
+    tracing::info!(transport = %state.mailer.transport.describe(), "mail delivery");
+    let sender = tokio::spawn(state.mailer.clone().run(state.db.clone(), state.clock.clone()));
     axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| StartError::new(format!("server error: {e}")))?;
     housekeeping.abort();
+    sender.abort();
     tracing::info!("Gatehouse stopped");
     Ok(())
 }

@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
 use super::{clock::Clock, config::Config, db::Db};
-use crate::password::hasher::PasswordHasher;
+use crate::{mail::sender::Mailer, password::hasher::PasswordHasher};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -15,6 +15,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Clock,
     pub hasher: PasswordHasher,
+    pub mailer: Mailer,
 }
 
 impl FromRef<AppState> for LeptosOptions {
