@@ -11,6 +11,7 @@ export GATEHOUSE_PUBLIC_URL=http://127.0.0.1:$port
 export GATEHOUSE_COOKIE_SECURE=false
 export LEPTOS_SITE_ROOT=target/site
 export RUST_LOG=${RUST_LOG:-info,sqlx=warn}
-bin=target/debug/gatehouse
+# GATEHOUSE_BIN=target/release/gatehouse runs the suite against the release build (wasm-opt -Oz).
+bin=${GATEHOUSE_BIN:-target/debug/gatehouse}
 echo "e2e-admin-password-1" | "$bin" create-admin --email admin@example.test --username admin --name "Ada Admin"
 exec "$bin" serve

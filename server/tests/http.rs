@@ -385,3 +385,38 @@ async fn a_login_flood_does_not_stall_other_requests() {
         assert!(status == StatusCode::UNAUTHORIZED || status == StatusCode::TOO_MANY_REQUESTS, "{status}");
     }
 }
+
+#[tokio::test]
+async fn sessions_are_listed_and_other_locations_signed_out() {
+    let s = TestServer::start().await;
+    assert_eq!(s.call(&s.client(), "list_sessions", &[]).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(s.call(&s.client(), "logout_other_sessions", &[]).await.status(), StatusCode::UNAUTHORIZED);
+
+    let (here, there) = (s.client(), s.client());
+    s.register(&here, "ada").await;
+    s.call(&there, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    let list: Value = s.call(&here, "list_sessions", &[]).await.json().await.unwrap();
+    let list = list.as_array().unwrap().clone();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list.iter().filter(|v| v["current"] == true).count(), 1);
+    let other_id = list.iter().find(|v| v["current"] == false).unwrap()["id"].as_str().unwrap().to_owned();
+    assert!(list.iter().all(|v| v.get("token").is_none() && v.get("token_hash").is_none()));
+
+    // Another account cannot end it; a missing id is a client error.
+    let mallory = s.client();
+    s.register(&mallory, "mallory").await;
+    let (status, body) = json_error(s.call(&mallory, "revoke_session", &[("id", &other_id)]).await).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    assert_eq!(s.call(&here, "revoke_session", &[]).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(s.current_user(&there).await["username"], "ada");
+
+    let ended: Value = s.call(&here, "logout_other_sessions", &[]).await.json().await.unwrap();
+    assert_eq!(ended, 1);
+    assert_eq!(s.current_user(&there).await, Value::Null, "signed out at its next request");
+    assert_eq!(s.current_user(&here).await["username"], "ada");
+
+    // Revoking this browser's own session signs it out.
+    let mine = s.call(&here, "list_sessions", &[]).await.json::<Value>().await.unwrap()[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(s.call(&here, "revoke_session", &[("id", &mine)]).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&here).await, Value::Null);
+}

@@ -93,7 +93,10 @@ pub fn PreferencesSection() -> impl IntoView {
 
 #[component]
 pub fn SecuritySection() -> impl IntoView {
-    section("Security", "Password, two-factor authentication and where you are signed in.")
+    view! {
+        {section("Security", "Password, two-factor authentication and where you are signed in.")}
+        <crate::sessions::ui::SessionsPanel/>
+    }
 }
 
 #[component]

@@ -11,6 +11,8 @@ pub enum AuditEvent {
     SignedIn,
     SignInFailed,
     SignedOut,
+    SessionRevoked,
+    OtherSessionsRevoked,
 }
 
 impl AuditEvent {
@@ -21,6 +23,8 @@ impl AuditEvent {
             AuditEvent::SignedIn => "signed_in",
             AuditEvent::SignInFailed => "sign_in_failed",
             AuditEvent::SignedOut => "signed_out",
+            AuditEvent::SessionRevoked => "session_revoked",
+            AuditEvent::OtherSessionsRevoked => "other_sessions_revoked",
         }
     }
 }

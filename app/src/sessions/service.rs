@@ -2,8 +2,14 @@
 
 use std::fmt;
 
-use super::repo::{self, NewSessionRow, SessionRow};
+use serde_json::json;
+
+use super::{
+    model::{describe_user_agent, SessionView},
+    repo::{self, NewSessionRow, SessionRow},
+};
 use crate::{
+    audit::{repo as audit, AuditEvent},
     auth::repo::UserRow,
     error::AppError,
     server::{
@@ -96,6 +102,58 @@ pub async fn resolve(db: &Db, t: Timeouts, token: &str, meta: &ClientMeta, now: 
 pub async fn end(db: &Db, session_id: &str) -> Result<(), AppError> {
     repo::delete(db, session_id).await?;
     Ok(())
+}
+
+/// The account's sessions for the Security page.
+pub async fn list(db: &Db, user_id: &str, current_id: &str) -> Result<Vec<SessionView>, AppError> {
+    let rows = repo::for_user(db, user_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let (browser, os) = describe_user_agent(&s.user_agent);
+            SessionView {
+                current: s.id == current_id,
+                id: s.id,
+                browser,
+                os,
+                ip: s.ip,
+                created_at: s.created_at,
+                last_seen_at: s.last_seen_at,
+            }
+        })
+        .collect())
+}
+
+/// Ends one session of the account; another account's session id is `NotFound`.
+pub async fn revoke(db: &Db, user_id: &str, session_id: &str, meta: &ClientMeta, now: i64) -> Result<(), AppError> {
+    if !repo::delete_owned(db, user_id, session_id).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        db,
+        audit::Entry { user_id: Some(user_id), actor_id: None, event: AuditEvent::SessionRevoked, meta, detail: json!({}) },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Ends every session of the account but `keep`.
+pub async fn revoke_others(db: &Db, user_id: &str, keep: &str, meta: &ClientMeta, now: i64) -> Result<u64, AppError> {
+    let ended = repo::delete_others(db, user_id, keep).await?;
+    audit::record(
+        db,
+        audit::Entry {
+            user_id: Some(user_id),
+            actor_id: None,
+            event: AuditEvent::OtherSessionsRevoked,
+            meta,
+            detail: json!({ "ended": ended }),
+        },
+        now,
+    )
+    .await?;
+    Ok(ended)
 }
 
 /// The cookie's name: `__Host-` prefixed when Secure, so no subdomain can set or scope it.
@@ -191,6 +249,21 @@ mod tests {
 
             end(db, &b.id).await.unwrap();
             assert!(resolve(db, T, b.token.expose(), &meta, 2_000).await.unwrap().is_none());
+
+            // The list marks this device; revoking is limited to the owner's sessions.
+            let d = start(db, T, "u1", &meta, 2_500).await.unwrap();
+            let e = start(db, T, "u1", &meta, 2_500).await.unwrap();
+            crate::auth::repo::insert(db, &user("u2")).await.unwrap();
+            let other = start(db, T, "u2", &meta, 2_500).await.unwrap();
+            let listed = list(db, "u1", &d.id).await.unwrap();
+            assert_eq!(listed.iter().filter(|s| s.current).map(|s| s.id.as_str()).collect::<Vec<_>>(), vec![d.id.as_str()]);
+            assert_eq!(revoke(db, "u1", &other.id, &meta, 2_600).await, Err(AppError::NotFound));
+            assert!(resolve(db, T, other.token.expose(), &meta, 2_600).await.unwrap().is_some(), "untouched");
+            assert_eq!(revoke_others(db, "u1", &d.id, &meta, 2_600).await.unwrap(), 1, "e ends (a and b are already gone)");
+            assert!(resolve(db, T, e.token.expose(), &meta, 2_600).await.unwrap().is_none());
+            assert!(resolve(db, T, d.token.expose(), &meta, 2_600).await.unwrap().is_some());
+            revoke(db, "u1", &d.id, &meta, 2_700).await.unwrap();
+            assert!(list(db, "u1", &d.id).await.unwrap().is_empty());
 
             // A disabled account's sessions stop working.
             let c = start(db, T, "u1", &meta, 3_000).await.unwrap();

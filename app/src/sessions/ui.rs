@@ -1,0 +1,79 @@
+//! The sessions panel of the Security page.
+
+use leptos::prelude::*;
+
+use super::api::{list_sessions, LogoutOtherSessions, RevokeSession};
+use crate::ui::{format_time, FormError};
+
+#[component]
+pub fn SessionsPanel() -> impl IntoView {
+    let revoke = ServerAction::<RevokeSession>::new();
+    let others = ServerAction::<LogoutOtherSessions>::new();
+    let sessions = Resource::new(
+        move || (revoke.version().get(), others.version().get()),
+        |_| list_sessions(),
+    );
+    let error = Signal::derive(move || {
+        revoke
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| others.value().get().and_then(Result::err))
+            .map(|e| e.to_string())
+    });
+    let ended = move || {
+        others.value().get().and_then(Result::ok).map(|n| match n {
+            0 => "No other session was signed in.".to_owned(),
+            1 => "Signed out 1 other session.".to_owned(),
+            n => format!("Signed out {n} other sessions."),
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Where you are signed in"</h2>
+            <FormError message=error/>
+            {move || ended().map(|m| view! { <p class="notice ok" role="status">{m}</p> })}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match sessions.await {
+                        Ok(list) => view! {
+                            <table class="sessions">
+                                <thead>
+                                    <tr><th>"Device"</th><th>"IP address"</th><th>"Signed in"</th><th>"Last active"</th><th></th></tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|s| {
+                                        let label = format!("{} on {}", s.browser, s.os);
+                                        view! {
+                                            <tr>
+                                                <td>
+                                                    {label.clone()}
+                                                    {s.current.then(|| view! { <span class="badge">"This device"</span> })}
+                                                </td>
+                                                <td>{s.ip.clone()}</td>
+                                                <td>{format_time(s.created_at)}</td>
+                                                <td>{format_time(s.last_seen_at)}</td>
+                                                <td>
+                                                    <ActionForm action=revoke>
+                                                        <input type="hidden" name="id" value=s.id.clone()/>
+                                                        <button type="submit" class="secondary" aria-label=format!("Revoke {label}")>
+                                                            {if s.current { "Sign out" } else { "Revoke" }}
+                                                        </button>
+                                                    </ActionForm>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <ActionForm action=others>
+                <button type="submit" class="secondary">"Logout From Other Logged In Locations"</button>
+            </ActionForm>
+        </section>
+    }
+}
