@@ -420,3 +420,39 @@ async fn sessions_are_listed_and_other_locations_signed_out() {
     assert_eq!(s.call(&here, "revoke_session", &[("id", &mine)]).await.status(), StatusCode::OK);
     assert_eq!(s.current_user(&here).await, Value::Null);
 }
+
+#[tokio::test]
+async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a_notice() {
+    let s = TestServer::start().await;
+    let form = |current: &'static str, new: &'static str, confirm: &'static str| {
+        [("current", current), ("new_password", new), ("confirm", confirm)]
+    };
+    let anon = s.client();
+    assert_eq!(s.call(&anon, "change_password", &form(PASSWORD, "x", "x")).await.status(), StatusCode::UNAUTHORIZED);
+
+    let (here, there) = (s.client(), s.client());
+    s.register(&here, "ada").await;
+    s.call(&there, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+
+    let (status, body) = json_error(s.call(&here, "change_password", &form("wrong one", "a new passphrase", "a new passphrase")).await).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("current")));
+    let (status, body) = json_error(s.call(&here, "change_password", &form(PASSWORD, "qwerty123", "nope")).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["new_password", "confirm"]);
+    assert_eq!(s.call(&here, "change_password", &[("current", PASSWORD)]).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(s.current_user(&there).await["username"], "ada", "nothing changed yet");
+
+    let res = s.call(&here, "change_password", &form(PASSWORD, "a new passphrase", "a new passphrase")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&there).await, Value::Null, "the other session ended");
+    assert_eq!(s.current_user(&here).await["username"], "ada", "this one goes on");
+    let (subject, to): (String, String) =
+        sqlx::query_as("SELECT subject, to_addr FROM mail_queue").fetch_one(&s.state.db).await.unwrap();
+    assert_eq!((subject.as_str(), to.as_str()), ("Your Gatehouse password was changed", "ada@example.test"));
+
+    let old = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    let new = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", "a new passphrase")]).await;
+    assert_eq!(new.status(), StatusCode::OK);
+}

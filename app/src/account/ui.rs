@@ -95,6 +95,7 @@ pub fn PreferencesSection() -> impl IntoView {
 pub fn SecuritySection() -> impl IntoView {
     view! {
         {section("Security", "Password, two-factor authentication and where you are signed in.")}
+        <crate::password::ui::ChangePasswordForm/>
         <crate::sessions::ui::SessionsPanel/>
     }
 }

@@ -13,6 +13,7 @@ pub enum AuditEvent {
     SignedOut,
     SessionRevoked,
     OtherSessionsRevoked,
+    PasswordChanged,
 }
 
 impl AuditEvent {
@@ -25,6 +26,7 @@ impl AuditEvent {
             AuditEvent::SignedOut => "signed_out",
             AuditEvent::SessionRevoked => "session_revoked",
             AuditEvent::OtherSessionsRevoked => "other_sessions_revoked",
+            AuditEvent::PasswordChanged => "password_changed",
         }
     }
 }

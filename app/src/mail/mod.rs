@@ -4,6 +4,7 @@
 
 pub mod queue;
 pub mod sender;
+pub mod templates;
 pub mod transport;
 
 /// A message to send. Bodies may hold one-time links: they are never logged.

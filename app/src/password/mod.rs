@@ -4,4 +4,8 @@
 pub mod common;
 #[cfg(feature = "ssr")]
 pub mod hasher;
+pub mod api;
 pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod ui;

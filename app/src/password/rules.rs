@@ -42,7 +42,32 @@ impl Violation {
     }
 }
 
+/// One rule as shown beside the field while typing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleState {
+    pub text: String,
+    /// None until there is something to check, or when only the server can check it.
+    pub met: Option<bool>,
+}
+
 impl PasswordPolicy {
+    /// Each rule with whether `password` meets it: the same code as the server's check.
+    pub fn evaluate(&self, password: &str) -> Vec<RuleState> {
+        let len = password.chars().count();
+        let typed = !password.is_empty();
+        let mut out = vec![RuleState {
+            text: format!("At least {} characters.", self.min_length),
+            met: typed.then_some(len >= self.min_length),
+        }];
+        if len > self.max_length {
+            out.push(RuleState { text: format!("At most {} characters.", self.max_length), met: Some(false) });
+        }
+        if self.block_common {
+            out.push(RuleState { text: "Not a commonly used password (checked when you save).".to_owned(), met: None });
+        }
+        out
+    }
+
     /// The rules as sentences, to show beside the field.
     pub fn describe(&self) -> Vec<String> {
         let mut rules = vec![format!("At least {} characters.", self.min_length)];
@@ -79,6 +104,21 @@ mod tests {
         assert!(p.check_shape(&"x".repeat(64)).is_empty(), "64 characters must be accepted");
         assert_eq!(p.check_shape(&"x".repeat(129)), vec![Violation::TooLong { max: 128 }]);
         assert!(p.max_length >= MAX_LENGTH_FLOOR && p.min_length >= MIN_LENGTH_FLOOR);
+    }
+
+    #[test]
+    fn evaluation_follows_the_same_rules_as_the_check() {
+        let p = PasswordPolicy::default();
+        assert_eq!(p.evaluate("")[0].met, None);
+        assert_eq!(p.evaluate("short")[0].met, Some(false));
+        assert_eq!(p.evaluate("long enough")[0].met, Some(true));
+        let too_long = "x".repeat(129);
+        assert_eq!(p.evaluate(&too_long)[1], RuleState { text: "At most 128 characters.".into(), met: Some(false) });
+        for pw in ["", "short", "long enough", too_long.as_str()] {
+            // A rule shows as broken exactly when the server's check would refuse (once typed).
+            let shown_broken = p.evaluate(pw).iter().any(|r| r.met == Some(false));
+            assert_eq!(shown_broken, !pw.is_empty() && !p.check_shape(pw).is_empty(), "{pw:?}");
+        }
     }
 
     #[test]

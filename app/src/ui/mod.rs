@@ -24,6 +24,10 @@ pub fn Field(
     #[prop(into, optional)] hint: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
+    /// Called with the value at every keystroke.
+    #[prop(optional, into)] on_input: Option<Callback<String>>,
+    /// Something to show under the input (e.g. the password rules as they are met).
+    #[prop(optional)] extra: Option<AnyView>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
@@ -40,8 +44,14 @@ pub fn Field(
                 required=required
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
+                on:input=move |ev| {
+                    if let Some(cb) = on_input {
+                        cb.run(event_target_value(&ev));
+                    }
+                }
             />
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {extra}
             <p class="field-error" id=error_id>{move || error.get()}</p>
         </div>
     }

@@ -1,0 +1,46 @@
+import { test, expect, newAccount, register, signIn, signOut, hydrated, watch } from "./fixtures";
+
+test("change password: rules as you type, weak refused, other browser signed out, new one works", async ({ page, browser }) => {
+  const a = newAccount();
+  await register(page, a);
+  const elsewhere = await browser.newContext();
+  const errors: string[] = [];
+  watch(elsewhere, errors);
+  const other = await elsewhere.newPage();
+  await signIn(other, a.username, a.password);
+  await expect(other).toHaveURL(/\/account\/profile$/);
+
+  await page.goto("/account/security");
+  await hydrated(page);
+  const newPassword = page.getByLabel("New Password", { exact: true });
+  const length = page.getByRole("list", { name: "Password rules" }).locator("li", { hasText: "At least 8 characters." });
+  await newPassword.fill("short");
+  await expect(length).toHaveClass("unmet");
+  await newPassword.fill("a brand new passphrase");
+  await expect(length).toHaveClass("met");
+
+  // The server checks the common-password list and the repetition.
+  await page.getByLabel("Current Password").fill(a.password);
+  await newPassword.fill("password1");
+  await page.getByLabel("Repeat New Password").fill("password2");
+  await page.getByRole("button", { name: "Change Password" }).click();
+  const field = (label: string) => page.locator(".field", { has: page.getByLabel(label, { exact: true }) }).locator(".field-error");
+  await expect(field("New Password")).toContainText("too common");
+  await expect(field("Repeat New Password")).toHaveText("The passwords do not match.");
+
+  const next = `${a.password} renewed`;
+  await newPassword.fill(next);
+  await page.getByLabel("Repeat New Password").fill(next);
+  await page.getByRole("button", { name: "Change Password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "password was changed" })).toBeVisible();
+  await expect(page.getByLabel("Current Password")).toHaveValue("");
+
+  await other.goto("/account/profile");
+  await expect(other).toHaveURL(/\/signin$/);
+  expect(errors).toEqual([]);
+  await elsewhere.close();
+
+  await signOut(page);
+  await signIn(page, a.username, next);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+});
