@@ -34,8 +34,7 @@ lint:
 
 test-rust:
 	pg=$$(.ci/postgres-url); \
-	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo test --locked -p app --features ssr; \
-	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo test --locked -p server
+	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo test --locked -p app -p server --features app/ssr
 
 test-e2e:
 	cargo leptos build

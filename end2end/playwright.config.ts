@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { resolve } from "node:path";
 
 // The server under test: a fresh data directory per run, plain-http cookies (no TLS here).
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Where the SMTP sink puts every message it receives (one JSON file each).
+export const MAIL_DIR = resolve(__dirname, ".tmp/mail");
+process.env.E2E_MAIL_DIR = MAIL_DIR;
 
 export default defineConfig({
   testDir: "./tests",
@@ -38,6 +42,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_MAIL_DIR: MAIL_DIR },
   },
 });

@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
-# Starts the debug build of Gatehouse for the browser tests on a fresh SQLite data dir, with
-# one administrator (admin / e2e-admin-password-1).
+# Starts Gatehouse for the browser tests: a fresh SQLite data dir, one administrator
+# (admin / e2e-admin-password-1), and a real SMTP sink (smtp-sink.mjs) receiving its mail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${E2E_PORT:-3100}
+smtp_port=${E2E_SMTP_PORT:-2525}
 data=$(mktemp -d /tmp/gatehouse-e2e.XXXXXX)
+export E2E_MAIL_DIR=${E2E_MAIL_DIR:?set by playwright.config.ts}
+rm -rf "$E2E_MAIL_DIR"
+
 export GATEHOUSE_DATA_DIR=$data
 export GATEHOUSE_LISTEN=127.0.0.1:$port
 export GATEHOUSE_PUBLIC_URL=http://127.0.0.1:$port
 export GATEHOUSE_COOKIE_SECURE=false
+export GATEHOUSE_SMTP_HOST=127.0.0.1
+export GATEHOUSE_SMTP_PORT=$smtp_port
+export GATEHOUSE_SMTP_SECURITY=none
+export GATEHOUSE_SMTP_FROM="Gatehouse <noreply@gatehouse.test>"
 export LEPTOS_SITE_ROOT=target/site
 export RUST_LOG=${RUST_LOG:-info,sqlx=warn}
 # GATEHOUSE_BIN=target/release/gatehouse runs the suite against the release build (wasm-opt -Oz).
 bin=${GATEHOUSE_BIN:-target/debug/gatehouse}
+
+E2E_SMTP_PORT=$smtp_port node end2end/smtp-sink.mjs &
+sink=$!
+trap 'kill $sink $server 2>/dev/null || true' EXIT INT TERM
+
 echo "e2e-admin-password-1" | "$bin" create-admin --email admin@example.test --username admin --name "Ada Admin"
-exec "$bin" serve
+"$bin" serve &
+server=$!
+wait $server

@@ -1,6 +1,7 @@
 import { test, expect, newAccount, register, signIn, signOut, hydrated, watch } from "./fixtures";
+import { waitForMail } from "./mail";
 
-test("change password: rules as you type, weak refused, other browser signed out, new one works", async ({ page, browser }) => {
+test("change password: rules as you type, weak refused, other browser signed out, new one works", async ({ page, browser, baseURL }) => {
   const a = newAccount();
   await register(page, a);
   const elsewhere = await browser.newContext();
@@ -35,6 +36,11 @@ test("change password: rules as you type, weak refused, other browser signed out
   await expect(page.getByRole("status").filter({ hasText: "password was changed" })).toBeVisible();
   await expect(page.getByLabel("Current Password")).toHaveValue("");
 
+  // The notice arrives over SMTP, with a link built from the public URL.
+  const notice = await waitForMail(a.email, "Your Gatehouse password was changed");
+  expect(notice.text).toContain(`${baseURL}/account/security`);
+  expect(notice.from).toBe("noreply@gatehouse.test");
+
   await other.goto("/account/profile");
   await expect(other).toHaveURL(/\/signin$/);
   expect(errors).toEqual([]);
@@ -43,4 +49,19 @@ test("change password: rules as you type, weak refused, other browser signed out
   await signOut(page);
   await signIn(page, a.username, next);
   await expect(page).toHaveURL(/\/account\/profile$/);
+});
+
+test("Profile offers the same change with Confirm your Password", async ({ page }) => {
+  const a = newAccount();
+  await register(page, a);
+  await hydrated(page);
+  await page.getByLabel("Current Password").fill(a.password);
+  await page.getByLabel("New Password", { exact: true }).fill("another fine passphrase");
+  await page.getByLabel("Confirm your Password").fill("another fine passphras");
+  await page.getByRole("button", { name: "Change Password" }).click();
+  const confirm = page.locator(".field", { has: page.getByLabel("Confirm your Password") }).locator(".field-error");
+  await expect(confirm).toHaveText("The passwords do not match.");
+  await page.getByLabel("Confirm your Password").fill("another fine passphrase");
+  await page.getByRole("button", { name: "Change Password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "password was changed" })).toBeVisible();
 });

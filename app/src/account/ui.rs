@@ -83,7 +83,10 @@ fn section(title: &'static str, intro: &'static str) -> impl IntoView {
 
 #[component]
 pub fn ProfileSection() -> impl IntoView {
-    section("Profile", "Your name, username and email address.")
+    view! {
+        {section("Profile", "Your name, username and email address.")}
+        <crate::password::ui::ChangePasswordForm confirm_label="Confirm your Password"/>
+    }
 }
 
 #[component]

@@ -34,9 +34,10 @@ pub fn PasswordRules(#[prop(into)] typed: Signal<String>) -> impl IntoView {
     }
 }
 
-/// IONOS style: Current Password, New Password, Repeat New Password.
+/// Current Password, New Password and a repeat: "Repeat New Password" on the Security page
+/// (IONOS), "Confirm your Password" on the Profile (Rocket.Chat).
 #[component]
-pub fn ChangePasswordForm() -> impl IntoView {
+pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label: &'static str) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let changed = move || matches!(action.value().get(), Some(Ok(())));
@@ -78,7 +79,7 @@ pub fn ChangePasswordForm() -> impl IntoView {
                     extra=view! { <PasswordRules typed=typed/> }.into_any()
                 />
                 <Field
-                    label="Repeat New Password"
+                    label=confirm_label
                     name="confirm"
                     kind="password"
                     autocomplete="new-password"
