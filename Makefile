@@ -29,6 +29,7 @@ setup:
 	.ci/setup all
 
 lint:
+	cargo fmt --all --check
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p app --features ssr -p server --all-targets -- -D warnings
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 

@@ -43,10 +43,7 @@ pub enum AppError {
 }
 
 fn first_message(errors: &[FieldError]) -> String {
-    errors
-        .first()
-        .map(|e| e.message.clone())
-        .unwrap_or_else(|| "Please check the form.".to_owned())
+    errors.first().map(|e| e.message.clone()).unwrap_or_else(|| "Please check the form.".to_owned())
 }
 
 fn wait_text(seconds: u64) -> String {
@@ -59,23 +56,15 @@ fn wait_text(seconds: u64) -> String {
 impl AppError {
     /// A validation error on one field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        AppError::Validation {
-            errors: vec![FieldError {
-                field: field.to_owned(),
-                message: message.into(),
-            }],
-        }
+        AppError::Validation { errors: vec![FieldError { field: field.to_owned(), message: message.into() }] }
     }
 
     /// The message for `field`, if this error is about it.
     pub fn field_message(&self, field: &str) -> Option<String> {
         match self {
             AppError::Validation { errors } => {
-                let messages: Vec<&str> = errors
-                    .iter()
-                    .filter(|e| e.field == field)
-                    .map(|e| e.message.as_str())
-                    .collect();
+                let messages: Vec<&str> =
+                    errors.iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
                 (!messages.is_empty()).then(|| messages.join(" "))
             }
             AppError::Conflict { field: f, message } if f == field => Some(message.clone()),
@@ -110,10 +99,7 @@ pub struct Problems(Vec<FieldError>);
 
 impl Problems {
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError {
-            field: field.to_owned(),
-            message: message.into(),
-        });
+        self.0.push(FieldError { field: field.to_owned(), message: message.into() });
     }
 
     /// Records the error of a parse result and returns its value.

@@ -10,8 +10,8 @@ use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
     admin::ui::AdminPage,
     auth::{
-        ui::{Auth, RegisterPage, SignInPage, UserMenu},
         api::HOME,
+        ui::{Auth, RegisterPage, SignInPage, UserMenu},
     },
 };
 

@@ -1,4 +1,4 @@
-import { test as base, expect, Page, BrowserContext } from "@playwright/test";
+import { test as base, expect, Browser, Page, BrowserContext } from "@playwright/test";
 
 /** Fails the test on any console error or uncaught exception in any page it opens. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -71,6 +71,26 @@ export async function signIn(page: Page, identifier: string, password: string) {
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * A second browser (its own cookies) signed in to the same account, watched for console
+ * errors like the first. Close it with `close()`; it asserts it saw no errors.
+ */
+export async function secondBrowser(browser: Browser, identifier: string, password: string) {
+  const context = await browser.newContext();
+  const errors: string[] = [];
+  watch(context, errors);
+  const page = await context.newPage();
+  await signIn(page, identifier, password);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+  return {
+    page,
+    close: async () => {
+      expect(errors, "console errors in the second browser").toEqual([]);
+      await context.close();
+    },
+  };
 }
 
 export async function signOut(page: Page) {

@@ -1,15 +1,10 @@
-import { test, expect, newAccount, register, signIn, hydrated, watch } from "./fixtures";
+import { test, expect, newAccount, register, hydrated, secondBrowser } from "./fixtures";
 
 test("Logout From Other Logged In Locations signs the other browser out", async ({ page, browser }) => {
   const a = newAccount();
   await register(page, a);
 
-  const elsewhere = await browser.newContext();
-  const errors: string[] = [];
-  watch(elsewhere, errors);
-  const other = await elsewhere.newPage();
-  await signIn(other, a.username, a.password);
-  await expect(other).toHaveURL(/\/account\/profile$/);
+  const { page: other, close } = await secondBrowser(browser, a.username, a.password);
 
   await page.goto("/account/security");
   await hydrated(page);
@@ -25,6 +20,5 @@ test("Logout From Other Logged In Locations signs the other browser out", async 
   // The other browser is signed out at its next request.
   await other.goto("/account/profile");
   await expect(other).toHaveURL(/\/signin$/);
-  expect(errors).toEqual([]);
-  await elsewhere.close();
+  await close();
 });

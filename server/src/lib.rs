@@ -6,8 +6,8 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use app::{
     mail::{sender::Mailer, transport::Transport},
-    server::{clock::Clock, config::Config, db, AppState},
     password::hasher::PasswordHasher,
+    server::{clock::Clock, config::Config, db, AppState},
     shell, App,
 };
 use axum::{
@@ -23,9 +23,12 @@ use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
 
 /// Opens the database, applies migrations and builds the state.
 pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: Clock) -> Result<AppState, StartError> {
-    let pool = db::connect(&config.database_url)
-        .await
-        .map_err(|e| StartError::new(format!("cannot open the database ({}): {e}", app::server::config::redact_url(&config.database_url))))?;
+    let pool = db::connect(&config.database_url).await.map_err(|e| {
+        StartError::new(format!(
+            "cannot open the database ({}): {e}",
+            app::server::config::redact_url(&config.database_url)
+        ))
+    })?;
     db::migrate(&pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
     let hasher = PasswordHasher::standard().map_err(|_| StartError::new("cannot initialise password hashing"))?;
     let transport = match &config.smtp {
@@ -103,7 +106,9 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
         "Gatehouse is serving"
     );
     if !state.config.cookie_secure {
-        tracing::warn!("GATEHOUSE_COOKIE_SECURE=false: session cookies travel over plain http; for local development only");
+        tracing::warn!(
+            "GATEHOUSE_COOKIE_SECURE=false: session cookies travel over plain http; for local development only"
+        );
     }
     let housekeeping = spawn_housekeeping(state.clone());
     tracing::info!(transport = %state.mailer.transport.describe(), "mail delivery");

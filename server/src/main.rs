@@ -128,9 +128,10 @@ async fn create_admin(config: Config, email: String, username: String, name: Opt
         timeouts: Timeouts { idle_ms: state.config.session_idle_ms, lifetime_ms: state.config.session_lifetime_ms },
         now: state.now(),
     };
-    let user = service::create_account(&deps, &account, &password, Role::Admin, &ClientMeta::local("gatehouse create-admin"))
-        .await
-        .map_err(describe)?;
+    let user =
+        service::create_account(&deps, &account, &password, Role::Admin, &ClientMeta::local("gatehouse create-admin"))
+            .await
+            .map_err(describe)?;
     println!("created administrator {} <{}>", user.display_username, user.email);
     Ok(())
 }

@@ -137,7 +137,10 @@ mod tests {
         assert_eq!(csrf_refusal(&post, &headers(&[("origin", "https://id.example.com")]), ORIGIN), None);
         assert_eq!(csrf_refusal(&post, &headers(&[("origin", "https://evil.example")]), ORIGIN), Some("origin"));
         assert_eq!(csrf_refusal(&post, &headers(&[("origin", "null")]), ORIGIN), Some("origin"));
-        assert_eq!(csrf_refusal(&Method::DELETE, &headers(&[("origin", "http://id.example.com")]), ORIGIN), Some("origin"));
+        assert_eq!(
+            csrf_refusal(&Method::DELETE, &headers(&[("origin", "http://id.example.com")]), ORIGIN),
+            Some("origin")
+        );
         // Not a browser: nothing ambient to forge.
         assert_eq!(csrf_refusal(&post, &HeaderMap::new(), ORIGIN), None);
     }

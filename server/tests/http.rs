@@ -23,7 +23,17 @@ struct TestServer {
     base: String,
     state: AppState,
     _dir: tempfile::TempDir,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
+
+/// One server at a time in this process.
+///
+/// Observed 2026-11-23: with 16 servers, each on its own `#[tokio::test]` runtime, rendering
+/// pages in parallel in one process, about one run in four left one request unanswered for
+/// good (gdb: server idle, database idle, no panic); never when run one at a time (10/10),
+/// never in the browser tests (one server, one runtime). Suspected: Leptos process-wide state
+/// shared across several tokio runtimes. Under investigation; until then the tests take turns.
+static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 impl TestServer {
     async fn start() -> TestServer {
@@ -31,6 +41,7 @@ impl TestServer {
     }
 
     async fn start_with(extra: &[(&str, &str)]) -> TestServer {
+        let turn = TURN.lock().await;
         let dir = tempfile::tempdir().unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -46,7 +57,7 @@ impl TestServer {
         let state = server::build_state(config, options, Clock::system()).await.unwrap();
         let app = server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await });
-        TestServer { base: format!("http://{addr}"), state, _dir: dir }
+        TestServer { base: format!("http://{addr}"), state, _dir: dir, _turn: turn }
     }
 
     fn url(&self, path: &str) -> String {
@@ -184,9 +195,8 @@ async fn bad_input_is_a_client_error_with_field_messages() {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(res.json::<Value>().await.unwrap()["error"], "bad_request");
 
-    let res = s
-        .call(&c, "register", &[("name", "Ada"), ("username", "a"), ("email", "nope"), ("password", "short")])
-        .await;
+    let res =
+        s.call(&c, "register", &[("name", "Ada"), ("username", "a"), ("email", "nope"), ("password", "short")]).await;
     let (status, body) = json_error(res).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
@@ -199,7 +209,8 @@ async fn bad_input_is_a_client_error_with_field_messages() {
     assert_eq!(body["field"], "username");
 
     // Sign-in with empty fields names the field.
-    let (status, body) = json_error(s.call(&s.client(), "sign_in", &[("identifier", ""), ("password", "x")]).await).await;
+    let (status, body) =
+        json_error(s.call(&s.client(), "sign_in", &[("identifier", ""), ("password", "x")]).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["field"], "identifier");
 }
@@ -209,12 +220,20 @@ async fn cross_site_writes_are_refused() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    for (name, value) in [("origin", "http://evil.example"), ("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site")] {
+    for (name, value) in
+        [("origin", "http://evil.example"), ("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site")]
+    {
         let res = c.post(s.url("/fn/sign_out")).header(name, value).form(&[("x", "")]).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}: {value}");
     }
     assert_eq!(s.current_user(&c).await["username"], "ada", "still signed in");
-    let same = c.post(s.url("/fn/sign_out")).header("origin", s.base.as_str()).header("sec-fetch-site", "same-origin").send().await.unwrap();
+    let same = c
+        .post(s.url("/fn/sign_out"))
+        .header("origin", s.base.as_str())
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(same.status(), StatusCode::OK);
     assert_eq!(s.current_user(&c).await, Value::Null);
 }
@@ -416,7 +435,8 @@ async fn sessions_are_listed_and_other_locations_signed_out() {
     assert_eq!(s.current_user(&here).await["username"], "ada");
 
     // Revoking this browser's own session signs it out.
-    let mine = s.call(&here, "list_sessions", &[]).await.json::<Value>().await.unwrap()[0]["id"].as_str().unwrap().to_owned();
+    let mine =
+        s.call(&here, "list_sessions", &[]).await.json::<Value>().await.unwrap()[0]["id"].as_str().unwrap().to_owned();
     assert_eq!(s.call(&here, "revoke_session", &[("id", &mine)]).await.status(), StatusCode::OK);
     assert_eq!(s.current_user(&here).await, Value::Null);
 }
@@ -434,7 +454,9 @@ async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a
     s.register(&here, "ada").await;
     s.call(&there, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
 
-    let (status, body) = json_error(s.call(&here, "change_password", &form("wrong one", "a new passphrase", "a new passphrase")).await).await;
+    let (status, body) =
+        json_error(s.call(&here, "change_password", &form("wrong one", "a new passphrase", "a new passphrase")).await)
+            .await;
     assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("current")));
     let (status, body) = json_error(s.call(&here, "change_password", &form(PASSWORD, "qwerty123", "nope")).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -8,6 +8,7 @@ use crate::{
     auth::{model::UserView, ui::Auth},
     error::AppError,
     ui::format_time,
+    ui::ErrorNotice,
 };
 
 /// Renders `content` with the signed-in user; sends everyone else to the sign-in page.
@@ -23,7 +24,7 @@ pub fn with_user<V: IntoView + 'static>(
                     match auth.user.await {
                         Ok(Some(user)) => content(user).into_any(),
                         Ok(None) | Err(AppError::Unauthenticated) => view! { <Redirect path="/signin"/> }.into_any(),
-                        Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     }
                 })
             }}

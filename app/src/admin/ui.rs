@@ -5,7 +5,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::admin_overview;
-use crate::{account::ui::with_user, ui::format_time};
+use crate::{
+    account::ui::with_user,
+    ui::{format_time, ErrorNotice},
+};
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -61,7 +64,7 @@ fn AdminOverviewView() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
         </Suspense>

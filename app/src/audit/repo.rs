@@ -71,13 +71,27 @@ mod tests {
             repo::insert(db, &user).await.unwrap();
             let meta = ClientMeta { ip: "192.0.2.1".into(), user_agent: "test".into() };
             for (event, at) in [(AuditEvent::SignedIn, 10), (AuditEvent::SignedOut, 20)] {
-                record(db, Entry { user_id: Some("u1"), actor_id: None, event, meta: &meta, detail: serde_json::json!({}) }, at)
-                    .await
-                    .unwrap();
-            }
-            record(db, Entry { user_id: None, actor_id: None, event: AuditEvent::SignInFailed, meta: &meta, detail: serde_json::json!({}) }, 30)
+                record(
+                    db,
+                    Entry { user_id: Some("u1"), actor_id: None, event, meta: &meta, detail: serde_json::json!({}) },
+                    at,
+                )
                 .await
                 .unwrap();
+            }
+            record(
+                db,
+                Entry {
+                    user_id: None,
+                    actor_id: None,
+                    event: AuditEvent::SignInFailed,
+                    meta: &meta,
+                    detail: serde_json::json!({}),
+                },
+                30,
+            )
+            .await
+            .unwrap();
             let rows = for_user(db, "u1", 10).await.unwrap();
             let events: Vec<&str> = rows.iter().map(|r| r.event.as_str()).collect();
             assert_eq!(events, vec!["signed_out", "signed_in"], "{:?}", t.backend);

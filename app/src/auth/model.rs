@@ -46,17 +46,8 @@ impl UserView {
 
     /// One or two letters for the avatar.
     pub fn initials(&self) -> String {
-        let from_name: String = self
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .take(2)
-            .collect();
-        let letters = if from_name.is_empty() {
-            self.username.chars().take(1).collect()
-        } else {
-            from_name
-        };
+        let from_name: String = self.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+        let letters = if from_name.is_empty() { self.username.chars().take(1).collect() } else { from_name };
         letters.to_uppercase()
     }
 }
@@ -181,7 +172,16 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(Email::parse("  Ada@Example.COM ").unwrap().as_str(), "ada@example.com");
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a da@example.com", "ada@.example.com", "ada@example..com"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a da@example.com",
+            "ada@.example.com",
+            "ada@example..com",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -58,30 +58,25 @@ const COLUMNS: &str = "id, username, display_username, email, name, password_has
                        created_at, updated_at, password_changed_at, disabled_at";
 
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!(
-        "INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    ))
-    .bind(&u.id)
-    .bind(&u.username)
-    .bind(&u.display_username)
-    .bind(&u.email)
-    .bind(&u.name)
-    .bind(&u.password_hash)
-    .bind(&u.role)
-    .bind(u.created_at)
-    .bind(u.updated_at)
-    .bind(u.password_changed_at)
-    .bind(u.disabled_at)
-    .execute(db)
-    .await
-    .map(|_| ())
+    sqlx::query(&format!("INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"))
+        .bind(&u.id)
+        .bind(&u.username)
+        .bind(&u.display_username)
+        .bind(&u.email)
+        .bind(&u.name)
+        .bind(&u.password_hash)
+        .bind(&u.role)
+        .bind(u.created_at)
+        .bind(u.updated_at)
+        .bind(u.password_changed_at)
+        .bind(u.disabled_at)
+        .execute(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn find_by_id(db: &Db, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(db).await
 }
 
 /// By lower-case username or email.
@@ -100,10 +95,7 @@ pub async fn taken(db: &Db, username: &str, email: &str) -> Result<(bool, bool),
             .bind(email)
             .fetch_all(db)
             .await?;
-    Ok((
-        rows.iter().any(|(u, _)| u == username),
-        rows.iter().any(|(_, e)| e == email),
-    ))
+    Ok((rows.iter().any(|(u, _)| u == username), rows.iter().any(|(_, e)| e == email)))
 }
 
 /// Users for the admin list, newest first, filtered by a substring of username, email or name.

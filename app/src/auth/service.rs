@@ -96,7 +96,10 @@ pub async fn create_account(
     if let Err(e) = repo::insert(deps.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {
             // Lost a race with another registration of the same name or address.
-            AppError::Conflict { field: "username".into(), message: "That username or email address is already in use.".into() }
+            AppError::Conflict {
+                field: "username".into(),
+                message: "That username or email address is already in use.".into(),
+            }
         } else {
             e.into()
         });
@@ -136,7 +139,12 @@ pub enum SignInOutcome {
 /// Unknown accounts and wrong passwords get the same error after the same work: one lookup,
 /// two counted rate-limit hits and one argon2 verification (against a dummy hash when there is
 /// no account), and one audit row.
-pub async fn sign_in(deps: &Deps<'_>, identifier: &str, password: &str, meta: &ClientMeta) -> Result<SignInOutcome, AppError> {
+pub async fn sign_in(
+    deps: &Deps<'_>,
+    identifier: &str,
+    password: &str,
+    meta: &ClientMeta,
+) -> Result<SignInOutcome, AppError> {
     let identifier = identifier.trim().to_lowercase();
     if identifier.is_empty() {
         return Err(AppError::field("identifier", "Enter your username or email address."));
@@ -237,7 +245,8 @@ mod tests {
         let hasher = PasswordHasher::standard().unwrap();
         for t in testing::all().await {
             let deps = Deps { db: &t.db, hasher: &hasher, timeouts: T, now: 1_000 };
-            let (user, _) = register(&deps, input("Ada", "Ada@Example.com"), &PasswordPolicy::default(), &meta()).await.unwrap();
+            let (user, _) =
+                register(&deps, input("Ada", "Ada@Example.com"), &PasswordPolicy::default(), &meta()).await.unwrap();
             assert_eq!((user.username.as_str(), user.display_username.as_str()), ("ada", "Ada"));
             assert!(user.password_hash.starts_with("$argon2id$"));
 
@@ -246,15 +255,28 @@ mod tests {
                     sign_in(&deps, ident, "analytical engine", &meta()).await.unwrap();
                 assert_eq!(u.id, user.id);
             }
-            assert_eq!(sign_in(&deps, "ada", "wrong password", &meta()).await.err(), Some(AppError::InvalidCredentials));
-            assert_eq!(sign_in(&deps, "nobody", "wrong password", &meta()).await.err(), Some(AppError::InvalidCredentials));
+            assert_eq!(
+                sign_in(&deps, "ada", "wrong password", &meta()).await.err(),
+                Some(AppError::InvalidCredentials)
+            );
+            assert_eq!(
+                sign_in(&deps, "nobody", "wrong password", &meta()).await.err(),
+                Some(AppError::InvalidCredentials)
+            );
 
-            let dup = register(&deps, input("ADA", "other@example.com"), &PasswordPolicy::default(), &meta()).await.err().unwrap();
+            let dup = register(&deps, input("ADA", "other@example.com"), &PasswordPolicy::default(), &meta())
+                .await
+                .err()
+                .unwrap();
             assert_eq!(dup.field_message("username").as_deref(), Some("That username is taken."));
-            let dup = register(&deps, input("bob", "ada@example.com"), &PasswordPolicy::default(), &meta()).await.err().unwrap();
+            let dup = register(&deps, input("bob", "ada@example.com"), &PasswordPolicy::default(), &meta())
+                .await
+                .err()
+                .unwrap();
             assert!(dup.field_message("email").is_some());
 
-            let events: Vec<String> = crate::audit::repo::for_user(&t.db, &user.id, 20).await.unwrap().into_iter().map(|r| r.event).collect();
+            let events: Vec<String> =
+                crate::audit::repo::for_user(&t.db, &user.id, 20).await.unwrap().into_iter().map(|r| r.event).collect();
             assert!(events.contains(&"account_created".to_owned()));
             assert!(events.contains(&"sign_in_failed".to_owned()));
             assert_eq!(events.iter().filter(|e| *e == "signed_in").count(), 4);
@@ -275,10 +297,16 @@ mod tests {
             // A success clears the count...
             sign_in(&deps, "ada", "analytical engine", &meta()).await.unwrap();
             for _ in 0..max {
-                assert_eq!(sign_in(&deps, "ada@example.com", "wrong", &meta()).await.err(), Some(AppError::InvalidCredentials));
+                assert_eq!(
+                    sign_in(&deps, "ada@example.com", "wrong", &meta()).await.err(),
+                    Some(AppError::InvalidCredentials)
+                );
             }
             // ...and past the limit even the right password is refused, whichever identifier is used.
-            assert!(matches!(sign_in(&deps, "ada", "analytical engine", &meta()).await, Err(AppError::RateLimited { .. })));
+            assert!(matches!(
+                sign_in(&deps, "ada", "analytical engine", &meta()).await,
+                Err(AppError::RateLimited { .. })
+            ));
             // Unknown accounts are limited the same way.
             for _ in 0..max {
                 assert_eq!(sign_in(&deps, "ghost", "wrong", &meta()).await.err(), Some(AppError::InvalidCredentials));

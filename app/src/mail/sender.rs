@@ -133,7 +133,8 @@ mod tests {
 
             assert_eq!(mailer.deliver_due(&t.db, &clock).await.unwrap(), 0);
             assert_eq!(queue::pending(&t.db).await.unwrap(), 1, "kept for a retry");
-            let (error,): (Option<String>,) = sqlx::query_as("SELECT last_error FROM mail_queue").fetch_one(&t.db).await.unwrap();
+            let (error,): (Option<String>,) =
+                sqlx::query_as("SELECT last_error FROM mail_queue").fetch_one(&t.db).await.unwrap();
             assert!(error.is_some());
 
             // SMTP comes back; the retry is due after the back-off.

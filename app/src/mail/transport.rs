@@ -13,9 +13,15 @@ use crate::server::config::{SmtpConfig, SmtpSecurity};
 
 #[derive(Clone)]
 pub enum Transport {
-    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
     /// One `.eml` file per message in this directory.
-    Outbox { dir: PathBuf, from: Mailbox },
+    Outbox {
+        dir: PathBuf,
+        from: Mailbox,
+    },
 }
 
 impl Transport {

@@ -41,9 +41,7 @@ impl PasswordHasher {
         let argon = argon2(&params);
         let random = crate::server::crypto::random_token(24);
         let dummy = hash_with(&argon, &random)?;
-        Ok(PasswordHasher {
-            inner: Arc::new(Inner { params, permits: Semaphore::new(max_parallel.max(1)), dummy }),
-        })
+        Ok(PasswordHasher { inner: Arc::new(Inner { params, permits: Semaphore::new(max_parallel.max(1)), dummy }) })
     }
 
     /// Argon2id with OWASP parameters, one slot per core.
@@ -78,7 +76,10 @@ impl PasswordHasher {
         Ok(ok && real)
     }
 
-    async fn run<T: Send + 'static>(&self, job: impl FnOnce(Argon2<'static>) -> T + Send + 'static) -> Result<T, AppError> {
+    async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(Argon2<'static>) -> T + Send + 'static,
+    ) -> Result<T, AppError> {
         let _permit = tokio::time::timeout(QUEUE_WAIT, self.inner.permits.acquire())
             .await
             .map_err(|_| {
@@ -100,13 +101,10 @@ fn argon2(params: &Params) -> Argon2<'static> {
 
 fn hash_with(argon: &Argon2<'_>, password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    argon
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| {
-            tracing::error!(error = %e, "password hashing failed");
-            AppError::Internal
-        })
+    argon.hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| {
+        tracing::error!(error = %e, "password hashing failed");
+        AppError::Internal
+    })
 }
 
 #[cfg(test)]

@@ -92,25 +92,71 @@ mod tests {
         let meta = ClientMeta { ip: "192.0.2.9".into(), user_agent: "unit".into() };
         for t in testing::all().await {
             let deps = Deps { db: &t.db, hasher: &hasher, timeouts: T, now: 1_000 };
-            let input = RegisterInput { name: "Ada", username: "ada", email: "ada@example.test", password: "first passphrase" };
+            let input =
+                RegisterInput { name: "Ada", username: "ada", email: "ada@example.test", password: "first passphrase" };
             let (user, here) = register(&deps, input, &PasswordPolicy::default(), &meta).await.unwrap();
             let there = sess::start(&t.db, T, &user.id, &meta, 1_000).await.unwrap();
             let me = SignedIn { session_id: here.id.clone(), user: user.clone() };
 
-            let bad = change(&deps, &mailer, &url, &me, ChangeInput { current: "wrong", new_password: "second passphrase", confirm: "second passphrase" }, &meta).await;
-            assert_eq!(bad.unwrap_err().field_message("current").as_deref(), Some("Your current password is not correct."));
-            let bad = change(&deps, &mailer, &url, &me, ChangeInput { current: "first passphrase", new_password: "short", confirm: "other" }, &meta).await.unwrap_err();
+            let bad = change(
+                &deps,
+                &mailer,
+                &url,
+                &me,
+                ChangeInput { current: "wrong", new_password: "second passphrase", confirm: "second passphrase" },
+                &meta,
+            )
+            .await;
+            assert_eq!(
+                bad.unwrap_err().field_message("current").as_deref(),
+                Some("Your current password is not correct.")
+            );
+            let bad = change(
+                &deps,
+                &mailer,
+                &url,
+                &me,
+                ChangeInput { current: "first passphrase", new_password: "short", confirm: "other" },
+                &meta,
+            )
+            .await
+            .unwrap_err();
             assert_eq!(bad.field_message("new_password").as_deref(), Some("Use at least 8 characters."));
             assert_eq!(bad.field_message("confirm").as_deref(), Some("The passwords do not match."));
-            assert!(sess::resolve(&t.db, T, there.token.expose(), &meta, 1_000).await.unwrap().is_some(), "nothing changed yet");
+            assert!(
+                sess::resolve(&t.db, T, there.token.expose(), &meta, 1_000).await.unwrap().is_some(),
+                "nothing changed yet"
+            );
 
-            change(&deps, &mailer, &url, &me, ChangeInput { current: "first passphrase", new_password: "second passphrase", confirm: "second passphrase" }, &meta).await.unwrap();
-            assert!(sess::resolve(&t.db, T, there.token.expose(), &meta, 1_001).await.unwrap().is_none(), "other session ended");
-            assert!(sess::resolve(&t.db, T, here.token.expose(), &meta, 1_001).await.unwrap().is_some(), "this one kept");
+            change(
+                &deps,
+                &mailer,
+                &url,
+                &me,
+                ChangeInput {
+                    current: "first passphrase",
+                    new_password: "second passphrase",
+                    confirm: "second passphrase",
+                },
+                &meta,
+            )
+            .await
+            .unwrap();
+            assert!(
+                sess::resolve(&t.db, T, there.token.expose(), &meta, 1_001).await.unwrap().is_none(),
+                "other session ended"
+            );
+            assert!(
+                sess::resolve(&t.db, T, here.token.expose(), &meta, 1_001).await.unwrap().is_some(),
+                "this one kept"
+            );
             let row = crate::auth::repo::find_by_id(&t.db, &user.id).await.unwrap().unwrap();
             assert!(hasher.verify("second passphrase", Some(&row.password_hash)).await.unwrap());
             let notice = queue::claim(&t.db, 1_000).await.unwrap().unwrap();
-            assert_eq!((notice.mail.to.as_str(), notice.mail.subject.as_str()), ("ada@example.test", "Your Gatehouse password was changed"));
+            assert_eq!(
+                (notice.mail.to.as_str(), notice.mail.subject.as_str()),
+                ("ada@example.test", "Your Gatehouse password was changed")
+            );
             assert!(notice.mail.text.contains("https://id.example.test/account/security"));
             t.close().await;
         }

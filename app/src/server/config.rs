@@ -86,9 +86,7 @@ impl PublicUrl {
             _ => return Err(format!("'{raw}' must start with http:// or https://")),
         };
         if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
-            return Err(format!(
-                "'{raw}' must be an origin only (scheme, host and optional port, no path)"
-            ));
+            return Err(format!("'{raw}' must be an origin only (scheme, host and optional port, no path)"));
         }
         Ok(PublicUrl {
             origin: format!("{}://{}", if https { "https" } else { "http" }, rest.to_ascii_lowercase()),
@@ -290,9 +288,7 @@ impl Config {
                 None => SocketAddr::from(([127, 0, 0, 1], 3000)),
             },
         };
-        let data_dir = src
-            .parse(&DATA_DIR, |raw| Ok(PathBuf::from(raw)))?
-            .unwrap_or_else(|| PathBuf::from("data"));
+        let data_dir = src.parse(&DATA_DIR, |raw| Ok(PathBuf::from(raw)))?.unwrap_or_else(|| PathBuf::from("data"));
         let database_url = src
             .parse(&DATABASE_URL, |raw| {
                 if raw.starts_with("sqlite:") || raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
@@ -306,10 +302,8 @@ impl Config {
             Some(u) => u,
             None => {
                 let host = if listen.ip().is_unspecified() { "localhost".to_owned() } else { listen.ip().to_string() };
-                PublicUrl::parse(&format!("http://{}:{}", host, listen.port())).map_err(|problem| ConfigError {
-                    setting: LISTEN.env.to_owned(),
-                    problem,
-                })?
+                PublicUrl::parse(&format!("http://{}:{}", host, listen.port()))
+                    .map_err(|problem| ConfigError { setting: LISTEN.env.to_owned(), problem })?
             }
         };
         let secret = match src.parse(&SECRET_KEY, SecretKey::from_hex)? {
@@ -368,7 +362,11 @@ impl Config {
             .unwrap_or(default_port);
         let from = src
             .parse(&SMTP_FROM, |raw| {
-                if raw.contains('@') { Ok(raw.to_owned()) } else { Err(format!("'{raw}' is not a mail address")) }
+                if raw.contains('@') {
+                    Ok(raw.to_owned())
+                } else {
+                    Err(format!("'{raw}' is not a mail address"))
+                }
             })?
             .ok_or_else(|| ConfigError {
                 setting: SMTP_FROM.env.to_owned(),
@@ -393,10 +391,8 @@ impl Config {
         })?;
         config.secret_key = match secret {
             SecretKeySource::Given(k) => k,
-            SecretKeySource::File(path) => SecretKey::load_or_create(&path).map_err(|problem| ConfigError {
-                setting: SECRET_KEY.env.to_owned(),
-                problem,
-            })?,
+            SecretKeySource::File(path) => SecretKey::load_or_create(&path)
+                .map_err(|problem| ConfigError { setting: SECRET_KEY.env.to_owned(), problem })?,
         };
         Ok(config)
     }

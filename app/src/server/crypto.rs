@@ -55,9 +55,7 @@ impl SecretKey {
 
     pub fn from_hex(raw: &str) -> Result<Self, String> {
         let bytes = hex::decode(raw.trim()).map_err(|_| "must be 64 hexadecimal characters (32 bytes)".to_owned())?;
-        let key: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| "must be 64 hexadecimal characters (32 bytes)".to_owned())?;
+        let key: [u8; 32] = bytes.try_into().map_err(|_| "must be 64 hexadecimal characters (32 bytes)".to_owned())?;
         if key == [0; 32] {
             return Err("must not be all zeros".to_owned());
         }
@@ -113,10 +111,7 @@ mod tests {
 
     #[test]
     fn digest_is_sha256_hex() {
-        assert_eq!(
-            token_digest("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(token_digest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     #[test]

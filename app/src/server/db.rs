@@ -130,9 +130,7 @@ pub mod testing {
     pub async fn postgres() -> Option<TestDb> {
         let url = postgres_url()?;
         let schema = format!("t_{}", crate::server::crypto::new_id());
-        let admin = connect(&url)
-            .await
-            .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at TEST_DATABASE_URL: {e}"));
+        let admin = connect(&url).await.unwrap_or_else(|e| panic!("cannot reach PostgreSQL at TEST_DATABASE_URL: {e}"));
         sqlx::query(&format!("CREATE SCHEMA \"{schema}\"")).execute(&admin).await.expect("create schema");
         admin.close().await;
         let db = connect_with(&url, Some(schema.clone())).await.expect("open postgres");

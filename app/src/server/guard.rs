@@ -33,10 +33,7 @@ impl Ctx {
     }
 
     pub fn timeouts(&self) -> Timeouts {
-        Timeouts {
-            idle_ms: self.state.config.session_idle_ms,
-            lifetime_ms: self.state.config.session_lifetime_ms,
-        }
+        Timeouts { idle_ms: self.state.config.session_idle_ms, lifetime_ms: self.state.config.session_lifetime_ms }
     }
 
     /// What services need from the server, read once for this request.

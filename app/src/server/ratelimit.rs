@@ -55,10 +55,7 @@ pub async fn reset(db: &Db, key: &str) -> Result<(), AppError> {
 
 /// Drops windows that ended before `older_than`.
 pub async fn purge(db: &Db, older_than: i64) -> Result<u64, AppError> {
-    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-        .bind(older_than)
-        .execute(db)
-        .await?;
+    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(older_than).execute(db).await?;
     Ok(done.rows_affected())
 }
 

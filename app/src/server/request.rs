@@ -29,13 +29,8 @@ impl ClientMeta {
             .map(str::trim)
             .and_then(|v| v.parse::<std::net::IpAddr>().ok());
         let ip = forwarded.or(peer).map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned());
-        let user_agent: String = headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .chars()
-            .take(512)
-            .collect();
+        let user_agent: String =
+            headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(512).collect();
         ClientMeta { ip, user_agent }
     }
 }

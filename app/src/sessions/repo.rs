@@ -70,11 +70,8 @@ pub async fn delete(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
 
 /// Deletes the session `id` only if it belongs to `user_id`.
 pub async fn delete_owned(db: &Db, user_id: &str, id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND user_id = $2")
-        .bind(id)
-        .bind(user_id)
-        .execute(db)
-        .await?;
+    let done =
+        sqlx::query("DELETE FROM sessions WHERE id = $1 AND user_id = $2").bind(id).bind(user_id).execute(db).await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -82,7 +82,13 @@ pub async fn start(db: &Db, t: Timeouts, user_id: &str, meta: &ClientMeta, now: 
 }
 
 /// The live session for a cookie token, or None. Dead sessions are deleted on sight.
-pub async fn resolve(db: &Db, t: Timeouts, token: &str, meta: &ClientMeta, now: i64) -> Result<Option<Current>, AppError> {
+pub async fn resolve(
+    db: &Db,
+    t: Timeouts,
+    token: &str,
+    meta: &ClientMeta,
+    now: i64,
+) -> Result<Option<Current>, AppError> {
     if token.is_empty() || token.len() > 128 {
         return Ok(None);
     }
@@ -131,7 +137,13 @@ pub async fn revoke(db: &Db, user_id: &str, session_id: &str, meta: &ClientMeta,
     }
     audit::record(
         db,
-        audit::Entry { user_id: Some(user_id), actor_id: None, event: AuditEvent::SessionRevoked, meta, detail: json!({}) },
+        audit::Entry {
+            user_id: Some(user_id),
+            actor_id: None,
+            event: AuditEvent::SessionRevoked,
+            meta,
+            detail: json!({}),
+        },
         now,
     )
     .await?;
@@ -256,10 +268,17 @@ mod tests {
             crate::auth::repo::insert(db, &user("u2")).await.unwrap();
             let other = start(db, T, "u2", &meta, 2_500).await.unwrap();
             let listed = list(db, "u1", &d.id).await.unwrap();
-            assert_eq!(listed.iter().filter(|s| s.current).map(|s| s.id.as_str()).collect::<Vec<_>>(), vec![d.id.as_str()]);
+            assert_eq!(
+                listed.iter().filter(|s| s.current).map(|s| s.id.as_str()).collect::<Vec<_>>(),
+                vec![d.id.as_str()]
+            );
             assert_eq!(revoke(db, "u1", &other.id, &meta, 2_600).await, Err(AppError::NotFound));
             assert!(resolve(db, T, other.token.expose(), &meta, 2_600).await.unwrap().is_some(), "untouched");
-            assert_eq!(revoke_others(db, "u1", &d.id, &meta, 2_600).await.unwrap(), 1, "e ends (a and b are already gone)");
+            assert_eq!(
+                revoke_others(db, "u1", &d.id, &meta, 2_600).await.unwrap(),
+                1,
+                "e ends (a and b are already gone)"
+            );
             assert!(resolve(db, T, e.token.expose(), &meta, 2_600).await.unwrap().is_none());
             assert!(resolve(db, T, d.token.expose(), &meta, 2_600).await.unwrap().is_some());
             revoke(db, "u1", &d.id, &meta, 2_700).await.unwrap();

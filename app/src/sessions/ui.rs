@@ -3,16 +3,13 @@
 use leptos::prelude::*;
 
 use super::api::{list_sessions, LogoutOtherSessions, RevokeSession};
-use crate::ui::{format_time, FormError};
+use crate::ui::{format_time, ErrorNotice, FormError};
 
 #[component]
 pub fn SessionsPanel() -> impl IntoView {
     let revoke = ServerAction::<RevokeSession>::new();
     let others = ServerAction::<LogoutOtherSessions>::new();
-    let sessions = Resource::new(
-        move || (revoke.version().get(), others.version().get()),
-        |_| list_sessions(),
-    );
+    let sessions = Resource::new(move || (revoke.version().get(), others.version().get()), |_| list_sessions());
     let error = Signal::derive(move || {
         revoke
             .value()
@@ -67,7 +64,7 @@ pub fn SessionsPanel() -> impl IntoView {
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(e) => view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -25,9 +25,11 @@ pub fn Field(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
     /// Called with the value at every keystroke.
-    #[prop(optional, into)] on_input: Option<Callback<String>>,
+    #[prop(optional, into)]
+    on_input: Option<Callback<String>>,
     /// Something to show under the input (e.g. the password rules as they are met).
-    #[prop(optional)] extra: Option<AnyView>,
+    #[prop(optional)]
+    extra: Option<AnyView>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
@@ -75,6 +77,12 @@ pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView
             <p class="notice error" role="alert">{move || message.get()}</p>
         </Show>
     }
+}
+
+/// An error in place of content that could not be loaded.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    view! { <p class="notice error" role="alert">{error.to_string()}</p> }
 }
 
 /// Formats unix milliseconds as a UTC date and time (`2026-11-23 14:05 UTC`).
