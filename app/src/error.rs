@@ -32,6 +32,11 @@ pub enum AppError {
     RateLimited { retry_after: u64 },
     #[error("Not found.")]
     NotFound,
+    /// A mailed link that was used, replaced by a newer one, or too old.
+    #[error("This link is invalid or has expired. Ask for a new one.")]
+    InvalidLink,
+    #[error("Your password has expired. Choose a new one to continue.")]
+    PasswordExpired,
     #[error("{message}")]
     Conflict { field: String, message: String },
     #[error("The request could not be understood.")]
@@ -81,7 +86,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials | AppError::InvalidCode => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::PasswordExpired => 403,
+            AppError::InvalidLink => 400,
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,
             AppError::Validation { .. } => 422,

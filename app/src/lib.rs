@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod email;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod mail;

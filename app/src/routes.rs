@@ -8,11 +8,13 @@ use leptos_router::{
 
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
-    admin::ui::AdminPage,
+    admin::ui::{AdminPage, PasswordPolicyPage},
     auth::{
         api::HOME,
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
     },
+    email::ui::VerifyEmailPage,
+    password::ui::{ExpiredPasswordPage, ForgotPasswordPage, Policy, ResetPasswordPage},
 };
 
 /// Everything inside the router: header and pages. Pages render completely on the server
@@ -20,6 +22,7 @@ use crate::{
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     Auth::provide();
+    Policy::provide();
     view! {
         <Header/>
         <main id="main">
@@ -27,6 +30,10 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/") view=|| view! { <Redirect path=HOME/> } ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
+                <Route path=path!("/change-password") view=ExpiredPasswordPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("/account") view=AccountLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=|| view! { <Redirect path=HOME/> } ssr=SsrMode::Async/>
                     <Route path=path!("profile") view=ProfileSection ssr=SsrMode::Async/>
@@ -35,6 +42,7 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("tokens") view=TokensSection ssr=SsrMode::Async/>
                 </ParentRoute>
                 <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/password-policy") view=PasswordPolicyPage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

@@ -93,6 +93,12 @@ export async function secondBrowser(browser: Browser, identifier: string, passwo
   };
 }
 
+/** The administrator that start-server.sh creates. */
+export async function signInAsAdmin(page: Page) {
+  await signIn(page, "admin", "e2e-admin-password-1");
+  await expect(page).toHaveURL(/\/account\/profile$/);
+}
+
 export async function signOut(page: Page) {
   await page.getByLabel("Account menu").click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

@@ -36,3 +36,25 @@ export async function waitForMail(to: string, subject: string, timeout = 15_000)
     .toBe(true);
   return found!;
 }
+
+/** Waits until `count` messages to `to` about `subject` have arrived; returns them, oldest first. */
+export async function waitForMails(to: string, subject: string, count: number, timeout = 15_000): Promise<Mail[]> {
+  let found: Mail[] = [];
+  await expect
+    .poll(
+      () => {
+        found = all().filter((m) => m.to.includes(to) && m.subject.includes(subject));
+        return found.length;
+      },
+      { timeout, message: `${count} mails to ${to} about "${subject}"` },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+/** The first link in a message's text that starts with `prefix`. */
+export function linkIn(mail: Mail, prefix: string): string {
+  const found = mail.text.split(/\s+/).find((w) => w.startsWith(prefix));
+  if (!found) throw new Error(`no ${prefix} link in "${mail.subject}"`);
+  return found;
+}

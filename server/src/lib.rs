@@ -35,7 +35,7 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
         Some(smtp) => Transport::smtp(smtp).map_err(StartError::new)?,
         None => Transport::outbox(config.data_dir.join("outbox")),
     };
-    let mailer = Mailer::new(transport);
+    let mailer = Mailer::new(transport, config.secret_key.clone());
     Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher, mailer })
 }
 
@@ -84,6 +84,9 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
             }
             if let Err(e) = app::server::ratelimit::purge(&state.db, now - 24 * 3_600_000).await {
                 tracing::warn!(error = ?e, "rate-limit purge failed");
+            }
+            if let Err(e) = app::server::links::purge(&state.db, now).await {
+                tracing::warn!(error = ?e, "one-time link purge failed");
             }
             // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
             if let Err(e) = app::mail::queue::purge_sent(&state.db, now - 7 * 24 * 3_600_000).await {

@@ -5,16 +5,14 @@ use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 use app::{
     auth::{
         model::Role,
-        service::{self, Deps, RegisterInput},
+        service::{self, RegisterInput},
     },
-    password::rules::PasswordPolicy,
     server::{
         clock::Clock,
         config::{Config, LogFormat, Sources},
         db,
         request::ClientMeta,
     },
-    sessions::service::Timeouts,
 };
 use clap::{Parser, Subcommand};
 use server::StartError;
@@ -121,17 +119,17 @@ async fn create_admin(config: Config, email: String, username: String, name: Opt
     let state = server::build_state(config, leptos_options()?, Clock::system()).await?;
     let name = name.unwrap_or_else(|| username.clone());
     let input = RegisterInput { name: &name, username: &username, email: &email, password: &password };
-    let account = service::parse_new_account(&input, &PasswordPolicy::default()).map_err(describe)?;
-    let deps = Deps {
-        db: &state.db,
-        hasher: &state.hasher,
-        timeouts: Timeouts { idle_ms: state.config.session_idle_ms, lifetime_ms: state.config.session_lifetime_ms },
-        now: state.now(),
-    };
-    let user =
-        service::create_account(&deps, &account, &password, Role::Admin, &ClientMeta::local("gatehouse create-admin"))
-            .await
-            .map_err(describe)?;
+    let policy = state.password_policy().await.map_err(describe)?;
+    let account = service::parse_new_account(&input, &policy).map_err(describe)?;
+    let user = service::create_account(
+        &state.deps(),
+        &account,
+        &password,
+        Role::Admin,
+        &ClientMeta::local("gatehouse create-admin"),
+    )
+    .await
+    .map_err(describe)?;
     println!("created administrator {} <{}>", user.display_username, user.email);
     Ok(())
 }

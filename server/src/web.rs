@@ -59,7 +59,12 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
 
     req.extensions_mut().insert(meta);
     let cacheable = is_static_asset(req.uri().path());
+    let carries_link_token = matches!(req.uri().path(), "/reset-password" | "/verify-email");
     let mut res = next.run(req).await;
+    if carries_link_token {
+        // The token is in this page's URL: no request from the page may carry it onward.
+        res.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    }
     add_headers(res.headers_mut(), state.config.public_url.is_https(), cacheable);
     res
 }

@@ -92,16 +92,12 @@ impl TestServer {
 
     async fn make_admin(&self, username: &str) {
         let s = &self.state;
-        let deps = service::Deps { db: &s.db, hasher: &s.hasher, timeouts: sessions_timeouts(s), now: s.now() };
+        let deps = s.deps();
         let email = format!("{username}@example.test");
         let input = service::RegisterInput { name: "Admin", username, email: &email, password: PASSWORD };
         let account = service::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
         service::create_account(&deps, &account, PASSWORD, Role::Admin, &ClientMeta::local("test")).await.unwrap();
     }
-}
-
-fn sessions_timeouts(s: &AppState) -> app::sessions::service::Timeouts {
-    app::sessions::service::Timeouts { idle_ms: s.config.session_idle_ms, lifetime_ms: s.config.session_lifetime_ms }
 }
 
 const PASSWORD: &str = "a long enough passphrase";
@@ -469,12 +465,301 @@ async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(s.current_user(&there).await, Value::Null, "the other session ended");
     assert_eq!(s.current_user(&here).await["username"], "ada", "this one goes on");
-    let (subject, to): (String, String) =
-        sqlx::query_as("SELECT subject, to_addr FROM mail_queue").fetch_one(&s.state.db).await.unwrap();
-    assert_eq!((subject.as_str(), to.as_str()), ("Your Gatehouse password was changed", "ada@example.test"));
+    // After the verification mail of the registration, the notice.
+    let subjects: Vec<String> = s.mails_to("ada@example.test", 2).await.into_iter().map(|m| m.subject).collect();
+    assert_eq!(subjects, vec!["Confirm your Gatehouse email address", "Your Gatehouse password was changed"]);
 
     let old = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
     assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
     let new = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", "a new passphrase")]).await;
     assert_eq!(new.status(), StatusCode::OK);
+}
+
+// ---- Password and email lifecycle -------------------------------------------------------
+
+impl TestServer {
+    /// The messages queued for `to`, opened, oldest first. (The sender loop does not run in
+    /// these tests, so mail stays in the queue.) Waits up to five seconds for at least `min`.
+    async fn mails_to(&self, to: &str, min: usize) -> Vec<app::mail::OutgoingMail> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let rows: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT subject, text_body, html_body FROM mail_queue WHERE to_addr = $1 ORDER BY created_at, id",
+            )
+            .bind(to)
+            .fetch_all(&self.state.db)
+            .await
+            .unwrap();
+            if rows.len() >= min || tokio::time::Instant::now() > deadline {
+                return rows
+                    .into_iter()
+                    .map(|(subject, text, html)| {
+                        let sealed = app::mail::OutgoingMail { to: to.to_owned(), subject, text, html };
+                        self.state.mailer.open(&sealed).unwrap()
+                    })
+                    .collect();
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The token of the newest mailed link to `path` (e.g. "/reset-password") sent to `to`.
+    async fn mailed_token(&self, to: &str, path: &str, min: usize) -> String {
+        let mails = self.mails_to(to, min).await;
+        let needle = format!("{}{path}?token=", self.base);
+        let text = &mails.iter().rev().find(|m| m.text.contains(&needle)).expect("a mail with the link").text;
+        text.split(&needle).nth(1).unwrap().split_whitespace().next().unwrap().to_owned()
+    }
+
+    /// Registers `username` and confirms the address with the mailed link.
+    async fn register_verified(&self, c: &Client, username: &str) {
+        assert_eq!(self.register(c, username).await.status(), StatusCode::OK);
+        let token = self.mailed_token(&format!("{username}@example.test"), "/verify-email", 1).await;
+        let res = self.call(&self.client(), "confirm_email", &[("token", &token)]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn twenty_parallel_uses_of_one_reset_link_succeed_exactly_once() {
+    let s = TestServer::start().await;
+    s.register_verified(&s.client(), "ada").await;
+    let res = s.call(&s.client(), "request_password_reset", &[("email", "ada@example.test")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let token = s.mailed_token("ada@example.test", "/reset-password", 2).await;
+
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let c = s.client();
+            let url = s.url("/fn/reset_password");
+            let token = token.clone();
+            tokio::spawn(async move {
+                let password = format!("new passphrase number {i}");
+                let form = [("token", token.as_str()), ("new_password", &password), ("confirm", &password)];
+                let res = c.post(url).form(&form).send().await.unwrap();
+                (res.status(), password)
+            })
+        })
+        .collect();
+    let mut winners = Vec::new();
+    for task in tasks {
+        let (status, password) = task.await.unwrap();
+        match status {
+            StatusCode::OK => winners.push(password),
+            other => assert_eq!(other, StatusCode::BAD_REQUEST),
+        }
+    }
+    assert_eq!(winners.len(), 1, "exactly one reset wins");
+    let ok = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", &winners[0])]).await;
+    assert_eq!(ok.status(), StatusCode::OK);
+    let (status, body) = json_error(
+        s.call(&s.client(), "reset_password", &[("token", &token), ("new_password", PASSWORD), ("confirm", PASSWORD)])
+            .await,
+    )
+    .await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_link")));
+}
+
+#[tokio::test]
+async fn reset_requests_answer_alike_for_every_address() {
+    let s = TestServer::start().await;
+    s.register_verified(&s.client(), "ada").await;
+    s.register(&s.client(), "bob").await; // not verified
+    let mut answers = Vec::new();
+    for email in ["ada@example.test", "nobody@example.test", "bob@example.test"] {
+        let res = s.call(&s.client(), "request_password_reset", &[("email", email)]).await;
+        answers.push((res.status(), res.text().await.unwrap()));
+    }
+    assert!(answers.iter().all(|a| a == &answers[0]), "{answers:?}");
+    // Only the verified address got a link; none went to an address that was merely typed.
+    assert_eq!(s.mails_to("ada@example.test", 2).await.len(), 2);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(s.mails_to("bob@example.test", 0).await.len(), 1, "only bob's verification mail");
+    assert!(s.mails_to("nobody@example.test", 0).await.is_empty());
+    // The browser page says the same thing.
+    let page = s.client().get(s.url("/forgot-password?sent=1")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("If an account has this verified address"));
+}
+
+#[tokio::test]
+async fn link_tokens_are_never_stored_in_plain_text() {
+    let s = TestServer::start().await;
+    s.register(&s.client(), "ada").await;
+    let verify = s.mailed_token("ada@example.test", "/verify-email", 1).await;
+    sqlx::query("UPDATE users SET email_verified_at = 1").execute(&s.state.db).await.unwrap();
+    s.call(&s.client(), "request_password_reset", &[("email", "ada@example.test")]).await;
+    let reset = s.mailed_token("ada@example.test", "/reset-password", 2).await;
+    assert_eq!(reset.len(), 43, "256 random bits");
+
+    let mut dump = String::new();
+    for sql in [
+        "SELECT id || user_id || purpose || token_hash || email FROM one_time_tokens",
+        "SELECT to_addr || subject || text_body || html_body FROM mail_queue",
+        "SELECT event || detail FROM audit_log",
+        "SELECT key || value FROM settings",
+    ] {
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&s.state.db).await.unwrap();
+        rows.into_iter().for_each(|(r,)| dump.push_str(&r));
+    }
+    assert!(dump.contains("reset_password"), "the rows are there");
+    for token in [&verify, &reset] {
+        assert!(!dump.contains(token.as_str()), "a link token is stored in plain text");
+    }
+}
+
+#[tokio::test]
+async fn new_paths_refuse_strangers_and_name_the_bad_field() {
+    let s = TestServer::start().await;
+    let anon = s.client();
+    for (name, form) in [
+        ("email_status", vec![]),
+        ("resend_verification", vec![]),
+        ("change_email", vec![("new_email", "x@example.test"), ("password", PASSWORD)]),
+        (
+            "save_password_policy",
+            vec![
+                ("min_length", "8"),
+                ("max_length", "128"),
+                ("history", "0"),
+                ("max_age_days", "0"),
+                ("max_repeated", "0"),
+            ],
+        ),
+    ] {
+        assert_eq!(s.call(&anon, name, &form).await.status(), StatusCode::UNAUTHORIZED, "{name}");
+    }
+    let user = s.client();
+    s.register(&user, "ada").await;
+    let policy_form =
+        [("min_length", "abc"), ("max_length", "128"), ("history", "0"), ("max_age_days", "0"), ("max_repeated", "0")];
+    assert_eq!(s.call(&user, "save_password_policy", &policy_form).await.status(), StatusCode::FORBIDDEN);
+
+    // (server function, form, the field named in the answer; "" for a bad link)
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let cases: Vec<Case> = vec![
+        ("change_email", vec![("new_email", "not an address"), ("password", PASSWORD)], "new_email"),
+        ("change_email", vec![("new_email", "new@example.test"), ("password", "wrong")], "password"),
+        ("request_password_reset", vec![("email", "x")], "email"),
+        ("reset_password", vec![("token", "made-up"), ("new_password", "a"), ("confirm", "b")], ""),
+        ("confirm_email", vec![("token", "made-up")], ""),
+    ];
+    for (name, form, field) in cases {
+        let (status, body) = json_error(s.call(&user, name, &form).await).await;
+        assert!(status.is_client_error(), "{name}: {status}");
+        if field.is_empty() {
+            assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_link")), "{name}");
+        } else {
+            assert_eq!(body["errors"][0]["field"], field, "{name}: {body}");
+            assert!(body["errors"][0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        }
+    }
+    for name in ["reset_password", "confirm_email", "change_email", "request_password_reset"] {
+        assert_eq!(s.call(&user, name, &[]).await.status(), StatusCode::BAD_REQUEST, "{name} without arguments");
+    }
+    // An array where one address is expected is refused, never mailed to.
+    let res = user
+        .post(s.url("/fn/request_password_reset"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body("email[0]=ada%40example.test&email[1]=evil%40example.test")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+
+    s.make_admin("root").await;
+    let admin = s.client();
+    s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
+    let (status, body) = json_error(s.call(&admin, "save_password_policy", &policy_form).await).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("min_length")));
+    let low =
+        [("min_length", "4"), ("max_length", "20"), ("history", "0"), ("max_age_days", "0"), ("max_repeated", "1")];
+    let (_, body) = json_error(s.call(&admin, "save_password_policy", &low).await).await;
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().filter_map(|e| e["field"].as_str()).collect();
+    assert_eq!(fields, vec!["min_length", "max_length", "max_repeated"]);
+
+    // The pages that carry a token in their URL send no referrer.
+    for path in ["/reset-password?token=abc", "/verify-email?token=abc"] {
+        let res = anon.get(s.url(path)).send().await.unwrap();
+        assert_eq!(res.headers()[header::REFERRER_POLICY], "no-referrer", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_admin_policy_applies_everywhere_and_expired_passwords_come_first() {
+    let s = TestServer::start().await;
+    s.make_admin("root").await;
+    let admin = s.client();
+    s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
+    let user = s.client();
+    s.register(&user, "ada").await;
+    let policy = [
+        ("min_length", "10"),
+        ("max_length", "128"),
+        ("require_digit", "on"),
+        ("history", "3"),
+        ("max_age_days", "30"),
+        ("max_repeated", "0"),
+        ("block_common", "on"),
+    ];
+    assert_eq!(s.call(&admin, "save_password_policy", &policy).await.status(), StatusCode::OK);
+    let public: Value = s.call(&s.client(), "password_policy", &[]).await.json().await.unwrap();
+    assert_eq!((public["min_length"].as_u64(), public["require_digit"].as_bool()), (Some(10), Some(true)));
+    let audited: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE event = 'password_policy_changed'")
+        .fetch_one(&s.state.db)
+        .await
+        .unwrap();
+    assert_eq!(audited.0, 1);
+
+    // Registration and change follow it.
+    let form = [("name", "Bob"), ("username", "bob"), ("email", "bob@example.test"), ("password", "no digits here")];
+    let (status, body) = json_error(s.call(&s.client(), "register", &form).await).await;
+    assert_eq!(
+        (status, body["errors"][0]["message"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("Include a digit."))
+    );
+    let change = [("current", PASSWORD), ("new_password", PASSWORD), ("confirm", PASSWORD)];
+    let (_, body) = json_error(s.call(&user, "change_password", &change).await).await;
+    assert_eq!(body["errors"][0]["message"], "Include a digit.");
+
+    // Thirty days later ada's password has expired: only changing it is open.
+    sqlx::query("UPDATE users SET password_changed_at = password_changed_at - $1 WHERE username = 'ada'")
+        .bind(30 * 86_400_000_i64)
+        .execute(&s.state.db)
+        .await
+        .unwrap();
+    assert_eq!(s.current_user(&user).await["password_expired"], true);
+    let (status, body) = json_error(s.call(&user, "list_sessions", &[]).await).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("password_expired")));
+    let page = user.get(s.url("/account/security")).header(header::ACCEPT, "text/html").send().await.unwrap();
+    assert_eq!(
+        (page.status(), page.headers()[header::LOCATION].to_str().unwrap()),
+        (StatusCode::FOUND, "/change-password")
+    );
+    let fresh = "a fresh passphrase 2026";
+    let change = [("current", PASSWORD), ("new_password", fresh), ("confirm", fresh)];
+    assert_eq!(s.call(&user, "change_password", &change).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&user).await["password_expired"], false);
+    assert_eq!(s.call(&user, "list_sessions", &[]).await.status(), StatusCode::OK);
+    // And the history keeps the current one out.
+    let again = [("current", fresh), ("new_password", fresh), ("confirm", fresh)];
+    let (_, body) = json_error(s.call(&user, "change_password", &again).await).await;
+    assert_eq!(body["errors"][0]["message"], "Choose a password you have not used for your last 3 passwords.");
+}
+
+#[tokio::test]
+async fn email_change_is_confirmed_by_the_new_address() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register_verified(&c, "ada").await;
+    let status: Value = s.call(&c, "email_status", &[]).await.json().await.unwrap();
+    assert_eq!(status["verified"], true);
+    let res = s.call(&c, "change_email", &[("new_email", "ada.new@example.test"), ("password", PASSWORD)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let old = s.mails_to("ada@example.test", 2).await;
+    assert!(old.last().unwrap().text.contains("ada.new@example.test"), "the old address is told");
+    assert_eq!(s.current_user(&c).await["email"], "ada@example.test", "not yet");
+    let token = s.mailed_token("ada.new@example.test", "/verify-email", 1).await;
+    assert_eq!(s.call(&s.client(), "confirm_email", &[("token", &token)]).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["email"], "ada.new@example.test");
+    assert_eq!(s.current_user(&c).await["email_verified"], true);
 }

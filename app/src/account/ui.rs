@@ -11,7 +11,8 @@ use crate::{
     ui::ErrorNotice,
 };
 
-/// Renders `content` with the signed-in user; sends everyone else to the sign-in page.
+/// Renders `content` with the signed-in user; sends everyone else to the sign-in page, and a
+/// user whose password has expired to the page that changes it.
 pub fn with_user<V: IntoView + 'static>(
     content: impl Fn(UserView) -> V + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
@@ -22,6 +23,9 @@ pub fn with_user<V: IntoView + 'static>(
                 let content = content.clone();
                 Suspend::new(async move {
                     match auth.user.await {
+                        Ok(Some(user)) if user.password_expired => {
+                            view! { <Redirect path="/change-password"/> }.into_any()
+                        }
                         Ok(Some(user)) => content(user).into_any(),
                         Ok(None) | Err(AppError::Unauthenticated) => view! { <Redirect path="/signin"/> }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -62,7 +66,7 @@ fn AccountFacts(user: UserView) -> impl IntoView {
             <dt>"Username"</dt>
             <dd>{user.username}</dd>
             <dt>"Email"</dt>
-            <dd>{user.email}</dd>
+            <dd>{user.email}{if user.email_verified { "" } else { " (not verified)" }}</dd>
             <dt>"Role"</dt>
             <dd>{if user.role == crate::auth::model::Role::Admin { "Administrator" } else { "User" }}</dd>
             <dt>"Member since"</dt>
@@ -86,6 +90,7 @@ fn section(title: &'static str, intro: &'static str) -> impl IntoView {
 pub fn ProfileSection() -> impl IntoView {
     view! {
         {section("Profile", "Your name, username and email address.")}
+        <crate::email::ui::EmailPanel/>
         <crate::password::ui::ChangePasswordForm confirm_label="Confirm your Password"/>
     }
 }

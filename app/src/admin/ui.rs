@@ -2,26 +2,20 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{components::A, hooks::use_query_map};
 
-use super::api::admin_overview;
+use super::api::{admin_overview, SavePasswordPolicy};
 use crate::{
     account::ui::with_user,
-    ui::{format_time, ErrorNotice},
+    password::api::get_password_policy,
+    ui::{field_error, form_error, format_time, ErrorNotice, Field, FormError, SubmitButton},
 };
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
     with_user(|user| {
         if !user.is_admin() {
-            return view! {
-                <Title text="Administration · Gatehouse"/>
-                <section class="card narrow">
-                    <h1>"Administration"</h1>
-                    <p class="notice error" role="alert">"Only administrators can open this page."</p>
-                </section>
-            }
-            .into_any();
+            return view! { <NotAdmin/> }.into_any();
         }
         view! { <AdminOverviewView/> }.into_any()
     })
@@ -35,6 +29,7 @@ fn AdminOverviewView() -> impl IntoView {
     view! {
         <Title text="Administration · Gatehouse"/>
         <h1>"Administration"</h1>
+        <AdminNav/>
         <form method="get" action="/admin" class="search">
             <label for="admin-search">"Search users"</label>
             <input id="admin-search" name="q" type="search" value=search/>
@@ -68,5 +63,101 @@ fn AdminOverviewView() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Links between the administration pages.
+#[component]
+fn AdminNav() -> impl IntoView {
+    view! {
+        <nav class="admin-nav" aria-label="Administration">
+            <A href="/admin">"Users"</A>
+            <A href="/admin/password-policy">"Password policy"</A>
+        </nav>
+    }
+}
+
+/// Administration → Password policy.
+#[component]
+pub fn PasswordPolicyPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! { <PasswordPolicyForm/> }.into_any()
+    })
+}
+
+#[component]
+fn NotAdmin() -> impl IntoView {
+    view! {
+        <Title text="Administration · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Administration"</h1>
+            <p class="notice error" role="alert">"Only administrators can open this page."</p>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordPolicyForm() -> impl IntoView {
+    let action = ServerAction::<SavePasswordPolicy>::new();
+    let policy = Resource::new(move || action.version().get(), |_| get_password_policy());
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    let number = move |label: &'static str, name: &'static str, value: String, hint: &'static str| {
+        view! {
+            <Field label=label name=name kind="number" value=value hint=hint error=field_error(error, name) required=true/>
+        }
+    };
+    let check = |label: &'static str, name: &'static str, on: bool| {
+        view! {
+            <div class="field check">
+                <input type="checkbox" id=format!("field-{name}") name=name checked=on/>
+                <label for=format!("field-{name}")>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <Title text="Password policy · Administration · Gatehouse"/>
+        <h1>"Administration"</h1>
+        <AdminNav/>
+        <section class="panel" aria-labelledby="policy-heading">
+            <h2 id="policy-heading">"Password policy"</h2>
+            <p class="intro">
+                "Applies to registration, password changes and resets. Composition rules are off by default: "
+                "length and the common-password list protect better (NIST SP 800-63B)."
+            </p>
+            <Show when=saved>
+                <p class="notice ok" role="status">"The password policy was saved."</p>
+            </Show>
+            <FormError message=form_error(error)/>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match policy.await {
+                        Ok(p) => view! {
+                            <ActionForm action=action>
+                                {number("Minimum length", "min_length", p.min_length.to_string(), "At least 8.")}
+                                {number("Maximum length", "max_length", p.max_length.to_string(), "64 to 1024.")}
+                                <fieldset>
+                                    <legend>"Require"</legend>
+                                    {check("A lower-case letter", "require_lower", p.require_lower)}
+                                    {check("An upper-case letter", "require_upper", p.require_upper)}
+                                    {check("A digit", "require_digit", p.require_digit)}
+                                    {check("A symbol", "require_symbol", p.require_symbol)}
+                                </fieldset>
+                                {check("Forbid the username, email address or name inside the password", "forbid_personal", p.forbid_personal)}
+                                {number("Forbid the last N passwords", "history", p.history.to_string(), "0 turns this off; at most 24.")}
+                                {number("Maximum age in days", "max_age_days", p.max_age_days.to_string(), "0: passwords never expire. An expired password must be changed at sign-in.")}
+                                {number("Maximum repeated characters in a row", "max_repeated", p.max_repeated.to_string(), "0: no limit.")}
+                                {check("Refuse commonly used passwords", "block_common", p.block_common)}
+                                <SubmitButton label="Save policy" pending=action.pending()/>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -14,6 +14,13 @@ pub enum AuditEvent {
     SessionRevoked,
     OtherSessionsRevoked,
     PasswordChanged,
+    PasswordResetRequested,
+    PasswordReset,
+    EmailVerificationSent,
+    EmailVerified,
+    EmailChangeRequested,
+    EmailChanged,
+    PasswordPolicyChanged,
 }
 
 impl AuditEvent {
@@ -27,6 +34,13 @@ impl AuditEvent {
             AuditEvent::SessionRevoked => "session_revoked",
             AuditEvent::OtherSessionsRevoked => "other_sessions_revoked",
             AuditEvent::PasswordChanged => "password_changed",
+            AuditEvent::PasswordResetRequested => "password_reset_requested",
+            AuditEvent::PasswordReset => "password_reset",
+            AuditEvent::EmailVerificationSent => "email_verification_sent",
+            AuditEvent::EmailVerified => "email_verified",
+            AuditEvent::EmailChangeRequested => "email_change_requested",
+            AuditEvent::EmailChanged => "email_changed",
+            AuditEvent::PasswordPolicyChanged => "password_policy_changed",
         }
     }
 }

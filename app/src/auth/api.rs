@@ -11,11 +11,12 @@ pub const HOME: &str = "/account/profile";
 #[server(prefix = "/fn", endpoint = "register")]
 pub async fn register(name: String, username: String, email: String, password: Password) -> Result<(), AppError> {
     use super::service::{self, RegisterInput};
-    use crate::{password::rules::PasswordPolicy, server::guard};
+    use crate::server::guard;
 
     let (ctx, previous) = guard::optional_user().await?;
+    let policy = ctx.state.password_policy().await?;
     let input = RegisterInput { name: &name, username: &username, email: &email, password: password.expose() };
-    let (_, session) = service::register(&ctx.deps(), input, &PasswordPolicy::default(), &ctx.meta).await?;
+    let (_, session) = service::register(&ctx.deps(), input, &policy, &ctx.meta).await?;
     ctx.replace_session(previous, &session).await?;
     leptos_axum::redirect(HOME);
     Ok(())
@@ -47,9 +48,14 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-/// The signed-in user, or None.
+/// The signed-in user, or None. Says when the password has expired, so that the pages lead
+/// to changing it first.
 #[server(prefix = "/fn", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<UserView>, AppError> {
-    let (_, current) = crate::server::guard::optional_user().await?;
-    Ok(current.map(|c| c.user.view()))
+    use crate::server::guard;
+
+    let (ctx, current) = guard::optional_user().await?;
+    let Some(current) = current else { return Ok(None) };
+    let expired = guard::password_expired(&ctx, &current).await?;
+    Ok(Some(UserView { password_expired: expired, ..current.user.view() }))
 }

@@ -37,6 +37,10 @@ pub struct UserView {
     pub name: String,
     pub role: Role,
     pub created_at: i64,
+    /// The current address was confirmed by its link.
+    pub email_verified: bool,
+    /// The password passed the policy's maximum age: it must be changed before anything else.
+    pub password_expired: bool,
 }
 
 impl UserView {
@@ -45,6 +49,11 @@ impl UserView {
     }
 
     /// One or two letters for the avatar.
+    /// Words the password policy may forbid inside this user's password.
+    pub fn personal(&self) -> crate::password::rules::Personal {
+        crate::password::rules::Personal::new(&self.username, &self.email, &self.name)
+    }
+
     pub fn initials(&self) -> String {
         let from_name: String = self.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
         let letters = if from_name.is_empty() { self.username.chars().take(1).collect() } else { from_name };
@@ -207,6 +216,8 @@ mod tests {
             name: "Ada King Lovelace".into(),
             role: Role::User,
             created_at: 0,
+            email_verified: false,
+            password_expired: false,
         };
         assert_eq!(v.initials(), "AK");
         assert_eq!(UserView { name: "".into(), ..v }.initials(), "A");

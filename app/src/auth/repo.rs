@@ -18,6 +18,7 @@ pub struct UserRow {
     pub updated_at: i64,
     pub password_changed_at: i64,
     pub disabled_at: Option<i64>,
+    pub email_verified_at: Option<i64>,
 }
 
 impl fmt::Debug for UserRow {
@@ -29,6 +30,7 @@ impl fmt::Debug for UserRow {
             .field("role", &self.role)
             .field("password_hash", &"[redacted]")
             .field("disabled_at", &self.disabled_at)
+            .field("email_verified_at", &self.email_verified_at)
             .finish()
     }
 }
@@ -50,15 +52,17 @@ impl UserRow {
             name: self.name.clone(),
             role: self.role(),
             created_at: self.created_at,
+            email_verified: self.email_verified_at.is_some(),
+            password_expired: false,
         }
     }
 }
 
 const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
-                       created_at, updated_at, password_changed_at, disabled_at";
+                       created_at, updated_at, password_changed_at, disabled_at, email_verified_at";
 
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!("INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"))
+    sqlx::query(&format!("INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"))
         .bind(&u.id)
         .bind(&u.username)
         .bind(&u.display_username)
@@ -70,6 +74,7 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
         .bind(u.updated_at)
         .bind(u.password_changed_at)
         .bind(u.disabled_at)
+        .bind(u.email_verified_at)
         .execute(db)
         .await
         .map(|_| ())
@@ -77,6 +82,11 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
 
 pub async fn find_by_id(db: &Db, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(db).await
+}
+
+/// By lower-case email address only.
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE email = $1")).bind(email).fetch_optional(db).await
 }
 
 /// By lower-case username or email.
@@ -138,6 +148,7 @@ pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
         updated_at: 1,
         password_changed_at: 1,
         disabled_at: None,
+        email_verified_at: None,
     }
 }
 

@@ -10,8 +10,13 @@ use super::{
 use crate::{
     audit::{repo as audit, AuditEvent},
     error::{AppError, Problems},
-    password::{common, hasher::PasswordHasher, rules::PasswordPolicy},
-    server::{crypto::new_id, db::Db, ratelimit, request::ClientMeta},
+    mail::sender::Mailer,
+    password::{
+        common,
+        hasher::PasswordHasher,
+        rules::{PasswordPolicy, Personal},
+    },
+    server::{config::PublicUrl, crypto::new_id, db::Db, ratelimit, request::ClientMeta},
     sessions::service::{self as sessions, Issued, Timeouts},
 };
 
@@ -19,6 +24,9 @@ use crate::{
 pub struct Deps<'a> {
     pub db: &'a Db,
     pub hasher: &'a PasswordHasher,
+    pub mailer: &'a Mailer,
+    /// Every link in a mail starts with this, never with a request's Host.
+    pub public_url: &'a PublicUrl,
     pub timeouts: Timeouts,
     pub now: i64,
 }
@@ -30,9 +38,16 @@ pub struct RegisterInput<'a> {
     pub password: &'a str,
 }
 
-/// Checks a new password against the policy, collecting one message per broken rule.
-pub fn check_password(policy: &PasswordPolicy, password: &str, problems: &mut Problems, field: &str) {
-    for v in policy.check_shape(password) {
+/// Checks a new password against the policy, collecting one message per broken rule. The
+/// history is checked apart (`password::service::check_history`): it needs the hasher.
+pub fn check_password(
+    policy: &PasswordPolicy,
+    password: &str,
+    personal: &Personal,
+    problems: &mut Problems,
+    field: &str,
+) {
+    for v in policy.check(password, personal) {
         problems.add(field, v.message());
     }
     if policy.block_common && common::is_common(password) {
@@ -52,7 +67,8 @@ pub fn parse_new_account(input: &RegisterInput<'_>, policy: &PasswordPolicy) -> 
     let name = p.check("name", DisplayName::parse(input.name));
     let username = p.check("username", Username::parse(input.username));
     let email = p.check("email", Email::parse(input.email));
-    check_password(policy, input.password, &mut p, "password");
+    let personal = Personal::new(input.username.trim(), input.email.trim(), input.name);
+    check_password(policy, input.password, &personal, &mut p, "password");
     match (name, username, email) {
         (Some(name), Some(username), Some(email)) if p.is_empty() => Ok(NewAccount { name, username, email }),
         _ => p.into_result().and(Err(AppError::Internal)),
@@ -92,6 +108,7 @@ pub async fn create_account(
         updated_at: deps.now,
         password_changed_at: deps.now,
         disabled_at: None,
+        email_verified_at: None,
     };
     if let Err(e) = repo::insert(deps.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {
@@ -104,6 +121,7 @@ pub async fn create_account(
             e.into()
         });
     }
+    crate::password::service::remember(deps.db, &row.id, &row.password_hash, deps.now).await?;
     let event = if role == Role::Admin { AuditEvent::AdminCreated } else { AuditEvent::AccountCreated };
     audit::record(
         deps.db,
@@ -114,7 +132,8 @@ pub async fn create_account(
     Ok(row)
 }
 
-/// Self-service registration: rate limited per IP, then the account, then a first session.
+/// Self-service registration: rate limited per IP, then the account, its verification mail and
+/// a first session.
 pub async fn register(
     deps: &Deps<'_>,
     input: RegisterInput<'_>,
@@ -124,6 +143,7 @@ pub async fn register(
     ratelimit::hit(deps.db, &format!("register:ip:{}", meta.ip), ratelimit::REGISTER_PER_IP, deps.now).await?;
     let account = parse_new_account(&input, policy)?;
     let user = create_account(deps, &account, input.password, Role::User, meta).await?;
+    crate::email::service::send_verification(deps, &user, meta).await?;
     let session = start_session(deps, &user, meta).await?;
     Ok((user, session))
 }
@@ -208,12 +228,52 @@ pub async fn sign_out(db: &Db, session_id: &str, user_id: &str, meta: &ClientMet
     Ok(())
 }
 
+/// What service tests need to build `Deps`: a mailer (file outbox, never read) and a URL.
+#[cfg(test)]
+pub struct TestEnv {
+    pub mailer: Mailer,
+    pub url: PublicUrl,
+}
+
+#[cfg(test)]
+impl Default for TestEnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+impl TestEnv {
+    pub const TIMEOUTS: Timeouts = Timeouts { idle_ms: 60_000, lifetime_ms: 3_600_000 };
+
+    #[allow(clippy::unwrap_used)]
+    pub fn new() -> TestEnv {
+        TestEnv {
+            mailer: Mailer::new(
+                crate::mail::transport::Transport::outbox(std::env::temp_dir().join("gatehouse-unused-outbox")),
+                crate::server::crypto::SecretKey::generate(),
+            ),
+            url: PublicUrl::parse("https://id.example.test").unwrap(),
+        }
+    }
+
+    pub fn deps<'a>(&'a self, db: &'a Db, hasher: &'a PasswordHasher, now: i64) -> Deps<'a> {
+        Deps { db, hasher, mailer: &self.mailer, public_url: &self.url, timeouts: Self::TIMEOUTS, now }
+    }
+
+    /// The next queued message, opened.
+    #[allow(clippy::unwrap_used)]
+    pub async fn next_mail(&self, db: &Db, now: i64) -> Option<crate::mail::OutgoingMail> {
+        let claimed = crate::mail::queue::claim(db, now).await.unwrap()?;
+        crate::mail::queue::mark_sent(db, &claimed.id, now).await.unwrap();
+        Some(self.mailer.open(&claimed.mail).unwrap())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::server::db::testing;
-
-    const T: Timeouts = Timeouts { idle_ms: 60_000, lifetime_ms: 3_600_000 };
 
     fn meta() -> ClientMeta {
         ClientMeta { ip: "192.0.2.7".into(), user_agent: "unit".into() }
@@ -243,8 +303,9 @@ mod tests {
     #[tokio::test]
     async fn register_then_sign_in_by_username_or_email() {
         let hasher = PasswordHasher::standard().unwrap();
+        let env = TestEnv::new();
         for t in testing::all().await {
-            let deps = Deps { db: &t.db, hasher: &hasher, timeouts: T, now: 1_000 };
+            let deps = env.deps(&t.db, &hasher, 1_000);
             let (user, _) =
                 register(&deps, input("Ada", "Ada@Example.com"), &PasswordPolicy::default(), &meta()).await.unwrap();
             assert_eq!((user.username.as_str(), user.display_username.as_str()), ("ada", "Ada"));
@@ -287,8 +348,9 @@ mod tests {
     #[tokio::test]
     async fn failed_sign_ins_are_throttled_per_account_and_reset_by_success() {
         let hasher = PasswordHasher::new(PasswordHasher::owasp_params(), 2).unwrap();
+        let env = TestEnv::new();
         for t in testing::all().await {
-            let deps = Deps { db: &t.db, hasher: &hasher, timeouts: T, now: 1_000 };
+            let deps = env.deps(&t.db, &hasher, 1_000);
             register(&deps, input("ada", "ada@example.com"), &PasswordPolicy::default(), &meta()).await.unwrap();
             let max = ratelimit::SIGN_IN_PER_ACCOUNT.max;
             for _ in 0..max - 1 {
@@ -322,16 +384,18 @@ mod tests {
     #[tokio::test]
     async fn parallel_wrong_passwords_cannot_exceed_the_limit() {
         let hasher = PasswordHasher::standard().unwrap();
+        let env = TestEnv::new();
         for t in testing::all().await {
             {
-                let deps = Deps { db: &t.db, hasher: &hasher, timeouts: T, now: 1_000 };
+                let deps = env.deps(&t.db, &hasher, 1_000);
                 register(&deps, input("ada", "ada@example.com"), &PasswordPolicy::default(), &meta()).await.unwrap();
             }
             let tasks: Vec<_> = (0..25)
                 .map(|_| {
                     let (db, hasher) = (t.db.clone(), hasher.clone());
                     tokio::spawn(async move {
-                        let deps = Deps { db: &db, hasher: &hasher, timeouts: T, now: 2_000 };
+                        let env = TestEnv::new();
+                        let deps = env.deps(&db, &hasher, 2_000);
                         sign_in(&deps, "ada", "wrong", &meta()).await.err()
                     })
                 })

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     error::AppError,
-    password::rules::PasswordPolicy,
+    password::ui::PasswordRules,
     ui::{field_error, form_error, Field, FormError, SubmitButton},
 };
 
@@ -42,10 +42,15 @@ pub fn SignInPage() -> impl IntoView {
     // below <Routes>.
     let action = ServerAction::<SignIn>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let query = leptos_router::hooks::use_query_map();
+    let was_reset = move || query.read().get("reset").is_some();
     view! {
         <Title text="Sign in · Gatehouse"/>
         <section class="card narrow">
             <h1>"Sign in"</h1>
+            <Show when=was_reset>
+                <p class="notice ok" role="status">"Your password was reset. Sign in with your new password."</p>
+            </Show>
             <FormError message=form_error(error)/>
             <ActionForm action=action>
                 <Field
@@ -65,6 +70,7 @@ pub fn SignInPage() -> impl IntoView {
                 />
                 <SubmitButton label="Sign in" pending=action.pending()/>
             </ActionForm>
+            <p class="aside"><a href="/forgot-password">"Reset password"</a></p>
             <p class="aside">"New here? " <a href="/register">"Create an account"</a></p>
         </section>
     }
@@ -74,7 +80,7 @@ pub fn SignInPage() -> impl IntoView {
 pub fn RegisterPage() -> impl IntoView {
     let action = ServerAction::<Register>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let rules = PasswordPolicy::default().describe().join(" ");
+    let typed = RwSignal::new(String::new());
     view! {
         <Title text="Create account · Gatehouse"/>
         <section class="card narrow">
@@ -103,9 +109,10 @@ pub fn RegisterPage() -> impl IntoView {
                     name="password"
                     kind="password"
                     autocomplete="new-password"
-                    hint=rules
                     error=field_error(error, "password")
                     required=true
+                    on_input=Callback::new(move |v: String| typed.set(v))
+                    extra=view! { <PasswordRules typed=typed/> }.into_any()
                 />
                 <SubmitButton label="Create account" pending=action.pending()/>
             </ActionForm>

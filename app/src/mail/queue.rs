@@ -74,12 +74,15 @@ pub async fn claim(db: &Db, now: i64) -> Result<Option<Claimed>, sqlx::Error> {
 }
 
 pub async fn mark_sent(db: &Db, id: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE mail_queue SET sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .execute(db)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "UPDATE mail_queue SET sent_at = $2, locked_until = NULL, last_error = NULL, text_body = '', html_body = '' \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(db)
+    .await
+    .map(|_| ())
 }
 
 pub async fn mark_failed(db: &Db, c: &Claimed, error: &str, now: i64) -> Result<(), sqlx::Error> {

@@ -6,32 +6,75 @@ use std::{sync::Arc, time::Duration};
 use tokio::sync::Notify;
 
 use super::{queue, transport::Transport, OutgoingMail};
-use crate::server::{clock::Clock, db::Db};
+use crate::{
+    error::AppError,
+    server::{clock::Clock, crypto::SecretKey, db::Db},
+};
+
+/// Associated data of sealed mail bodies.
+const SEAL_CONTEXT: &str = "gatehouse:mail-body";
 
 /// Queues mail and wakes the sender. Cheap to clone.
+///
+/// Bodies are sealed (AES-256-GCM under the server key) before they enter the queue, because
+/// they may hold one-time links: the database never holds such a link in plain text, and a
+/// delivered message's bodies are blanked.
 #[derive(Clone)]
 pub struct Mailer {
     pub transport: Transport,
+    key: Arc<SecretKey>,
     wake: Arc<Notify>,
 }
 
 impl Mailer {
-    pub fn new(transport: Transport) -> Self {
-        Mailer { transport, wake: Arc::new(Notify::new()) }
+    pub fn new(transport: Transport, key: SecretKey) -> Self {
+        Mailer { transport, key: Arc::new(key), wake: Arc::new(Notify::new()) }
     }
 
     /// Stores the message for delivery and returns at once.
-    pub async fn queue(&self, db: &Db, mail: &OutgoingMail, now: i64) -> Result<String, sqlx::Error> {
-        let id = queue::enqueue(db, mail, now).await?;
+    pub async fn queue(&self, db: &Db, mail: &OutgoingMail, now: i64) -> Result<String, AppError> {
+        let sealed = OutgoingMail {
+            to: mail.to.clone(),
+            subject: mail.subject.clone(),
+            text: self.seal(&mail.text)?,
+            html: self.seal(&mail.html)?,
+        };
+        let id = queue::enqueue(db, &sealed, now).await?;
         self.wake.notify_one();
         Ok(id)
+    }
+
+    fn seal(&self, body: &str) -> Result<String, AppError> {
+        self.key.seal(SEAL_CONTEXT, body.as_bytes()).map_err(|e| {
+            tracing::error!(error = %e, "cannot seal a mail body");
+            AppError::Internal
+        })
+    }
+
+    /// The readable message of a claimed queue row.
+    pub fn open(&self, sealed: &OutgoingMail) -> Result<OutgoingMail, String> {
+        let open = |body: &str| -> Result<String, String> {
+            let bytes = self.key.open(SEAL_CONTEXT, body).map_err(|e| e.to_string())?;
+            String::from_utf8(bytes).map_err(|e| e.to_string())
+        };
+        Ok(OutgoingMail {
+            to: sealed.to.clone(),
+            subject: sealed.subject.clone(),
+            text: open(&sealed.text)?,
+            html: open(&sealed.html)?,
+        })
     }
 
     /// Sends every due message; returns how many were delivered.
     pub async fn deliver_due(&self, db: &Db, clock: &Clock) -> Result<usize, sqlx::Error> {
         let mut sent = 0;
         while let Some(claimed) = queue::claim(db, clock.now_ms()).await? {
-            match self.transport.send(&claimed.id, &claimed.mail).await {
+            let outcome = match self.open(&claimed.mail) {
+                Ok(mail) => self.transport.send(&claimed.id, &mail).await,
+                // Sealed under another key (the key file was replaced): it can never be sent.
+                Err(e) => Err(format!("cannot open the sealed body: {e}")),
+            };
+            match outcome {
                 Ok(()) => {
                     queue::mark_sent(db, &claimed.id, clock.now_ms()).await?;
                     sent += 1;
@@ -121,7 +164,7 @@ mod tests {
                 password: None,
                 from: "Gatehouse <noreply@example.test>".into(),
             };
-            let mailer = Mailer::new(Transport::smtp(&config).unwrap());
+            let mailer = Mailer::new(Transport::smtp(&config).unwrap(), SecretKey::generate());
             let clock = Clock::manual(1_000);
             let mail = OutgoingMail {
                 to: "ada@example.test".into(),
@@ -130,6 +173,9 @@ mod tests {
                 html: "<p>link</p>".into(),
             };
             mailer.queue(&t.db, &mail, clock.now_ms()).await.unwrap();
+            let (text, html): (String, String) =
+                sqlx::query_as("SELECT text_body, html_body FROM mail_queue").fetch_one(&t.db).await.unwrap();
+            assert!(!text.contains("link") && !html.contains("link"), "bodies are sealed in the queue");
 
             assert_eq!(mailer.deliver_due(&t.db, &clock).await.unwrap(), 0);
             assert_eq!(queue::pending(&t.db).await.unwrap(), 1, "kept for a retry");
@@ -149,6 +195,9 @@ mod tests {
             assert_eq!(received.len(), 1, "{:?}", t.backend);
             assert!(received[0].contains("Subject: Reset your password"));
             assert!(received[0].contains("To: ada@example.test"));
+            assert!(received[0].contains("link"), "delivered readable");
+            let (text,): (String,) = sqlx::query_as("SELECT text_body FROM mail_queue").fetch_one(&t.db).await.unwrap();
+            assert_eq!(text, "", "a delivered body is blanked");
             t.close().await;
         }
     }

@@ -41,6 +41,74 @@ pub fn password_changed(to: &str, name: &str, security_url: &str) -> OutgoingMai
     OutgoingMail { to: to.to_owned(), subject: "Your Gatehouse password was changed".to_owned(), text, html }
 }
 
+/// A message whose main part is one link to follow.
+fn with_link(to: &str, subject: &str, name: &str, lead: &str, action: &str, link: &str, tail: &str) -> OutgoingMail {
+    let text = format!("Hello {name},\n\n{lead}\n\n{action}: {link}\n\n{tail}\n");
+    let html = wrap(&[
+        format!("Hello {},", escape_html(name)),
+        escape_html(lead),
+        format!("<a href=\"{}\">{}</a>", escape_html(link), escape_html(action)),
+        escape_html(tail),
+    ]);
+    OutgoingMail { to: to.to_owned(), subject: subject.to_owned(), text, html }
+}
+
+/// The link that confirms the account's address (after registration, or a resend).
+pub fn verify_email(to: &str, name: &str, link: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "Confirm your Gatehouse email address",
+        name,
+        "Please confirm that this is your email address.",
+        "Confirm your email address",
+        link,
+        "The link works once, for 24 hours. If you did not create a Gatehouse account, ignore this message.",
+    )
+}
+
+/// The link that makes a new address the account's address.
+pub fn confirm_new_email(to: &str, name: &str, link: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "Confirm your new Gatehouse email address",
+        name,
+        "You asked to use this address for your Gatehouse account. It takes effect once you confirm it.",
+        "Confirm your new email address",
+        link,
+        "The link works once, for 24 hours. If you did not ask for this, ignore this message.",
+    )
+}
+
+/// To the old address when a change of address is asked for.
+pub fn email_change_requested(to: &str, name: &str, new_address: &str, security_url: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "A change of your Gatehouse email address was requested",
+        name,
+        &format!(
+            "Someone signed in to your Gatehouse account asked to change its email address to {new_address}. \
+             It changes only once the link sent to that address is opened."
+        ),
+        "Review your account's security",
+        security_url,
+        "If this was not you, change your password at once.",
+    )
+}
+
+/// The password reset link.
+pub fn reset_password(to: &str, name: &str, link: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "Reset your Gatehouse password",
+        name,
+        "Someone asked to reset the password of your Gatehouse account.",
+        "Choose a new password",
+        link,
+        "The link works once, for one hour. If you did not ask for this, ignore this message: your password \
+         stays as it is.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +119,20 @@ mod tests {
         assert!(m.html.contains("&lt;b&gt;Ada&lt;/b&gt; &amp; co"));
         assert!(m.text.contains("https://id.example/account/security"));
         assert!(m.html.contains("href=\"https://id.example/account/security\""));
+    }
+
+    #[test]
+    fn link_mails_carry_the_link_in_both_bodies() {
+        let link = "https://id.example/reset-password?token=abc&x=1";
+        for m in [
+            reset_password("a@example.test", "Ada", link),
+            verify_email("a@example.test", "Ada", link),
+            confirm_new_email("a@example.test", "Ada", link),
+        ] {
+            assert!(m.text.contains(link), "{}", m.subject);
+            assert!(m.html.contains("href=\"https://id.example/reset-password?token=abc&amp;x=1\""), "{}", m.subject);
+        }
+        let notice = email_change_requested("old@example.test", "Ada", "<new>@example.test", "https://id.example/s");
+        assert!(notice.html.contains("&lt;new&gt;@example.test") && notice.text.contains("<new>@example.test"));
     }
 }

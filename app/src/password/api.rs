@@ -1,20 +1,29 @@
-//! Server functions for the account's password.
+//! Server functions for passwords: the policy in force, change, forgot and reset.
 
 use leptos::server;
 
+use super::rules::PasswordPolicy;
 use crate::{auth::model::Password, error::AppError};
 
+/// The policy in force: public, the registration and reset pages show its rules.
+#[server(prefix = "/fn", endpoint = "password_policy")]
+pub async fn get_password_policy() -> Result<PasswordPolicy, AppError> {
+    let ctx = crate::server::guard::ctx()?;
+    ctx.state.password_policy().await
+}
+
 /// Changes the signed-in account's password. The current password is always required;
-/// success ends every other session of the account and mails a notice.
+/// success ends every other session of the account and mails a notice. Also open while the
+/// password has expired: it is how the account gets going again.
 #[server(prefix = "/fn", endpoint = "change_password")]
 pub async fn change_password(current: Password, new_password: Password, confirm: Password) -> Result<(), AppError> {
     use crate::server::guard;
 
-    let (ctx, me) = guard::require_user().await?;
+    let (ctx, me) = guard::require_user_even_if_expired().await?;
+    let policy = ctx.state.password_policy().await?;
     super::service::change(
         &ctx.deps(),
-        &ctx.state.mailer,
-        &ctx.state.config.public_url,
+        &policy,
         &me,
         super::service::ChangeInput {
             current: current.expose(),
@@ -24,4 +33,33 @@ pub async fn change_password(current: Password, new_password: Password, confirm:
         &ctx.meta,
     )
     .await
+}
+
+/// "Reset password": the same answer whether or not the address has an account.
+#[server(prefix = "/fn", endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    let ctx = crate::server::guard::ctx()?;
+    super::service::request_reset(&ctx.deps(), &email, &ctx.meta).await?;
+    leptos_axum::redirect("/forgot-password?sent=1");
+    Ok(())
+}
+
+/// Whether a reset link can still be used.
+#[server(prefix = "/fn", endpoint = "reset_link_status")]
+pub async fn reset_link_status(token: String) -> Result<bool, AppError> {
+    let ctx = crate::server::guard::ctx()?;
+    super::service::reset_link_valid(&ctx.deps(), &token).await
+}
+
+/// Sets a new password with a mailed link; every session of the account ends. Then on to
+/// the sign-in page.
+#[server(prefix = "/fn", endpoint = "reset_password")]
+pub async fn reset_password(token: String, new_password: Password, confirm: Password) -> Result<(), AppError> {
+    let ctx = crate::server::guard::ctx()?;
+    let policy = ctx.state.password_policy().await?;
+    let input =
+        super::service::ResetInput { token: &token, new_password: new_password.expose(), confirm: confirm.expose() };
+    super::service::reset(&ctx.deps(), &policy, input, &ctx.meta).await?;
+    leptos_axum::redirect("/signin?reset=done");
+    Ok(())
 }

@@ -1,36 +1,103 @@
-//! The Change Password form and the live password rules.
+//! Password forms: change, forgot, reset, expired; and the live policy rules.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
-use super::{api::ChangePassword, rules::PasswordPolicy};
-use crate::ui::{field_error, form_error, Field, FormError, SubmitButton};
+use super::{
+    api::{get_password_policy, reset_link_status, ChangePassword, RequestPasswordReset, ResetPassword},
+    rules::{PasswordPolicy, Personal},
+};
+use crate::{
+    auth::{api::HOME, ui::Auth},
+    error::AppError,
+    ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
+};
 
-/// The policy's rules, each marked met or not as the user types.
+/// The password policy in force, loaded once per page load for every form that shows it.
+#[derive(Clone, Copy)]
+pub struct Policy(Resource<Result<PasswordPolicy, AppError>>);
+
+impl Policy {
+    pub fn provide() {
+        provide_context(Policy(Resource::new(|| (), |_| get_password_policy())));
+    }
+
+    fn get() -> Policy {
+        expect_context::<Policy>()
+    }
+}
+
+/// The policy's rules, each marked met or not as the user types (the server's own code).
+/// With `signed_in`, the rule about personal words is checked against the signed-in user.
 #[component]
-pub fn PasswordRules(#[prop(into)] typed: Signal<String>) -> impl IntoView {
-    let policy = PasswordPolicy::default();
+pub fn PasswordRules(#[prop(into)] typed: Signal<String>, #[prop(optional)] signed_in: bool) -> impl IntoView {
+    let policy = Policy::get().0;
+    let auth = Auth::get();
     view! {
-        <ul class="rules" aria-label="Password rules" aria-live="polite">
-            {move || {
-                policy
-                    .evaluate(&typed.get())
-                    .into_iter()
-                    .map(|r| {
-                        let (class, state) = match r.met {
-                            Some(true) => ("met", "met"),
-                            Some(false) => ("unmet", "not met"),
-                            None => ("", ""),
-                        };
-                        view! {
-                            <li class=class>
-                                {r.text}
-                                <span class="visually-hidden">{if state.is_empty() { String::new() } else { format!(" ({state})") }}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ul>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let policy = policy.await.unwrap_or_default();
+                let personal = if signed_in {
+                    auth.user.await.ok().flatten().map(|u| u.personal()).unwrap_or_default()
+                } else {
+                    Personal::default()
+                };
+                view! {
+                    <ul class="rules" aria-label="Password rules" aria-live="polite">
+                        {move || {
+                            policy
+                                .evaluate(&typed.get(), &personal)
+                                .into_iter()
+                                .map(|r| {
+                                    let (class, state) = match r.met {
+                                        Some(true) => ("met", " (met)"),
+                                        Some(false) => ("unmet", " (not met)"),
+                                        None => ("", ""),
+                                    };
+                                    view! {
+                                        <li class=class>
+                                            {r.text}
+                                            <span class="visually-hidden">{state}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// New Password with its live rules, and its repeat.
+#[component]
+fn NewPasswordFields(
+    error: Signal<Option<AppError>>,
+    typed: RwSignal<String>,
+    confirm_label: &'static str,
+    #[prop(optional)] signed_in: bool,
+) -> impl IntoView {
+    view! {
+        <Field
+            label="New Password"
+            name="new_password"
+            kind="password"
+            autocomplete="new-password"
+            error=field_error(error, "new_password")
+            required=true
+            on_input=Callback::new(move |v: String| typed.set(v))
+            extra=view! { <PasswordRules typed=typed signed_in=signed_in/> }.into_any()
+        />
+        <Field
+            label=confirm_label
+            name="confirm"
+            kind="password"
+            autocomplete="new-password"
+            error=field_error(error, "confirm")
+            required=true
+        />
     }
 }
 
@@ -68,26 +135,115 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
                     error=field_error(error, "current")
                     required=true
                 />
-                <Field
-                    label="New Password"
-                    name="new_password"
-                    kind="password"
-                    autocomplete="new-password"
-                    error=field_error(error, "new_password")
-                    required=true
-                    on_input=Callback::new(move |v: String| typed.set(v))
-                    extra=view! { <PasswordRules typed=typed/> }.into_any()
-                />
-                <Field
-                    label=confirm_label
-                    name="confirm"
-                    kind="password"
-                    autocomplete="new-password"
-                    error=field_error(error, "confirm")
-                    required=true
-                />
+                <NewPasswordFields error typed confirm_label signed_in=true/>
                 <SubmitButton label="Change Password" pending=action.pending()/>
             </ActionForm>
+        </section>
+    }
+}
+
+/// Shown instead of every other page while the password is past the policy's maximum age.
+#[component]
+pub fn ExpiredPasswordPage() -> impl IntoView {
+    let auth = Auth::get();
+    view! {
+        <Title text="Change your password · Gatehouse"/>
+        <section class="card narrow">
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match auth.user.await {
+                        Ok(Some(user)) if user.password_expired => view! {
+                            <h1>"Your password has expired"</h1>
+                            <p class="intro">"Your administrator asks that passwords be changed regularly. Choose a new one to continue."</p>
+                            <ChangePasswordForm/>
+                            <p class="aside"><a href=HOME>"Continue to My Account"</a></p>
+                        }.into_any(),
+                        Ok(Some(_)) => view! {
+                            <h1>"Your password is up to date"</h1>
+                            <p><a href=HOME>"Continue to My Account"</a></p>
+                        }.into_any(),
+                        Ok(None) | Err(AppError::Unauthenticated) => {
+                            view! { <leptos_router::components::Redirect path="/signin"/> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// "Reset password": asks for the address; answers the same whatever it is.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let action = ServerAction::<RequestPasswordReset>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let query = use_query_map();
+    let sent = move || query.read().get("sent").is_some() || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Reset password · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Reset password"</h1>
+            <Show
+                when=sent
+                fallback=move || view! {
+                    <p class="intro">"Enter the verified email address of your account. We will mail it a link to choose a new password."</p>
+                    <FormError message=form_error(error)/>
+                    <ActionForm action=action>
+                        <Field
+                            label="Email"
+                            name="email"
+                            kind="email"
+                            autocomplete="email"
+                            error=field_error(error, "email")
+                            required=true
+                        />
+                        <SubmitButton label="Send reset link" pending=action.pending()/>
+                    </ActionForm>
+                }
+            >
+                <p class="notice ok" role="status">
+                    "If an account has this verified address, a link to reset its password is on its way. "
+                    "The link works once, for one hour."
+                </p>
+            </Show>
+            <p class="aside"><a href="/signin">"Back to sign in"</a></p>
+        </section>
+    }
+}
+
+/// The page a reset link opens: a new password, twice.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let valid = Resource::new(token, reset_link_status);
+    let action = ServerAction::<ResetPassword>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let typed = RwSignal::new(String::new());
+    view! {
+        <Title text="Choose a new password · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Choose a new password"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match valid.await {
+                        Ok(true) => view! {
+                            <FormError message=form_error(error)/>
+                            <ActionForm action=action>
+                                <input type="hidden" name="token" value=token/>
+                                <NewPasswordFields error typed confirm_label="Repeat New Password"/>
+                                <SubmitButton label="Reset password" pending=action.pending()/>
+                            </ActionForm>
+                        }.into_any(),
+                        Ok(false) => view! {
+                            <p class="notice error" role="alert">{AppError::InvalidLink.to_string()}</p>
+                            <p><a href="/forgot-password">"Ask for a new link"</a></p>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -32,6 +32,16 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && bool::from(a.ct_eq(b))
 }
 
+/// A value could not be sealed or opened (wrong key, wrong context, or altered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CryptoError;
+
+impl fmt::Display for CryptoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("sealed value cannot be opened")
+    }
+}
+
 /// The 256-bit server key (encrypts TOTP secrets in a later step). Never printed.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SecretKey([u8; 32]);
@@ -64,6 +74,36 @@ impl SecretKey {
 
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
+    }
+
+    /// Encrypts `plaintext` with AES-256-GCM under this key and a fresh random 96-bit nonce.
+    /// `context` is bound as associated data: a value sealed for one use (say, "mail") cannot
+    /// be opened as another. Returns base64url(nonce || ciphertext || tag).
+    pub fn seal(&self, context: &str, plaintext: &[u8]) -> Result<String, CryptoError> {
+        use aes_gcm::{aead::Aead, aead::Payload, Aes256Gcm, KeyInit, Nonce};
+        let cipher = Aes256Gcm::new_from_slice(&self.0).map_err(|_| CryptoError)?;
+        let mut nonce = [0u8; 12];
+        OsRng.fill_bytes(&mut nonce);
+        let sealed = cipher
+            .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad: context.as_bytes() })
+            .map_err(|_| CryptoError)?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        Ok(URL_SAFE_NO_PAD.encode(out))
+    }
+
+    /// Decrypts what `seal` made with the same key and context; any change is an error.
+    pub fn open(&self, context: &str, sealed: &str) -> Result<Vec<u8>, CryptoError> {
+        use aes_gcm::{aead::Aead, aead::Payload, Aes256Gcm, KeyInit, Nonce};
+        let raw = URL_SAFE_NO_PAD.decode(sealed).map_err(|_| CryptoError)?;
+        if raw.len() < 12 + 16 {
+            return Err(CryptoError);
+        }
+        let (nonce, body) = raw.split_at(12);
+        let cipher = Aes256Gcm::new_from_slice(&self.0).map_err(|_| CryptoError)?;
+        cipher
+            .decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad: context.as_bytes() })
+            .map_err(|_| CryptoError)
     }
 
     /// Reads the key file, or creates it (mode 0600) with a fresh key when it does not exist.
@@ -123,5 +163,21 @@ mod tests {
         assert!(constant_time_eq(b"same", b"same"));
         assert!(!constant_time_eq(b"same", b"diff"));
         assert!(!constant_time_eq(b"same", b"longer"));
+    }
+
+    #[test]
+    fn sealed_values_open_only_with_the_same_key_and_context() {
+        let k = SecretKey::generate();
+        let sealed = k.seal("mail", b"reset link").unwrap();
+        assert!(!sealed.contains("reset"));
+        assert_ne!(sealed, k.seal("mail", b"reset link").unwrap(), "fresh nonce each time");
+        assert_eq!(k.open("mail", &sealed).unwrap(), b"reset link");
+        assert_eq!(k.open("totp", &sealed), Err(CryptoError));
+        assert_eq!(SecretKey::generate().open("mail", &sealed), Err(CryptoError));
+        let mut tampered = sealed.into_bytes();
+        let last = tampered.len() - 2;
+        tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
+        assert_eq!(k.open("mail", &String::from_utf8(tampered).unwrap()), Err(CryptoError));
+        assert_eq!(k.open("mail", "short"), Err(CryptoError));
     }
 }

@@ -33,17 +33,12 @@ impl Ctx {
     }
 
     pub fn timeouts(&self) -> Timeouts {
-        Timeouts { idle_ms: self.state.config.session_idle_ms, lifetime_ms: self.state.config.session_lifetime_ms }
+        self.state.timeouts()
     }
 
     /// What services need from the server, read once for this request.
     pub fn deps(&self) -> crate::auth::service::Deps<'_> {
-        crate::auth::service::Deps {
-            db: &self.state.db,
-            hasher: &self.state.hasher,
-            timeouts: self.timeouts(),
-            now: self.now(),
-        }
+        self.state.deps()
     }
 
     pub fn cookie_secure(&self) -> bool {
@@ -112,11 +107,26 @@ pub async fn optional_user() -> Result<(Ctx, Option<SignedIn>), AppError> {
     Ok((ctx, user))
 }
 
-/// The signed-in user, or `Unauthenticated`.
+/// The signed-in user, or `Unauthenticated`; `PasswordExpired` while the account's password
+/// is past the policy's maximum age (only changing it, signing out and reading who is signed in
+/// stay open then).
 pub async fn require_user() -> Result<(Ctx, SignedIn), AppError> {
+    let (ctx, user) = require_user_even_if_expired().await?;
+    if password_expired(&ctx, &user).await? {
+        return Err(AppError::PasswordExpired);
+    }
+    Ok((ctx, user))
+}
+
+/// The signed-in user, whether or not the password has expired: for changing it.
+pub async fn require_user_even_if_expired() -> Result<(Ctx, SignedIn), AppError> {
     let (ctx, user) = optional_user().await?;
     let user = user.ok_or(AppError::Unauthenticated)?;
     Ok((ctx, user))
+}
+
+pub async fn password_expired(ctx: &Ctx, user: &SignedIn) -> Result<bool, AppError> {
+    Ok(ctx.state.password_policy().await?.is_expired(user.user.password_changed_at, ctx.now()))
 }
 
 /// Proof that the caller is an administrator: admin services take it as an argument, so they

@@ -6,8 +6,10 @@ pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod guard;
+pub mod links;
 pub mod ratelimit;
 pub mod request;
+pub mod settings;
 pub mod state;
 
 pub use state::AppState;

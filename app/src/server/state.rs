@@ -5,8 +5,14 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use super::{clock::Clock, config::Config, db::Db};
-use crate::{mail::sender::Mailer, password::hasher::PasswordHasher};
+use super::{clock::Clock, config::Config, db::Db, settings};
+use crate::{
+    auth::service::Deps,
+    error::AppError,
+    mail::sender::Mailer,
+    password::{hasher::PasswordHasher, rules::PasswordPolicy},
+    sessions::service::Timeouts,
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -27,5 +33,27 @@ impl FromRef<AppState> for LeptosOptions {
 impl AppState {
     pub fn now(&self) -> i64 {
         self.clock.now_ms()
+    }
+
+    pub fn timeouts(&self) -> Timeouts {
+        Timeouts { idle_ms: self.config.session_idle_ms, lifetime_ms: self.config.session_lifetime_ms }
+    }
+
+    /// What services need from the server, with the clock read once.
+    pub fn deps(&self) -> Deps<'_> {
+        Deps {
+            db: &self.db,
+            hasher: &self.hasher,
+            mailer: &self.mailer,
+            public_url: &self.config.public_url,
+            timeouts: self.timeouts(),
+            now: self.now(),
+        }
+    }
+
+    /// The password policy in force (read from the database: an admin's change reaches every
+    /// instance at once).
+    pub async fn password_policy(&self) -> Result<PasswordPolicy, AppError> {
+        settings::get(&self.db, settings::PASSWORD_POLICY).await
     }
 }

@@ -85,6 +85,12 @@ pub async fn delete_others(db: &Db, user_id: &str, keep: &str) -> Result<u64, sq
     Ok(done.rows_affected())
 }
 
+/// Deletes every session of `user_id`; returns how many ended.
+pub async fn delete_all(db: &Db, user_id: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(db).await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn for_user(db: &Db, user_id: &str) -> Result<Vec<SessionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions \

@@ -22,6 +22,9 @@ pub fn Field(
     #[prop(into, default = "text".to_owned())] kind: String,
     #[prop(into, optional)] autocomplete: Option<String>,
     #[prop(into, optional)] hint: Option<String>,
+    /// The value the field starts with.
+    #[prop(into, optional)]
+    value: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
     /// Called with the value at every keystroke.
@@ -42,6 +45,7 @@ pub fn Field(
                 id=id
                 name=name
                 type=kind
+                value=value
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }

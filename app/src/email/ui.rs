@@ -1,0 +1,125 @@
+//! The email panel of the Profile page and the page a mailed link opens.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{get_email_status, ChangeEmail, ConfirmEmail, ResendVerification};
+use crate::ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton};
+
+/// The address, whether it is verified (with **Resend Email Verification**), a pending change,
+/// and the form to change it.
+#[component]
+pub fn EmailPanel() -> impl IntoView {
+    let resend = ServerAction::<ResendVerification>::new();
+    let change = ServerAction::<ChangeEmail>::new();
+    let status = Resource::new(move || (resend.version().get(), change.version().get()), |_| get_email_status());
+    let resend_error = Signal::derive(move || resend.value().get().and_then(Result::err));
+    let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
+    let resent = move || matches!(resend.value().get(), Some(Ok(())));
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(change.value().get(), Some(Ok(()))) {
+            if let Some(f) = form.get_untracked() {
+                f.reset();
+            }
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="email-heading">
+            <h2 id="email-heading">"Email"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Ok(s) => {
+                            let verified = s.verified;
+                            view! {
+                            <p class="email-line">
+                                <span class="email-address">{s.email.clone()}</span>
+                                {if verified {
+                                    view! { <span class="badge ok">"Verified"</span> }.into_any()
+                                } else {
+                                    view! { <span class="badge warn">"Not verified"</span> }.into_any()
+                                }}
+                            </p>
+                            {s.pending.map(|p| view! {
+                                <p class="notice" role="status">
+                                    {format!("A confirmation link was sent to {p}. Your address changes once it is opened.")}
+                                </p>
+                            })}
+                            <Show when=move || !verified>
+                                <ActionForm action=resend>
+                                    <button type="submit" class="secondary">"Resend Email Verification"</button>
+                                </ActionForm>
+                            </Show>
+                        }.into_any()
+                        }
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <Show when=resent>
+                <p class="notice ok" role="status">"A new verification link is on its way. Earlier links no longer work."</p>
+            </Show>
+            <FormError message=Signal::derive(move || {
+                form_error(resend_error).get().or_else(|| resend_error.get().and_then(|e| e.field_message("email")))
+            })/>
+            <h3>"Change email address"</h3>
+            <Show when=move || matches!(change.value().get(), Some(Ok(())))>
+                <p class="notice ok" role="status">"Check the new address: the change takes effect when you open the link we sent there."</p>
+            </Show>
+            <FormError message=form_error(change_error)/>
+            <ActionForm action=change node_ref=form>
+                <Field
+                    label="New email address"
+                    name="new_email"
+                    kind="email"
+                    autocomplete="email"
+                    error=field_error(change_error, "new_email")
+                    required=true
+                />
+                <Field
+                    label="Your password"
+                    name="password"
+                    kind="password"
+                    autocomplete="current-password"
+                    error=field_error(change_error, "password")
+                    required=true
+                />
+                <SubmitButton label="Change email" pending=change.pending()/>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The page a verification or change-of-address link opens. The address is confirmed by a
+/// button, not by opening the page, so a mail scanner that follows links uses nothing up.
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let action = ServerAction::<ConfirmEmail>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let done = move || query.read().get("done").is_some() || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Confirm your email address · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Confirm your email address"</h1>
+            <Show
+                when=done
+                fallback=move || view! {
+                    <FormError message=Signal::derive(move || {
+                        error.get().map(|e| e.field_message("token").unwrap_or_else(|| e.to_string()))
+                    })/>
+                    <ActionForm action=action>
+                        <input type="hidden" name="token" value=token/>
+                        <SubmitButton label="Confirm email address" pending=action.pending()/>
+                    </ActionForm>
+                }
+            >
+                <p class="notice ok" role="status">"Your email address is confirmed."</p>
+                <p><a href="/account/profile">"Go to your profile"</a></p>
+            </Show>
+        </section>
+    }
+}
