@@ -13,6 +13,8 @@ export GATEHOUSE_DATA_DIR=$data
 export GATEHOUSE_LISTEN=127.0.0.1:$port
 export GATEHOUSE_PUBLIC_URL=http://127.0.0.1:$port
 export GATEHOUSE_COOKIE_SECURE=false
+# Every test registers its own accounts, all from 127.0.0.1.
+export GATEHOUSE_REGISTRATIONS_PER_IP_HOUR=1000
 export GATEHOUSE_SMTP_HOST=127.0.0.1
 export GATEHOUSE_SMTP_PORT=$smtp_port
 export GATEHOUSE_SMTP_SECURITY=none

@@ -100,13 +100,13 @@ test("change email: needs the password, confirmed from the new address, old addr
   await hydrated(page);
   const next = `new.${a.email}`;
   await page.getByLabel("New email address").fill(next);
-  await page.getByLabel("Your password").fill("not my password");
+  await page.getByLabel("Your password", { exact: true }).fill("not my password");
   await page.getByRole("button", { name: "Change email" }).click();
-  const pw = page.locator(".field", { has: page.getByLabel("Your password") }).locator(".field-error");
+  const pw = page.locator(".field", { has: page.getByLabel("Your password", { exact: true }) }).locator(".field-error");
   await expect(pw).toHaveText("Your current password is not correct.");
   await expect(page.getByLabel("New email address")).toHaveValue(next);
 
-  await page.getByLabel("Your password").fill(a.password);
+  await page.getByLabel("Your password", { exact: true }).fill(a.password);
   await page.getByRole("button", { name: "Change email" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check the new address" })).toBeVisible();
   await expect(page.getByText(`A confirmation link was sent to ${next}`)).toBeVisible();

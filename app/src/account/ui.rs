@@ -58,15 +58,21 @@ pub fn AccountLayout() -> impl IntoView {
 
 /// The account's basic facts, shown in every section until the section has its own content.
 #[component]
-fn AccountFacts(user: UserView) -> impl IntoView {
+fn AccountFacts(user: UserView, #[prop(optional)] without_email: bool) -> impl IntoView {
+    let email = (!without_email).then(|| {
+        let note = if user.email_verified { "" } else { " (not verified)" };
+        view! {
+            <dt>"Email"</dt>
+            <dd>{user.email.clone()}{note}</dd>
+        }
+    });
     view! {
         <dl class="facts">
             <dt>"Name"</dt>
             <dd>{user.name}</dd>
             <dt>"Username"</dt>
             <dd>{user.username}</dd>
-            <dt>"Email"</dt>
-            <dd>{user.email}{if user.email_verified { "" } else { " (not verified)" }}</dd>
+            {email}
             <dt>"Role"</dt>
             <dd>{if user.role == crate::auth::model::Role::Admin { "Administrator" } else { "User" }}</dd>
             <dt>"Member since"</dt>
@@ -77,11 +83,13 @@ fn AccountFacts(user: UserView) -> impl IntoView {
 
 fn section(title: &'static str, intro: &'static str) -> impl IntoView {
     with_user(move |user| {
+        // The Profile has its own Email panel.
+        let without_email = title == "Profile";
         view! {
             <Title text=format!("{title} · My Account · Gatehouse")/>
             <h1>{title}</h1>
             <p class="intro">{intro}</p>
-            <AccountFacts user/>
+            <AccountFacts user without_email/>
         }
     })
 }

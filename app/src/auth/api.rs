@@ -11,9 +11,11 @@ pub const HOME: &str = "/account/profile";
 #[server(prefix = "/fn", endpoint = "register")]
 pub async fn register(name: String, username: String, email: String, password: Password) -> Result<(), AppError> {
     use super::service::{self, RegisterInput};
-    use crate::server::guard;
+    use crate::server::{guard, ratelimit};
 
     let (ctx, previous) = guard::optional_user().await?;
+    let limit = ratelimit::Limit::per_minutes(ctx.state.config.registrations_per_ip_hour, 60);
+    ratelimit::hit(ctx.db(), &format!("register:ip:{}", ctx.meta.ip), limit, ctx.now()).await?;
     let policy = ctx.state.password_policy().await?;
     let input = RegisterInput { name: &name, username: &username, email: &email, password: password.expose() };
     let (_, session) = service::register(&ctx.deps(), input, &policy, &ctx.meta).await?;

@@ -132,15 +132,14 @@ pub async fn create_account(
     Ok(row)
 }
 
-/// Self-service registration: rate limited per IP, then the account, its verification mail and
-/// a first session.
+/// Self-service registration: the account, its verification mail and a first session. (The
+/// caller rate-limits it per IP: the limit is a setting.)
 pub async fn register(
     deps: &Deps<'_>,
     input: RegisterInput<'_>,
     policy: &PasswordPolicy,
     meta: &ClientMeta,
 ) -> Result<(UserRow, Issued), AppError> {
-    ratelimit::hit(deps.db, &format!("register:ip:{}", meta.ip), ratelimit::REGISTER_PER_IP, deps.now).await?;
     let account = parse_new_account(&input, policy)?;
     let user = create_account(deps, &account, input.password, Role::User, meta).await?;
     crate::email::service::send_verification(deps, &user, meta).await?;

@@ -123,6 +123,8 @@ pub struct Config {
     pub session_lifetime_ms: i64,
     /// Take the client IP from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_proxy_headers: bool,
+    /// Self-service registrations allowed from one IP address per hour.
+    pub registrations_per_ip_hour: i64,
     pub log_format: LogFormat,
     pub smtp: Option<SmtpConfig>,
 }
@@ -174,6 +176,8 @@ const COOKIE_SECURE: Setting = Setting { key: "cookie_secure", env: "GATEHOUSE_C
 const SESSION_IDLE: Setting = Setting { key: "session_idle_minutes", env: "GATEHOUSE_SESSION_IDLE_MINUTES" };
 const SESSION_LIFETIME: Setting = Setting { key: "session_lifetime_hours", env: "GATEHOUSE_SESSION_LIFETIME_HOURS" };
 const TRUST_PROXY: Setting = Setting { key: "trust_proxy_headers", env: "GATEHOUSE_TRUST_PROXY_HEADERS" };
+const REGISTRATIONS_PER_IP: Setting =
+    Setting { key: "registrations_per_ip_hour", env: "GATEHOUSE_REGISTRATIONS_PER_IP_HOUR" };
 const LOG_FORMAT: Setting = Setting { key: "log_format", env: "GATEHOUSE_LOG_FORMAT" };
 const SMTP_HOST: Setting = Setting { key: "smtp.host", env: "GATEHOUSE_SMTP_HOST" };
 const SMTP_PORT: Setting = Setting { key: "smtp.port", env: "GATEHOUSE_SMTP_PORT" };
@@ -314,6 +318,8 @@ impl Config {
         let idle_minutes = src.parse(&SESSION_IDLE, |r| parse_positive(r, "minutes", 60 * 24 * 30))?.unwrap_or(30);
         let lifetime_hours = src.parse(&SESSION_LIFETIME, |r| parse_positive(r, "hours", 24 * 365))?.unwrap_or(12);
         let trust_proxy_headers = src.parse(&TRUST_PROXY, parse_bool)?.unwrap_or(false);
+        let registrations_per_ip_hour =
+            src.parse(&REGISTRATIONS_PER_IP, |r| parse_positive(r, "registrations", 1_000_000))?.unwrap_or(10);
         let log_format = src
             .parse(&LOG_FORMAT, |raw| match raw.to_ascii_lowercase().as_str() {
                 "human" | "text" => Ok(LogFormat::Human),
@@ -334,6 +340,7 @@ impl Config {
             session_idle_ms: idle_minutes * 60_000,
             session_lifetime_ms: lifetime_hours * 3_600_000,
             trust_proxy_headers,
+            registrations_per_ip_hour,
             log_format,
             smtp,
         };
@@ -420,6 +427,7 @@ mod tests {
         assert_eq!(c.public_url.origin(), "http://127.0.0.1:3000");
         assert!(c.cookie_secure);
         assert_eq!(c.session_idle_ms, 30 * 60_000);
+        assert_eq!(c.registrations_per_ip_hour, 10);
         assert!(matches!(secret, SecretKeySource::File(p) if p == Path::new("data/secret.key")));
         assert!(c.smtp.is_none());
     }

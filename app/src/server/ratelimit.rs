@@ -22,8 +22,6 @@ impl Limit {
 pub const SIGN_IN_PER_ACCOUNT: Limit = Limit::per_minutes(10, 15);
 /// Sign-in attempts from one IP address.
 pub const SIGN_IN_PER_IP: Limit = Limit::per_minutes(100, 15);
-/// Registrations from one IP address.
-pub const REGISTER_PER_IP: Limit = Limit::per_minutes(10, 60);
 
 /// Counts one hit on `key`. `Err(RateLimited)` once the window holds more than `limit.max`.
 pub async fn hit(db: &Db, key: &str, limit: Limit, now: i64) -> Result<(), AppError> {
