@@ -131,6 +131,21 @@ async fn store(deps: &Deps<'_>, user_id: &str, new_password: &str) -> Result<(),
     Ok(())
 }
 
+/// After a new password is stored: the audit entry and the notice mail to the account.
+async fn audit_and_notify(
+    deps: &Deps<'_>,
+    user: &UserRow,
+    event: AuditEvent,
+    detail: serde_json::Value,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    audit::record(deps.db, audit::Entry { user_id: Some(&user.id), actor_id: None, event, meta, detail }, deps.now)
+        .await?;
+    let notice = templates::password_changed(&user.email, &user.name, &deps.public_url.link("/account/security"));
+    deps.mailer.queue(deps.db, &notice, deps.now).await?;
+    Ok(())
+}
+
 pub struct ChangeInput<'a> {
     pub current: &'a str,
     pub new_password: &'a str,
@@ -154,21 +169,7 @@ pub async fn change(
 
     store(deps, &me.user.id, input.new_password).await?;
     let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
-    audit::record(
-        deps.db,
-        audit::Entry {
-            user_id: Some(&me.user.id),
-            actor_id: None,
-            event: AuditEvent::PasswordChanged,
-            meta,
-            detail: json!({ "other_sessions_ended": ended }),
-        },
-        deps.now,
-    )
-    .await?;
-    let notice = templates::password_changed(&me.user.email, &me.user.name, &deps.public_url.link("/account/security"));
-    deps.mailer.queue(deps.db, &notice, deps.now).await?;
-    Ok(())
+    audit_and_notify(deps, &me.user, AuditEvent::PasswordChanged, json!({ "other_sessions_ended": ended }), meta).await
 }
 
 /// "Forgot password": rate limits (per IP, per address), then the same answer whatever the
@@ -259,21 +260,7 @@ pub async fn reset(
     }
     store(deps, &user.id, input.new_password).await?;
     let ended = sessions::delete_all(deps.db, &user.id).await?;
-    audit::record(
-        deps.db,
-        audit::Entry {
-            user_id: Some(&user.id),
-            actor_id: None,
-            event: AuditEvent::PasswordReset,
-            meta,
-            detail: json!({ "sessions_ended": ended }),
-        },
-        deps.now,
-    )
-    .await?;
-    let notice = templates::password_changed(&user.email, &user.name, &deps.public_url.link("/account/security"));
-    deps.mailer.queue(deps.db, &notice, deps.now).await?;
-    Ok(())
+    audit_and_notify(deps, &user, AuditEvent::PasswordReset, json!({ "sessions_ended": ended }), meta).await
 }
 
 #[cfg(test)]
