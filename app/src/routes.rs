@@ -14,7 +14,7 @@ use crate::{
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
     },
     email::ui::VerifyEmailPage,
-    password::ui::{ExpiredPasswordPage, ForgotPasswordPage, Policy, ResetPasswordPage},
+    password::ui::{ExpiredPasswordPage, ForgotPasswordPage, ResetPasswordPage},
 };
 
 /// Everything inside the router: header and pages. Pages render completely on the server
@@ -22,7 +22,6 @@ use crate::{
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     Auth::provide();
-    Policy::provide();
     view! {
         <Header/>
         <main id="main">

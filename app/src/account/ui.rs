@@ -81,10 +81,10 @@ fn AccountFacts(user: UserView, #[prop(optional)] without_email: bool) -> impl I
     }
 }
 
-fn section(title: &'static str, intro: &'static str) -> impl IntoView {
+/// A section's heading and the account's facts; `without_email` where the section has its own
+/// Email panel.
+fn section(title: &'static str, intro: &'static str, without_email: bool) -> impl IntoView {
     with_user(move |user| {
-        // The Profile has its own Email panel.
-        let without_email = title == "Profile";
         view! {
             <Title text=format!("{title} · My Account · Gatehouse")/>
             <h1>{title}</h1>
@@ -97,7 +97,7 @@ fn section(title: &'static str, intro: &'static str) -> impl IntoView {
 #[component]
 pub fn ProfileSection() -> impl IntoView {
     view! {
-        {section("Profile", "Your name, username and email address.")}
+        {section("Profile", "Your name, username and email address.", true)}
         <crate::email::ui::EmailPanel/>
         <crate::password::ui::ChangePasswordForm confirm_label="Confirm your Password"/>
     }
@@ -105,13 +105,13 @@ pub fn ProfileSection() -> impl IntoView {
 
 #[component]
 pub fn PreferencesSection() -> impl IntoView {
-    section("Preferences", "Language, presence, notifications and more for this account.")
+    section("Preferences", "Language, presence, notifications and more for this account.", false)
 }
 
 #[component]
 pub fn SecuritySection() -> impl IntoView {
     view! {
-        {section("Security", "Password, two-factor authentication and where you are signed in.")}
+        {section("Security", "Password, two-factor authentication and where you are signed in.", false)}
         <crate::password::ui::ChangePasswordForm/>
         <crate::sessions::ui::SessionsPanel/>
     }
@@ -119,5 +119,5 @@ pub fn SecuritySection() -> impl IntoView {
 
 #[component]
 pub fn TokensSection() -> impl IntoView {
-    section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.")
+    section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.", false)
 }

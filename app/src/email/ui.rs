@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{get_email_status, ChangeEmail, ConfirmEmail, ResendVerification};
-use crate::ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton};
+use crate::ui::{error_message, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton};
 
 /// The address, whether it is verified (with **Resend Email Verification**), a pending change,
 /// and the form to change it.
@@ -61,9 +61,7 @@ pub fn EmailPanel() -> impl IntoView {
             <Show when=resent>
                 <p class="notice ok" role="status">"A new verification link is on its way. Earlier links no longer work."</p>
             </Show>
-            <FormError message=Signal::derive(move || {
-                form_error(resend_error).get().or_else(|| resend_error.get().and_then(|e| e.field_message("email")))
-            })/>
+            <FormError message=error_message(resend_error)/>
             <h3>"Change email address"</h3>
             <Show when=move || matches!(change.value().get(), Some(Ok(())))>
                 <p class="notice ok" role="status">"Check the new address: the change takes effect when you open the link we sent there."</p>
@@ -108,9 +106,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
             <Show
                 when=done
                 fallback=move || view! {
-                    <FormError message=Signal::derive(move || {
-                        error.get().map(|e| e.field_message("token").unwrap_or_else(|| e.to_string()))
-                    })/>
+                    <FormError message=error_message(error)/>
                     <ActionForm action=action>
                         <input type="hidden" name="token" value=token/>
                         <SubmitButton label="Confirm email address" pending=action.pending()/>

@@ -128,6 +128,23 @@ impl Personal {
     }
 }
 
+/// One rule of the policy, as `check` and `evaluate` both read it.
+struct Rule {
+    text: String,
+    broken: Option<Violation>,
+    shown: Shown,
+}
+
+/// When the browser lists a rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Always,
+    /// Only once it is broken (the maximum length: long passwords are welcome).
+    WhenBroken,
+    /// Checkable only with the user's personal words; without them it is left to the server.
+    NeedsPersonalWords,
+}
+
 /// One rule as shown beside the field while typing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleState {
@@ -153,43 +170,49 @@ fn is_symbol(c: char) -> bool {
 }
 
 impl PasswordPolicy {
-    /// The rules as (text, broken-by-this-password) pairs, in the order they are shown.
+    /// The rules with what this password breaks, in the order they are shown.
     /// `check` and `evaluate` both read this list, so the browser and the server agree.
-    fn rules(&self, password: &str, personal: &Personal) -> Vec<(String, Option<Violation>)> {
+    fn rules(&self, password: &str, personal: &Personal) -> Vec<Rule> {
         let len = password.chars().count();
-        let mut out = vec![(
-            format!("At least {} characters.", self.min_length),
-            (len < self.min_length).then_some(Violation::TooShort { min: self.min_length }),
-        )];
-        out.push((
-            format!("At most {} characters.", self.max_length),
-            (len > self.max_length).then_some(Violation::TooLong { max: self.max_length }),
-        ));
-        let mut class = |on: bool, text: &str, ok: bool, v: Violation| {
+        let rule = |text: String, broken: Option<Violation>| Rule { text, broken, shown: Shown::Always };
+        let mut out = vec![
+            rule(
+                format!("At least {} characters.", self.min_length),
+                (len < self.min_length).then_some(Violation::TooShort { min: self.min_length }),
+            ),
+            Rule {
+                shown: Shown::WhenBroken,
+                ..rule(
+                    format!("At most {} characters.", self.max_length),
+                    (len > self.max_length).then_some(Violation::TooLong { max: self.max_length }),
+                )
+            },
+        ];
+        let classes = [
+            (self.require_lower, "A lower-case letter.", password.chars().any(char::is_lowercase), Violation::NoLower),
+            (self.require_upper, "An upper-case letter.", password.chars().any(char::is_uppercase), Violation::NoUpper),
+            (self.require_digit, "A digit.", password.chars().any(|c| c.is_ascii_digit()), Violation::NoDigit),
+            (self.require_symbol, "A symbol, like ! or #.", password.chars().any(is_symbol), Violation::NoSymbol),
+        ];
+        for (on, text, ok, violation) in classes {
             if on {
-                out.push((text.to_owned(), (!ok).then_some(v)));
+                out.push(rule(text.to_owned(), (!ok).then_some(violation)));
             }
-        };
-        class(self.require_lower, "A lower-case letter.", password.chars().any(char::is_lowercase), Violation::NoLower);
-        class(
-            self.require_upper,
-            "An upper-case letter.",
-            password.chars().any(char::is_uppercase),
-            Violation::NoUpper,
-        );
-        class(self.require_digit, "A digit.", password.chars().any(|c| c.is_ascii_digit()), Violation::NoDigit);
-        class(self.require_symbol, "A symbol, like ! or #.", password.chars().any(is_symbol), Violation::NoSymbol);
+        }
         if self.max_repeated > 0 {
-            out.push((
+            out.push(rule(
                 format!("No character more than {} times in a row.", self.max_repeated),
                 (longest_run(password) > self.max_repeated).then_some(Violation::Repeated { max: self.max_repeated }),
             ));
         }
         if self.forbid_personal {
-            out.push((
-                "Not your username, email address or name.".to_owned(),
-                personal.found_in(password).then_some(Violation::Personal),
-            ));
+            out.push(Rule {
+                shown: Shown::NeedsPersonalWords,
+                ..rule(
+                    "Not your username, email address or name.".to_owned(),
+                    personal.found_in(password).then_some(Violation::Personal),
+                )
+            });
         }
         out
     }
@@ -201,10 +224,10 @@ impl PasswordPolicy {
         let mut out: Vec<RuleState> = self
             .rules(password, personal)
             .into_iter()
-            .filter(|(text, broken)| !text.starts_with("At most") || broken.is_some())
-            .map(|(text, broken)| {
-                let server_only = text.starts_with("Not your") && personal.is_empty();
-                RuleState { text, met: (typed && !server_only).then_some(broken.is_none()) }
+            .filter(|r| r.shown != Shown::WhenBroken || r.broken.is_some())
+            .map(|r| {
+                let checkable = typed && !(r.shown == Shown::NeedsPersonalWords && personal.is_empty());
+                RuleState { met: checkable.then_some(r.broken.is_none()), text: r.text }
             })
             .collect();
         if self.history > 0 {
@@ -227,7 +250,7 @@ impl PasswordPolicy {
     /// The rules `password` breaks, except those only the server can check (the common list
     /// and the history). Length counts characters (Unicode scalar values), not bytes.
     pub fn check(&self, password: &str, personal: &Personal) -> Vec<Violation> {
-        self.rules(password, personal).into_iter().filter_map(|(_, broken)| broken).collect()
+        self.rules(password, personal).into_iter().filter_map(|r| r.broken).collect()
     }
 
     /// The policy's own problems, by form field, for the admin page.

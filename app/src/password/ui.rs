@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{get_password_policy, reset_link_status, ChangePassword, RequestPasswordReset, ResetPassword},
-    rules::{PasswordPolicy, Personal},
+    rules::Personal,
 };
 use crate::{
     auth::{api::HOME, ui::Auth},
@@ -14,25 +14,12 @@ use crate::{
     ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
 };
 
-/// The password policy in force, loaded once per page load for every form that shows it.
-#[derive(Clone, Copy)]
-pub struct Policy(Resource<Result<PasswordPolicy, AppError>>);
-
-impl Policy {
-    pub fn provide() {
-        provide_context(Policy(Resource::new(|| (), |_| get_password_policy())));
-    }
-
-    fn get() -> Policy {
-        expect_context::<Policy>()
-    }
-}
-
 /// The policy's rules, each marked met or not as the user types (the server's own code).
 /// With `signed_in`, the rule about personal words is checked against the signed-in user.
 #[component]
 pub fn PasswordRules(#[prop(into)] typed: Signal<String>, #[prop(optional)] signed_in: bool) -> impl IntoView {
-    let policy = Policy::get().0;
+    // Loaded where rules are shown, not on every page.
+    let policy = Resource::new(|| (), |_| get_password_policy());
     let auth = Auth::get();
     view! {
         <Suspense fallback=|| ()>

@@ -14,6 +14,11 @@ pub fn form_error(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
     Signal::derive(move || error.get().filter(|e| !e.is_field_error()).map(|e| e.to_string()))
 }
 
+/// Any error's message, field errors included: for a form with no field to put it next to.
+pub fn error_message(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
+    Signal::derive(move || error.get().map(|e| e.to_string()))
+}
+
 /// A labelled input with its hint and its error underneath.
 #[component]
 pub fn Field(
