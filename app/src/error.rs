@@ -37,6 +37,15 @@ pub enum AppError {
     InvalidLink,
     #[error("Your password has expired. Choose a new one to continue.")]
     PasswordExpired,
+    /// A sign-in waiting for its second factor that is gone (expired, used, or too many wrong codes).
+    #[error("Your sign-in has expired. Sign in again.")]
+    SignInExpired,
+    /// A sensitive change needs the password (and second factor) entered again first.
+    #[error("Confirm your password to continue.")]
+    ReauthenticationRequired,
+    /// An administrator requires two-factor authentication and this account has not set it up.
+    #[error("Your administrator requires two-factor authentication. Set it up to continue.")]
+    TwoFactorSetupRequired,
     #[error("{message}")]
     Conflict { field: String, message: String },
     #[error("The request could not be understood.")]
@@ -73,20 +82,26 @@ impl AppError {
                 (!messages.is_empty()).then(|| messages.join(" "))
             }
             AppError::Conflict { field: f, message } if f == field => Some(message.clone()),
+            // A wrong second-factor code belongs next to the code field.
+            AppError::InvalidCode if field == "code" => Some(self.to_string()),
             _ => None,
         }
     }
 
     /// True when the error belongs next to a field rather than at the top of the form.
     pub fn is_field_error(&self) -> bool {
-        matches!(self, AppError::Validation { .. } | AppError::Conflict { .. })
+        matches!(self, AppError::Validation { .. } | AppError::Conflict { .. } | AppError::InvalidCode)
     }
 
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Unauthenticated | AppError::InvalidCredentials | AppError::InvalidCode => 401,
-            AppError::Forbidden | AppError::PasswordExpired => 403,
+            AppError::Unauthenticated
+            | AppError::InvalidCredentials
+            | AppError::InvalidCode
+            | AppError::SignInExpired
+            | AppError::ReauthenticationRequired => 401,
+            AppError::Forbidden | AppError::PasswordExpired | AppError::TwoFactorSetupRequired => 403,
             AppError::InvalidLink => 400,
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,

@@ -8,13 +8,14 @@ use leptos_router::{
 
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
-    admin::ui::{AdminPage, PasswordPolicyPage},
+    admin::ui::{AdminPage, AdminTwoFactorPage, PasswordPolicyPage},
     auth::{
         api::HOME,
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
     },
     email::ui::VerifyEmailPage,
     password::ui::{ExpiredPasswordPage, ForgotPasswordPage, ResetPasswordPage},
+    two_factor::ui::SecondStepPage,
 };
 
 /// Everything inside the router: header and pages. Pages render completely on the server
@@ -28,6 +29,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <Redirect path=HOME/> } ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin/two-factor") view=SecondStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
@@ -42,6 +44,7 @@ pub fn AppRoutes() -> impl IntoView {
                 </ParentRoute>
                 <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/password-policy") view=PasswordPolicyPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/two-factor") view=AdminTwoFactorPage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

@@ -88,6 +88,12 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(e) = app::server::links::purge(&state.db, now).await {
                 tracing::warn!(error = ?e, "one-time link purge failed");
             }
+            if let Err(e) = app::two_factor::pending::purge(&state.db, now).await {
+                tracing::warn!(error = ?e, "pending sign-in purge failed");
+            }
+            if let Err(e) = app::two_factor::email_code::purge(&state.db, now).await {
+                tracing::warn!(error = ?e, "email code purge failed");
+            }
             // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
             if let Err(e) = app::mail::queue::purge_sent(&state.db, now - 7 * 24 * 3_600_000).await {
                 tracing::warn!(error = %e, "mail purge failed");

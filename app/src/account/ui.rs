@@ -11,12 +11,17 @@ use crate::{
     ui::ErrorNotice,
 };
 
-/// Renders `content` with the signed-in user; sends everyone else to the sign-in page, and a
-/// user whose password has expired to the page that changes it.
+/// Where an account that must set up two-factor authentication is sent.
+const TWO_FACTOR_SETUP: &str = "/account/security";
+
+/// Renders `content` with the signed-in user; sends everyone else to the sign-in page, a user
+/// whose password has expired to the page that changes it, and one whose administrator requires
+/// two-factor authentication to the Security page until it is set up.
 pub fn with_user<V: IntoView + 'static>(
     content: impl Fn(UserView) -> V + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
     let auth = Auth::get();
+    let location = leptos_router::hooks::use_location();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || {
@@ -25,6 +30,12 @@ pub fn with_user<V: IntoView + 'static>(
                     match auth.user.await {
                         Ok(Some(user)) if user.password_expired => {
                             view! { <Redirect path="/change-password"/> }.into_any()
+                        }
+                        Ok(Some(user))
+                            if user.two_factor_setup_required
+                                && location.pathname.get_untracked() != TWO_FACTOR_SETUP =>
+                        {
+                            view! { <Redirect path=TWO_FACTOR_SETUP/> }.into_any()
                         }
                         Ok(Some(user)) => content(user).into_any(),
                         Ok(None) | Err(AppError::Unauthenticated) => view! { <Redirect path="/signin"/> }.into_any(),
@@ -108,13 +119,27 @@ pub fn PreferencesSection() -> impl IntoView {
     section("Preferences", "Language, presence, notifications and more for this account.", false)
 }
 
+/// While an administrator requires two-factor authentication that is not set up, the Security
+/// page shows only that.
 #[component]
 pub fn SecuritySection() -> impl IntoView {
-    view! {
-        {section("Security", "Password, two-factor authentication and where you are signed in.", false)}
-        <crate::password::ui::ChangePasswordForm/>
-        <crate::sessions::ui::SessionsPanel/>
-    }
+    with_user(|user| {
+        if user.two_factor_setup_required {
+            return view! {
+                <Title text="Security · My Account · Gatehouse"/>
+                <h1>"Security"</h1>
+                <crate::two_factor::ui::TwoFactorPanel/>
+            }
+            .into_any();
+        }
+        view! {
+            {section("Security", "Password, two-factor authentication and where you are signed in.", false)}
+            <crate::password::ui::ChangePasswordForm/>
+            <crate::two_factor::ui::TwoFactorPanel/>
+            <crate::sessions::ui::SessionsPanel/>
+        }
+        .into_any()
+    })
 }
 
 #[component]

@@ -11,7 +11,17 @@ use crate::{auth::model::UserView, error::AppError};
 pub struct AdminSummary {
     pub total_users: i64,
     pub admins: i64,
-    pub users: Vec<UserView>,
+    pub users: Vec<AdminUser>,
+}
+
+/// A user in the administrators' list, with their two-factor state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminUser {
+    pub user: UserView,
+    /// An authenticator app is set up.
+    pub totp: bool,
+    /// An administrator requires two-factor authentication of this user.
+    pub two_factor_forced: bool,
 }
 
 /// Counts and the newest users matching `search`.
@@ -24,7 +34,11 @@ pub async fn admin_overview(search: String) -> Result<AdminSummary, AppError> {
         return Err(AppError::field("search", "Use at most 100 characters."));
     }
     let (total_users, admins) = repo::count(ctx.db()).await?;
-    let users = repo::list(ctx.db(), search.trim(), 50).await?.iter().map(|u| u.view()).collect();
+    let mut users = Vec::new();
+    for u in repo::list(ctx.db(), search.trim(), 50).await? {
+        let totp = crate::two_factor::totp::is_enabled(ctx.db(), &u.id).await?;
+        users.push(AdminUser { totp, two_factor_forced: u.two_factor_forced_at.is_some(), user: u.view() });
+    }
     Ok(AdminSummary { total_users, admins, users })
 }
 

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
-use super::api::{admin_overview, SavePasswordPolicy};
+use super::api::{admin_overview, AdminUser, SavePasswordPolicy};
 use crate::{
     account::ui::with_user,
     password::api::get_password_policy,
-    ui::{field_error, form_error, format_time, ErrorNotice, Field, FormError, SubmitButton},
+    two_factor::api::{AdminForceTwoFactor, AdminResetTwoFactor},
+    ui::{error_message, field_error, form_error, format_time, ErrorNotice, Field, FormError, SubmitButton},
 };
 
 #[component]
@@ -25,7 +26,16 @@ pub fn AdminPage() -> impl IntoView {
 fn AdminOverviewView() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
-    let overview = Resource::new(search, admin_overview);
+    let force = ServerAction::<AdminForceTwoFactor>::new();
+    let reset = ServerAction::<AdminResetTwoFactor>::new();
+    let overview = Resource::new(
+        move || (search(), force.version().get(), reset.version().get()),
+        |(q, _, _)| admin_overview(q),
+    );
+    let action_error = Signal::derive(move || {
+        force.value().get().and_then(Result::err).or_else(|| reset.value().get().and_then(Result::err))
+    });
+    let reset_done = move || matches!(reset.value().get(), Some(Ok(())));
     view! {
         <Title text="Administration · Gatehouse"/>
         <h1>"Administration"</h1>
@@ -35,6 +45,10 @@ fn AdminOverviewView() -> impl IntoView {
             <input id="admin-search" name="q" type="search" value=search/>
             <button type="submit">"Search"</button>
         </form>
+        <FormError message=error_message(action_error)/>
+        <Show when=reset_done>
+            <p class="notice ok" role="status">"Two-factor authentication was reset. The user was told by email."</p>
+        </Show>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
@@ -44,18 +58,13 @@ fn AdminOverviewView() -> impl IntoView {
                         </p>
                         <table class="users">
                             <thead>
-                                <tr><th>"Username"</th><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Created"</th></tr>
+                                <tr>
+                                    <th>"Username"</th><th>"Name"</th><th>"Email"</th><th>"Role"</th>
+                                    <th>"Created"</th><th>"Two-factor"</th><th></th>
+                                </tr>
                             </thead>
                             <tbody>
-                                {o.users.into_iter().map(|u| view! {
-                                    <tr>
-                                        <td>{u.username.clone()}</td>
-                                        <td>{u.name.clone()}</td>
-                                        <td>{u.email.clone()}</td>
-                                        <td>{u.role.as_str()}</td>
-                                        <td>{format_time(u.created_at)}</td>
-                                    </tr>
-                                }).collect_view()}
+                                {o.users.into_iter().map(|u| view! { <UserRowView u force reset/> }).collect_view()}
                             </tbody>
                         </table>
                     }.into_any(),
@@ -66,6 +75,74 @@ fn AdminOverviewView() -> impl IntoView {
     }
 }
 
+#[component]
+fn UserRowView(
+    u: AdminUser,
+    force: ServerAction<AdminForceTwoFactor>,
+    reset: ServerAction<AdminResetTwoFactor>,
+) -> impl IntoView {
+    let AdminUser { user, totp, two_factor_forced } = u;
+    let state = match (totp, two_factor_forced) {
+        (true, true) => "On (required)",
+        (true, false) => "On",
+        (false, true) => "Required, not set up",
+        (false, false) => "Off",
+    };
+    let force_label =
+        if two_factor_forced { "Stop forcing two-factor authentication" } else { "Force two-factor authentication" };
+    let force_aria = format!("{force_label} for {}", user.username);
+    let reset_aria = format!("Reset two-factor authentication for {}", user.username);
+    let id = user.id.clone();
+    let reset_form = totp.then(move || {
+        view! {
+            <ActionForm action=reset>
+                <input type="hidden" name="user_id" value=id/>
+                <button type="submit" class="secondary danger" aria-label=reset_aria>
+                    "Reset two-factor authentication"
+                </button>
+            </ActionForm>
+        }
+    });
+    let id = user.id.clone();
+    view! {
+        <tr>
+            <td>{user.username}</td>
+            <td>{user.name}</td>
+            <td>{user.email}</td>
+            <td>{user.role.as_str()}</td>
+            <td>{format_time(user.created_at)}</td>
+            <td>{state}</td>
+            <td class="row-actions">
+                <ActionForm action=force>
+                    <input type="hidden" name="user_id" value=id/>
+                    <input type="hidden" name="force" value=if two_factor_forced { "off" } else { "on" }/>
+                    <button type="submit" class="secondary" aria-label=force_aria>
+                        {force_label}
+                    </button>
+                </ActionForm>
+                {reset_form}
+            </td>
+        </tr>
+    }
+}
+
+/// Administration → Two-factor authentication.
+#[component]
+pub fn AdminTwoFactorPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! {
+            <Title text="Two-factor authentication · Administration · Gatehouse"/>
+            <h1>"Administration"</h1>
+            <AdminNav/>
+            <crate::two_factor::ui::TwoFactorSettingsForm/>
+        }
+        .into_any()
+    })
+}
+
 /// Links between the administration pages.
 #[component]
 fn AdminNav() -> impl IntoView {
@@ -73,6 +150,7 @@ fn AdminNav() -> impl IntoView {
         <nav class="admin-nav" aria-label="Administration">
             <A href="/admin">"Users"</A>
             <A href="/admin/password-policy">"Password policy"</A>
+            <A href="/admin/two-factor">"Two-factor authentication"</A>
         </nav>
     }
 }

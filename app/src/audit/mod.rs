@@ -21,6 +21,16 @@ pub enum AuditEvent {
     EmailChangeRequested,
     EmailChanged,
     PasswordPolicyChanged,
+    Reauthenticated,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorFailed,
+    BackupCodeUsed,
+    BackupCodesRegenerated,
+    TwoFactorForced,
+    TwoFactorForceLifted,
+    TwoFactorReset,
+    TwoFactorSettingsChanged,
 }
 
 impl AuditEvent {
@@ -41,6 +51,16 @@ impl AuditEvent {
             AuditEvent::EmailChangeRequested => "email_change_requested",
             AuditEvent::EmailChanged => "email_changed",
             AuditEvent::PasswordPolicyChanged => "password_policy_changed",
+            AuditEvent::Reauthenticated => "reauthenticated",
+            AuditEvent::TwoFactorEnabled => "two_factor_enabled",
+            AuditEvent::TwoFactorDisabled => "two_factor_disabled",
+            AuditEvent::TwoFactorFailed => "two_factor_failed",
+            AuditEvent::BackupCodeUsed => "backup_code_used",
+            AuditEvent::BackupCodesRegenerated => "backup_codes_regenerated",
+            AuditEvent::TwoFactorForced => "two_factor_forced",
+            AuditEvent::TwoFactorForceLifted => "two_factor_force_lifted",
+            AuditEvent::TwoFactorReset => "two_factor_reset",
+            AuditEvent::TwoFactorSettingsChanged => "two_factor_settings_changed",
         }
     }
 }

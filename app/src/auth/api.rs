@@ -31,9 +31,44 @@ pub async fn sign_in(identifier: String, password: Password) -> Result<(), AppEr
 
     let (ctx, previous) = guard::optional_user().await?;
     match service::sign_in(&ctx.deps(), &identifier, password.expose(), &ctx.meta).await? {
-        SignInOutcome::SignedIn { session, .. } => ctx.replace_session(previous, &session).await?,
+        SignInOutcome::SignedIn { session, user } => {
+            ctx.replace_session(previous, &session).await?;
+            leptos_axum::redirect(home_for(&ctx, &user).await?);
+        }
+        SignInOutcome::SecondFactor { pending, .. } => {
+            ctx.set_pending_cookie(&pending);
+            leptos_axum::redirect(SECOND_STEP);
+        }
     }
-    leptos_axum::redirect(HOME);
+    Ok(())
+}
+
+/// The sign-in's second step.
+pub const SECOND_STEP: &str = "/signin/two-factor";
+
+/// Where a new session starts: the Security page when an administrator requires a two-factor
+/// setup that is not done yet.
+#[cfg(feature = "ssr")]
+pub async fn home_for(ctx: &crate::server::guard::Ctx, user: &crate::auth::repo::UserRow) -> Result<&'static str, AppError> {
+    Ok(if crate::two_factor::service::setup_required(ctx.db(), user).await? { "/account/security" } else { HOME })
+}
+
+/// The second step: a code from the authenticator app, a backup code or an emailed code.
+#[server(prefix = "/fn", endpoint = "sign_in_second_factor")]
+pub async fn sign_in_second_factor(method: String, code: String) -> Result<(), AppError> {
+    use crate::server::guard;
+
+    let (ctx, previous) = guard::optional_user().await?;
+    let method = crate::two_factor::Method::parse(&method)?;
+    if code.trim().is_empty() {
+        return Err(AppError::field("code", "Enter a code."));
+    }
+    let token = ctx.pending_token().ok_or(AppError::SignInExpired)?.to_owned();
+    let (user, session) =
+        super::service::sign_in_second_factor(&ctx.deps(), &token, method, &code, &ctx.meta).await?;
+    ctx.clear_pending_cookie();
+    ctx.replace_session(previous, &session).await?;
+    leptos_axum::redirect(home_for(&ctx, &user).await?);
     Ok(())
 }
 
@@ -59,5 +94,6 @@ pub async fn current_user() -> Result<Option<UserView>, AppError> {
     let (ctx, current) = guard::optional_user().await?;
     let Some(current) = current else { return Ok(None) };
     let expired = guard::password_expired(&ctx, &current).await?;
-    Ok(Some(UserView { password_expired: expired, ..current.user.view() }))
+    let setup = crate::two_factor::service::setup_required(ctx.db(), &current.user).await?;
+    Ok(Some(UserView { password_expired: expired, two_factor_setup_required: setup, ..current.user.view() }))
 }

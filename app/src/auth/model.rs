@@ -41,6 +41,9 @@ pub struct UserView {
     pub email_verified: bool,
     /// The password passed the policy's maximum age: it must be changed before anything else.
     pub password_expired: bool,
+    /// An administrator requires two-factor authentication and it is not set up yet: the pages
+    /// lead to setting it up first.
+    pub two_factor_setup_required: bool,
 }
 
 impl UserView {
@@ -218,6 +221,7 @@ mod tests {
             created_at: 0,
             email_verified: false,
             password_expired: false,
+            two_factor_setup_required: false,
         };
         assert_eq!(v.initials(), "AK");
         assert_eq!(UserView { name: "".into(), ..v }.initials(), "A");

@@ -19,6 +19,10 @@ pub struct UserRow {
     pub password_changed_at: i64,
     pub disabled_at: Option<i64>,
     pub email_verified_at: Option<i64>,
+    /// An administrator requires TOTP of this account (since then).
+    pub two_factor_forced_at: Option<i64>,
+    /// Email codes as a second factor: "on", "off", or None for the server-wide default.
+    pub email_two_factor: Option<String>,
 }
 
 impl fmt::Debug for UserRow {
@@ -54,15 +58,17 @@ impl UserRow {
             created_at: self.created_at,
             email_verified: self.email_verified_at.is_some(),
             password_expired: false,
+            two_factor_setup_required: false,
         }
     }
 }
 
 const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
-                       created_at, updated_at, password_changed_at, disabled_at, email_verified_at";
+                       created_at, updated_at, password_changed_at, disabled_at, email_verified_at, \
+                       two_factor_forced_at, email_two_factor";
 
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!("INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"))
+    sqlx::query(&format!("INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"))
         .bind(&u.id)
         .bind(&u.username)
         .bind(&u.display_username)
@@ -75,6 +81,8 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
         .bind(u.password_changed_at)
         .bind(u.disabled_at)
         .bind(u.email_verified_at)
+        .bind(u.two_factor_forced_at)
+        .bind(&u.email_two_factor)
         .execute(db)
         .await
         .map(|_| ())
@@ -149,6 +157,8 @@ pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
         password_changed_at: 1,
         disabled_at: None,
         email_verified_at: None,
+        two_factor_forced_at: None,
+        email_two_factor: None,
     }
 }
 

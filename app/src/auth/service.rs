@@ -16,7 +16,13 @@ use crate::{
         hasher::PasswordHasher,
         rules::{PasswordPolicy, Personal},
     },
-    server::{config::PublicUrl, crypto::new_id, db::Db, ratelimit, request::ClientMeta},
+    server::{
+        config::PublicUrl,
+        crypto::{new_id, SecretKey},
+        db::Db,
+        ratelimit,
+        request::ClientMeta,
+    },
     sessions::service::{self as sessions, Issued, Timeouts},
 };
 
@@ -27,6 +33,8 @@ pub struct Deps<'a> {
     pub mailer: &'a Mailer,
     /// Every link in a mail starts with this, never with a request's Host.
     pub public_url: &'a PublicUrl,
+    /// The server key: seals TOTP secrets, keys the digests of mailed codes.
+    pub key: &'a SecretKey,
     pub timeouts: Timeouts,
     pub now: i64,
 }
@@ -109,6 +117,8 @@ pub async fn create_account(
         password_changed_at: deps.now,
         disabled_at: None,
         email_verified_at: None,
+        two_factor_forced_at: None,
+        email_two_factor: None,
     };
     if let Err(e) = repo::insert(deps.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {
@@ -147,10 +157,13 @@ pub async fn register(
     Ok((user, session))
 }
 
-/// Where a sign-in attempt stands. Later steps (a second factor) add states here.
+/// Where a sign-in attempt stands.
 #[derive(Debug)]
 pub enum SignInOutcome {
     SignedIn { user: UserRow, session: Issued },
+    /// The password was right; the account's second factor comes next (the pending sign-in's
+    /// token goes into its own cookie).
+    SecondFactor { user: UserRow, pending: crate::two_factor::pending::PendingToken },
 }
 
 /// Password sign-in by username or email.
@@ -201,8 +214,25 @@ pub async fn sign_in(
         }
     };
     ratelimit::reset(deps.db, &account_key).await?;
+    if let Some(factors) = crate::two_factor::service::required(deps.db, &user).await? {
+        let pending = crate::two_factor::service::begin_sign_in(deps, &user, &factors, meta).await?;
+        return Ok(SignInOutcome::SecondFactor { user, pending });
+    }
     let session = start_session(deps, &user, meta).await?;
     Ok(SignInOutcome::SignedIn { user, session })
+}
+
+/// The second step of a sign-in: a right code turns the pending sign-in into a session.
+pub async fn sign_in_second_factor(
+    deps: &Deps<'_>,
+    pending_token: &str,
+    method: crate::two_factor::Method,
+    code: &str,
+    meta: &ClientMeta,
+) -> Result<(UserRow, Issued), AppError> {
+    let user = crate::two_factor::service::finish_sign_in(deps, pending_token, method, code, meta).await?;
+    let session = start_session(deps, &user, meta).await?;
+    Ok((user, session))
 }
 
 async fn start_session(deps: &Deps<'_>, user: &UserRow, meta: &ClientMeta) -> Result<Issued, AppError> {
@@ -232,6 +262,7 @@ pub async fn sign_out(db: &Db, session_id: &str, user_id: &str, meta: &ClientMet
 pub struct TestEnv {
     pub mailer: Mailer,
     pub url: PublicUrl,
+    pub key: SecretKey,
 }
 
 #[cfg(test)]
@@ -247,17 +278,19 @@ impl TestEnv {
 
     #[allow(clippy::unwrap_used)]
     pub fn new() -> TestEnv {
+        let key = SecretKey::generate();
         TestEnv {
             mailer: Mailer::new(
                 crate::mail::transport::Transport::outbox(std::env::temp_dir().join("gatehouse-unused-outbox")),
-                crate::server::crypto::SecretKey::generate(),
+                key.clone(),
             ),
             url: PublicUrl::parse("https://id.example.test").unwrap(),
+            key,
         }
     }
 
     pub fn deps<'a>(&'a self, db: &'a Db, hasher: &'a PasswordHasher, now: i64) -> Deps<'a> {
-        Deps { db, hasher, mailer: &self.mailer, public_url: &self.url, timeouts: Self::TIMEOUTS, now }
+        Deps { db, hasher, mailer: &self.mailer, public_url: &self.url, key: &self.key, timeouts: Self::TIMEOUTS, now }
     }
 
     /// The next queued message, opened.
@@ -311,8 +344,11 @@ mod tests {
             assert!(user.password_hash.starts_with("$argon2id$"));
 
             for ident in ["ada", "ADA", " ada@example.com "] {
-                let SignInOutcome::SignedIn { user: u, .. } =
-                    sign_in(&deps, ident, "analytical engine", &meta()).await.unwrap();
+                let Ok(SignInOutcome::SignedIn { user: u, .. }) =
+                    sign_in(&deps, ident, "analytical engine", &meta()).await
+                else {
+                    panic!("no second step without 2FA")
+                };
                 assert_eq!(u.id, user.id);
             }
             assert_eq!(

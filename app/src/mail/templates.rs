@@ -109,6 +109,35 @@ pub fn reset_password(to: &str, name: &str, link: &str) -> OutgoingMail {
     )
 }
 
+/// A six-digit code for the second step (sign-in, or confirming a change).
+pub fn two_factor_code(to: &str, name: &str, code: &str) -> OutgoingMail {
+    let lead = "Your Gatehouse verification code is:";
+    let tail = "It works once, for 10 minutes. If you did not just sign in or ask for it, change your password: \
+                someone knows it.";
+    let text = format!("Hello {name},\n\n{lead}\n\n{code}\n\n{tail}\n");
+    let html = wrap(&[
+        format!("Hello {},", escape_html(name)),
+        escape_html(lead),
+        format!("<strong style=\"font-size: 1.5em; letter-spacing: 0.2em\">{}</strong>", escape_html(code)),
+        escape_html(tail),
+    ]);
+    // Not in the subject: only bodies are sealed in the mail queue.
+    OutgoingMail { to: to.to_owned(), subject: "Your Gatehouse verification code".to_owned(), text, html }
+}
+
+/// A change of the account's second factors.
+pub fn two_factor_changed(to: &str, name: &str, what: &str, security_url: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "Two-factor authentication changed on your Gatehouse account",
+        name,
+        &format!("{what}."),
+        "Review your account's security",
+        security_url,
+        "If this was not you, change your password at once and contact your administrator.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

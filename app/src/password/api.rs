@@ -44,21 +44,44 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Whether a reset link can still be used.
+/// Whether a reset link can still be used, and the second factors the reset asks for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ResetLinkState {
+    pub valid: bool,
+    pub methods: Vec<crate::two_factor::Method>,
+}
+
 #[server(prefix = "/fn", endpoint = "reset_link_status")]
-pub async fn reset_link_status(token: String) -> Result<bool, AppError> {
+pub async fn reset_link_status(token: String) -> Result<ResetLinkState, AppError> {
     let ctx = crate::server::guard::ctx()?;
-    super::service::reset_link_valid(&ctx.deps(), &token).await
+    let status = super::service::reset_link_status(&ctx.deps(), &token).await?;
+    Ok(ResetLinkState { valid: status.is_some(), methods: status.unwrap_or_default() })
 }
 
 /// Sets a new password with a mailed link; every session of the account ends. Then on to
 /// the sign-in page.
 #[server(prefix = "/fn", endpoint = "reset_password")]
-pub async fn reset_password(token: String, new_password: Password, confirm: Password) -> Result<(), AppError> {
+pub async fn reset_password(
+    token: String,
+    new_password: Password,
+    confirm: Password,
+    method: Option<String>,
+    code: Option<String>,
+) -> Result<(), AppError> {
     let ctx = crate::server::guard::ctx()?;
     let policy = ctx.state.password_policy().await?;
-    let input =
-        super::service::ResetInput { token: &token, new_password: new_password.expose(), confirm: confirm.expose() };
+    let method = method.filter(|m| !m.is_empty()).map(|m| crate::two_factor::Method::parse(&m)).transpose()?;
+    let code = code.unwrap_or_default();
+    if code.chars().count() > 32 {
+        return Err(AppError::InvalidCode);
+    }
+    let input = super::service::ResetInput {
+        token: &token,
+        new_password: new_password.expose(),
+        confirm: confirm.expose(),
+        method,
+        code: &code,
+    };
     super::service::reset(&ctx.deps(), &policy, input, &ctx.meta).await?;
     leptos_axum::redirect("/signin?reset=done");
     Ok(())

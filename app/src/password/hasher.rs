@@ -76,6 +76,24 @@ impl PasswordHasher {
         Ok(ok && real)
     }
 
+    /// Argon2id of each of `secrets` under one `salt`, as raw 32-byte digests (hex): for backup
+    /// codes, where one salt per set lets a code be checked with one hash.
+    pub async fn derive_all(&self, secrets: Vec<String>, salt: Vec<u8>) -> Result<Vec<String>, AppError> {
+        self.run(move |argon| {
+            secrets
+                .iter()
+                .map(|s| {
+                    let mut out = [0u8; 32];
+                    argon.hash_password_into(s.as_bytes(), &salt, &mut out).map(|()| hex::encode(out)).map_err(|e| {
+                        tracing::error!(error = %e, "key derivation failed");
+                        AppError::Internal
+                    })
+                })
+                .collect()
+        })
+        .await?
+    }
+
     async fn run<T: Send + 'static>(
         &self,
         job: impl FnOnce(Argon2<'static>) -> T + Send + 'static,

@@ -22,6 +22,10 @@ use crate::{
         request::ClientMeta,
     },
     sessions::repo as sessions,
+    two_factor::{
+        service::{self as two_factor, Factors},
+        Method,
+    },
 };
 
 /// Wrong guesses of the current password count like failed sign-ins.
@@ -226,17 +230,29 @@ async fn send_reset_link(
     Ok(())
 }
 
-/// Whether a reset link can still be used (the page shows the form, or says it cannot).
-pub async fn reset_link_valid(deps: &Deps<'_>, token: &str) -> Result<bool, AppError> {
-    Ok(links::peek(deps.db, Purpose::ResetPassword, token, deps.now).await?.is_some())
+/// Whether a reset link can still be used (the page shows the form, or says it cannot), and
+/// which second factors the reset asks for.
+pub async fn reset_link_status(deps: &Deps<'_>, token: &str) -> Result<Option<Vec<Method>>, AppError> {
+    let Some(link) = links::peek(deps.db, Purpose::ResetPassword, token, deps.now).await? else { return Ok(None) };
+    let Some(user) = users::find_by_id(deps.db, &link.user_id).await?.filter(|u| u.is_active()) else {
+        return Ok(None);
+    };
+    Ok(Some(reset_factors(deps, &user).await?.map(|f| f.methods()).unwrap_or_default()))
+}
+
+/// The second factors a reset asks for: the account's, but not email codes (the link came by
+/// email already). None when there is none.
+async fn reset_factors(deps: &Deps<'_>, user: &UserRow) -> Result<Option<Factors>, AppError> {
+    Ok(two_factor::required(deps.db, user).await?.map(|f| Factors { email: false, ..f }).filter(|f| f.any()))
 }
 
 pub struct ResetInput<'a> {
     pub token: &'a str,
     pub new_password: &'a str,
     pub confirm: &'a str,
-    // The two-factor step (a later issue) adds the second factor here; it is checked after
-    // the link and before the link is used up, like the password rules below.
+    /// The second factor, when the account has one (seed 000: a reset asks for it).
+    pub method: Option<Method>,
+    pub code: &'a str,
 }
 
 /// Sets a new password with a mailed link. The policy is checked before the link is used up,
@@ -254,6 +270,16 @@ pub async fn reset(
     let user =
         users::find_by_id(deps.db, &link.user_id).await?.filter(|u| u.is_active()).ok_or(AppError::InvalidLink)?;
     check_new(deps, policy, &user, input.new_password, input.confirm, Problems::default()).await?;
+    // The second factor after the rules (a refused password costs no code) and before the link
+    // is used up.
+    if let Some(factors) = reset_factors(deps, &user).await? {
+        let method = input.method.ok_or_else(|| AppError::field("code", "Enter a code from your authenticator app."))?;
+        if input.code.trim().is_empty() {
+            return Err(AppError::field("code", "Enter a code from your authenticator app."));
+        }
+        let binding = format!("reset:{}", user.id);
+        two_factor::verify(deps, &user, &factors, method, input.code, &binding, meta).await?;
+    }
 
     if links::consume(deps.db, Purpose::ResetPassword, input.token, deps.now).await?.is_none() {
         return Err(AppError::InvalidLink);
@@ -420,13 +446,13 @@ mod tests {
             let first = mailed_token(&env, &t.db).await.unwrap();
             request_reset(&deps, "ada@example.test", &meta()).await.unwrap().await.unwrap();
             let token = mailed_token(&env, &t.db).await.unwrap();
-            assert!(!reset_link_valid(&deps, &first).await.unwrap(), "a newer request voids the older link");
-            assert!(reset_link_valid(&deps, &token).await.unwrap());
+            assert!(reset_link_status(&deps, &first).await.unwrap().is_none(), "a newer request voids the older link");
+            assert_eq!(reset_link_status(&deps, &token).await.unwrap(), Some(vec![]));
 
             // A refused password does not use the link up.
-            let weak = ResetInput { token: &token, new_password: "password", confirm: "password" };
+            let weak = ResetInput { token: &token, new_password: "password", confirm: "password", method: None, code: "" };
             assert!(reset(&deps, &policy, weak, &meta()).await.unwrap_err().field_message("new_password").is_some());
-            let good = || ResetInput { token: &token, new_password: "new passphrase", confirm: "new passphrase" };
+            let good = || ResetInput { token: &token, new_password: "new passphrase", confirm: "new passphrase", method: None, code: "" };
             reset(&deps, &policy, good(), &meta()).await.unwrap();
             assert_eq!(reset(&deps, &policy, good(), &meta()).await, Err(AppError::InvalidLink), "used up");
 
@@ -459,12 +485,12 @@ mod tests {
             let token = mailed_token(&env, &t.db).await.unwrap();
             let me = SignedIn { session_id: here.id, user };
             change(&deps, &policy, &me, change_input("first passphrase", "second passphrase"), &meta()).await.unwrap();
-            assert!(!reset_link_valid(&deps, &token).await.unwrap());
+            assert!(reset_link_status(&deps, &token).await.unwrap().is_none());
 
             request_reset(&deps, "ada@example.test", &meta()).await.unwrap().await.unwrap();
             let token = mailed_token(&env, &t.db).await.unwrap();
             let late = env.deps(&t.db, &hasher, 1_000 + Purpose::ResetPassword.lifetime_ms());
-            let input = ResetInput { token: &token, new_password: "third passphrase", confirm: "third passphrase" };
+            let input = ResetInput { token: &token, new_password: "third passphrase", confirm: "third passphrase", method: None, code: "" };
             assert_eq!(reset(&late, &policy, input, &meta()).await, Err(AppError::InvalidLink), "an hour at most");
             t.close().await;
         }

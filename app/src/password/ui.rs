@@ -215,15 +215,22 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match valid.await {
-                        Ok(true) => view! {
-                            <FormError message=form_error(error)/>
-                            <ActionForm action=action>
-                                <input type="hidden" name="token" value=token/>
-                                <NewPasswordFields error typed confirm_label="Repeat New Password"/>
-                                <SubmitButton label="Reset password" pending=action.pending()/>
-                            </ActionForm>
-                        }.into_any(),
-                        Ok(false) => view! {
+                        Ok(status) if status.valid => {
+                            let methods = status.methods;
+                            view! {
+                                <FormError message=form_error(error)/>
+                                <ActionForm action=action>
+                                    <input type="hidden" name="token" value=token/>
+                                    <NewPasswordFields error typed confirm_label="Repeat New Password"/>
+                                    {(!methods.is_empty()).then(|| view! {
+                                        <p class="hint">"Your account has two-factor authentication: confirm it's you."</p>
+                                        <crate::two_factor::ui::CodeFields methods error prefix="reset"/>
+                                    })}
+                                    <SubmitButton label="Reset password" pending=action.pending()/>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        Ok(_) => view! {
                             <p class="notice error" role="alert">{AppError::InvalidLink.to_string()}</p>
                             <p><a href="/forgot-password">"Ask for a new link"</a></p>
                         }.into_any(),

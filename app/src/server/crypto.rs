@@ -42,7 +42,8 @@ impl fmt::Display for CryptoError {
     }
 }
 
-/// The 256-bit server key (encrypts TOTP secrets in a later step). Never printed.
+/// The 256-bit server key: seals TOTP secrets and queued mail, keys the digests of mailed
+/// codes. Never printed.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SecretKey([u8; 32]);
 
@@ -104,6 +105,17 @@ impl SecretKey {
         cipher
             .decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad: context.as_bytes() })
             .map_err(|_| CryptoError)
+    }
+
+    /// HMAC-SHA-256 of `data` under this key, hex, with `context` bound in: a keyed digest for
+    /// short secrets (six-digit codes) that a copy of the database alone cannot reverse.
+    pub fn mac(&self, context: &str, data: &[u8]) -> Result<String, CryptoError> {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).map_err(|_| CryptoError)?;
+        mac.update(context.as_bytes());
+        mac.update(&[0]);
+        mac.update(data);
+        Ok(hex::encode(mac.finalize().into_bytes()))
     }
 
     /// Reads the key file, or creates it (mode 0600) with a fresh key when it does not exist.

@@ -64,6 +64,19 @@ impl Ctx {
         Ok(())
     }
 
+    /// The cookie of a sign-in waiting for its second factor.
+    pub fn pending_token(&self) -> Option<&str> {
+        request::cookie(&self.parts.headers, crate::two_factor::pending::cookie_name(self.cookie_secure()))
+    }
+
+    pub fn set_pending_cookie(&self, token: &crate::two_factor::pending::PendingToken) {
+        self.set_cookie(crate::two_factor::pending::set_cookie(self.cookie_secure(), token));
+    }
+
+    pub fn clear_pending_cookie(&self) {
+        self.set_cookie(crate::two_factor::pending::clear_cookie(self.cookie_secure()));
+    }
+
     pub fn clear_session_cookie(&self) {
         self.set_cookie(sessions::clear_cookie(self.cookie_secure()));
     }
@@ -110,7 +123,20 @@ pub async fn optional_user() -> Result<(Ctx, Option<SignedIn>), AppError> {
 /// The signed-in user, or `Unauthenticated`; `PasswordExpired` while the account's password
 /// is past the policy's maximum age (only changing it, signing out and reading who is signed in
 /// stay open then).
+///
+/// `TwoFactorSetupRequired` while an administrator requires TOTP of the account and it has
+/// none: only the two-factor functions (`require_user_for_two_factor`) stay open then.
 pub async fn require_user() -> Result<(Ctx, SignedIn), AppError> {
+    let (ctx, user) = require_user_for_two_factor().await?;
+    if crate::two_factor::service::setup_required(ctx.db(), &user.user).await? {
+        return Err(AppError::TwoFactorSetupRequired);
+    }
+    Ok((ctx, user))
+}
+
+/// The signed-in user with a current password, whether or not a two-factor setup is due:
+/// for the functions that set it up.
+pub async fn require_user_for_two_factor() -> Result<(Ctx, SignedIn), AppError> {
     let (ctx, user) = require_user_even_if_expired().await?;
     if password_expired(&ctx, &user).await? {
         return Err(AppError::PasswordExpired);

@@ -7,6 +7,7 @@ use super::db::Db;
 use crate::error::AppError;
 
 pub const PASSWORD_POLICY: &str = "password_policy";
+pub const TWO_FACTOR: &str = "two_factor";
 
 /// The stored value of `key`, or its default when none was saved (or it no longer parses,
 /// which is logged: a bad row must not lock everyone out).

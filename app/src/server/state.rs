@@ -46,6 +46,7 @@ impl AppState {
             hasher: &self.hasher,
             mailer: &self.mailer,
             public_url: &self.config.public_url,
+            key: &self.config.secret_key,
             timeouts: self.timeouts(),
             now: self.now(),
         }

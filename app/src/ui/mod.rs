@@ -24,6 +24,9 @@ pub fn error_message(error: Signal<Option<AppError>>) -> Signal<Option<String>> 
 pub fn Field(
     #[prop(into)] label: String,
     #[prop(into)] name: String,
+    /// The input's id when one page has two fields of the same name; `field-{name}` otherwise.
+    #[prop(into, optional)]
+    id: Option<String>,
     #[prop(into, default = "text".to_owned())] kind: String,
     #[prop(into, optional)] autocomplete: Option<String>,
     #[prop(into, optional)] hint: Option<String>,
@@ -39,7 +42,7 @@ pub fn Field(
     #[prop(optional)]
     extra: Option<AnyView>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described_by = if hint.is_some() { format!("{error_id} {hint_id}") } else { error_id.clone() };
@@ -85,6 +88,25 @@ pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView
         <Show when=move || message.get().is_some()>
             <p class="notice error" role="alert">{move || message.get()}</p>
         </Show>
+    }
+}
+
+/// Copies `text` to the clipboard (a button; needs the page's script).
+#[component]
+pub fn CopyButton(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="secondary copy"
+            aria-label=label.clone()
+            on:click=move |_| {
+                let _ = window().navigator().clipboard().write_text(&text);
+                copied.set(true);
+            }
+        >
+            {move || if copied.get() { "Copied" } else { "Copy" }}
+        </button>
     }
 }
 

@@ -1,0 +1,446 @@
+//! Two-factor pages: the Security page's section, the sign-in's second step, and the
+//! administrators' settings.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    api::{
+        get_two_factor_settings, sign_in_challenge, two_factor_status, ConfirmTotp, DisableEmailTwoFactor,
+        DisableTotp, EnableEmailTwoFactor, Reauthenticate, RegenerateBackupCodes, SaveTwoFactorSettings,
+        SendSignInCode, SendTwoFactorCode, StartTotp,
+    },
+    Method, TotpSetup, TwoFactorState,
+};
+use crate::{
+    auth::api::SignInSecondFactor,
+    error::AppError,
+    ui::{field_error, form_error, CopyButton, ErrorNotice, Field, FormError, SubmitButton},
+};
+
+/// The error of an action's last call.
+fn err<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// A choice of method and a code field. `prefix` keeps ids unique when a page has several.
+#[component]
+pub fn CodeFields(
+    methods: Vec<Method>,
+    error: Signal<Option<AppError>>,
+    #[prop(into)] prefix: String,
+) -> impl IntoView {
+    let select_id = format!("{prefix}-method");
+    let only = (methods.len() == 1).then(|| methods[0]);
+    let method_input = match only {
+        Some(m) => view! { <input type="hidden" name="method" value=m.as_str()/> }.into_any(),
+        None => view! {
+            <div class="field">
+                <label for=select_id.clone()>"Confirm with"</label>
+                <select id=select_id name="method">
+                    {methods.iter().map(|m| view! { <option value=m.as_str()>{m.label()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+        .into_any(),
+    };
+    let label = only.map(Method::label).unwrap_or("Code");
+    view! {
+        {method_input}
+        <Field
+            label=label
+            name="code"
+            id=format!("{prefix}-code")
+            autocomplete="one-time-code"
+            error=field_error(error, "code")
+            required=true
+        />
+    }
+}
+
+/// The backup codes, shown once, with Copy and Download.
+#[component]
+fn BackupCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
+    let text = codes.join("\n");
+    let file = format!(
+        "data:text/plain;charset=utf-8,{}",
+        format!("Gatehouse backup codes. Each works once.\n\n{text}\n").replace('\n', "%0A").replace(' ', "%20")
+    );
+    view! {
+        <div class="backup-codes" role="region" aria-label="Backup codes">
+            <h3>"Your backup codes"</h3>
+            <p class="notice warn">
+                "Save these codes somewhere safe now: they are shown only this once. "
+                "Each one signs you in once if you lose your authenticator app."
+            </p>
+            <ul class="codes">
+                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+            </ul>
+            <div class="actions">
+                <CopyButton text=text label="Copy backup codes"/>
+                <a class="button secondary" href=file download="gatehouse-backup-codes.txt">"Download"</a>
+                <button type="button" class="primary" on:click=move |_| on_done.run(())>"I saved them"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The Security page's **Two-factor authentication** section (hidden when an administrator
+/// turned two-factor authentication off).
+#[component]
+pub fn TwoFactorPanel() -> impl IntoView {
+    let reauth = ServerAction::<Reauthenticate>::new();
+    let send = ServerAction::<SendTwoFactorCode>::new();
+    let start = ServerAction::<StartTotp>::new();
+    let confirm = ServerAction::<ConfirmTotp>::new();
+    let regen = ServerAction::<RegenerateBackupCodes>::new();
+    let off_totp = ServerAction::<DisableTotp>::new();
+    let on_email = ServerAction::<EnableEmailTwoFactor>::new();
+    let off_email = ServerAction::<DisableEmailTwoFactor>::new();
+    let status = Resource::new(
+        move || {
+            (
+                reauth.version().get(),
+                confirm.version().get(),
+                regen.version().get(),
+                off_totp.version().get(),
+                on_email.version().get(),
+                off_email.version().get(),
+            )
+        },
+        |_| two_factor_status(),
+    );
+    // Backup codes are shown once: right after enrolment or regeneration, until "I saved them".
+    let codes = RwSignal::new(None::<Vec<String>>);
+    Effect::new(move |_| {
+        if let Some(Ok(c)) = confirm.value().get() {
+            codes.set(Some(c));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(c)) = regen.value().get() {
+            codes.set(Some(c));
+        }
+    });
+    let sent = move || matches!(send.value().get(), Some(Ok(())));
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match status.await {
+                    Ok(s) if !s.available => ().into_any(),
+                    Ok(s) => view! {
+                        <section class="panel" id="two-factor" aria-labelledby="two-factor-heading">
+                            <h2 id="two-factor-heading">"Two-factor authentication"</h2>
+                            <Show when=move || s.forced && !s.totp>
+                                <p class="notice warn" role="alert">
+                                    "Your administrator requires two-factor authentication for this account. "
+                                    "Set up an authenticator app to continue."
+                                </p>
+                            </Show>
+                            {move || codes.get().map(|c| view! {
+                                <BackupCodesShown codes=c on_done=Callback::new(move |()| codes.set(None))/>
+                            })}
+                            {if s.reauthenticated {
+                                view! { <Manage s=s.clone() start confirm regen off_totp on_email off_email send/> }.into_any()
+                            } else {
+                                view! { <ReauthForm s=s.clone() reauth send/> }.into_any()
+                            }}
+                            <Show when=sent>
+                                <p class="notice ok" role="status">"A code is on its way to your email address."</p>
+                            </Show>
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Sudo mode: the password again (and a code when the account has a second factor).
+#[component]
+fn ReauthForm(
+    s: TwoFactorState,
+    reauth: ServerAction<Reauthenticate>,
+    send: ServerAction<SendTwoFactorCode>,
+) -> impl IntoView {
+    let error = err(reauth);
+    let has_email = s.methods.contains(&Method::Email);
+    let methods = s.methods.clone();
+    view! {
+        <p class="intro">
+            {if s.totp || s.email { "Two-factor authentication is on." } else { "Two-factor authentication is off." }}
+            " Confirm your password to manage it."
+        </p>
+        <FormError message=form_error(error)/>
+        <ActionForm action=reauth>
+            <Field
+                label="Password"
+                name="password"
+                id="reauth-password"
+                kind="password"
+                autocomplete="current-password"
+                error=field_error(error, "password")
+                required=true
+            />
+            {(!methods.is_empty()).then(|| view! { <CodeFields methods error prefix="reauth"/> })}
+            <SubmitButton label="Confirm" pending=reauth.pending()/>
+        </ActionForm>
+        <Show when=move || has_email>
+            <ActionForm action=send>
+                <button type="submit" class="link">"Send a code by email"</button>
+            </ActionForm>
+        </Show>
+    }
+}
+
+#[component]
+fn Manage(
+    s: TwoFactorState,
+    start: ServerAction<StartTotp>,
+    confirm: ServerAction<ConfirmTotp>,
+    regen: ServerAction<RegenerateBackupCodes>,
+    off_totp: ServerAction<DisableTotp>,
+    on_email: ServerAction<EnableEmailTwoFactor>,
+    off_email: ServerAction<DisableEmailTwoFactor>,
+    send: ServerAction<SendTwoFactorCode>,
+) -> impl IntoView {
+    let has_email = s.methods.contains(&Method::Email);
+    let totp = if s.totp {
+        let error = err(off_totp);
+        let methods = s.methods.clone();
+        view! {
+            <p class="state on">"Two-factor authentication via TOTP is on."</p>
+            <p class="facts-line" class:warn=s.backup_codes_low()>
+                {format!("{} backup codes left.", s.backup_codes_left)}
+                {s.backup_codes_low().then_some(" Make new ones before you run out.")}
+            </p>
+            <FormError message=form_error(err(regen))/>
+            <ActionForm action=regen>
+                <button type="submit" class="secondary">"Regenerate codes"</button>
+            </ActionForm>
+            <details class="danger">
+                <summary>"Disable two-factor authentication via TOTP"</summary>
+                <FormError message=form_error(error)/>
+                <ActionForm action=off_totp>
+                    <CodeFields methods error prefix="disable-totp"/>
+                    <SubmitButton label="Disable two-factor authentication via TOTP" pending=off_totp.pending()/>
+                </ActionForm>
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <TotpSetupView start confirm/> }.into_any()
+    };
+    let email = if s.email {
+        let error = err(off_email);
+        let methods = s.methods.clone();
+        view! {
+            <p class="state on">"Two-factor authentication via Email is on."</p>
+            <details class="danger">
+                <summary>"Disable two-factor authentication via Email"</summary>
+                <FormError message=form_error(error)/>
+                <ActionForm action=off_email>
+                    <CodeFields methods error prefix="disable-email"/>
+                    <SubmitButton label="Disable two-factor authentication via Email" pending=off_email.pending()/>
+                </ActionForm>
+            </details>
+        }
+        .into_any()
+    } else {
+        let error = err(on_email);
+        let verified = s.email_verified;
+        view! {
+            <p class="intro">"Get a code by email when you sign in."</p>
+            {(!verified).then(|| view! { <p class="hint">"Verify your email address on the Profile page first."</p> })}
+            <FormError message=error_text(error)/>
+            <ActionForm action=on_email>
+                <button type="submit" class="secondary" disabled=!verified>"Enable two-factor authentication via Email"</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <h3>"Authenticator app (TOTP)"</h3>
+        {totp}
+        <h3>"Email"</h3>
+        {email}
+        <Show when=move || has_email>
+            <ActionForm action=send>
+                <button type="submit" class="link">"Send a code by email"</button>
+            </ActionForm>
+        </Show>
+    }
+}
+
+fn error_text(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
+    crate::ui::error_message(error)
+}
+
+/// **Enable two-factor authentication via TOTP**: the QR code and key, then **Verify**.
+#[component]
+fn TotpSetupView(start: ServerAction<StartTotp>, confirm: ServerAction<ConfirmTotp>) -> impl IntoView {
+    let setup = move || start.value().get().and_then(Result::ok);
+    let start_error = err(start);
+    let error = err(confirm);
+    view! {
+        <Show
+            when=move || setup().is_some()
+            fallback=move || view! {
+                <p class="intro">"Use an app such as Google Authenticator, Authy or Duo to get a code when you sign in."</p>
+                <FormError message=error_text(start_error)/>
+                <ActionForm action=start>
+                    <button type="submit" class="primary">"Enable two-factor authentication via TOTP"</button>
+                </ActionForm>
+            }
+        >
+            {move || setup().map(|s: TotpSetup| {
+                let plain_key = s.key.replace(' ', "");
+                view! {
+                    <ol class="steps">
+                        <li>
+                            "Scan this QR code with your authenticator app:"
+                            <img class="qr" src=s.qr.clone() alt="QR code for your authenticator app" width="220" height="220"/>
+                        </li>
+                        <li>
+                            "Or enter this key by hand: "
+                            <code class="key" data-testid="totp-key">{s.key.clone()}</code>
+                            " "
+                            <CopyButton text=plain_key label="Copy key"/>
+                        </li>
+                        <li>"Enter the six-digit code the app shows, then Verify."</li>
+                    </ol>
+                    <FormError message=form_error(error)/>
+                    <ActionForm action=confirm>
+                        <input type="hidden" name="setup" value=s.setup.clone()/>
+                        <Field
+                            label="Code from your authenticator app"
+                            name="code"
+                            id="totp-code"
+                            autocomplete="one-time-code"
+                            error=field_error(error, "code")
+                            required=true
+                        />
+                        <SubmitButton label="Verify" pending=confirm.pending()/>
+                    </ActionForm>
+                }
+            })}
+        </Show>
+    }
+}
+
+/// The sign-in's second step: the authenticator's code, with **Use a backup code** and
+/// **Send a code by email** as alternatives.
+#[component]
+pub fn SecondStepPage() -> impl IntoView {
+    let query = use_query_map();
+    let challenge = Resource::new(move || query.read().get("method"), |_| sign_in_challenge());
+    let action = ServerAction::<SignInSecondFactor>::new();
+    let send = ServerAction::<SendSignInCode>::new();
+    let error = Signal::derive(move || {
+        action.value().get().and_then(Result::err).or_else(|| send.value().get().and_then(Result::err))
+    });
+    view! {
+        <Title text="Two-factor authentication · Gatehouse"/>
+        <section class="card narrow">
+            <h1>"Two-factor authentication"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match challenge.await {
+                        Ok(c) if !c.methods.is_empty() => {
+                            let q = query.get_untracked();
+                            let asked = q.get("method").and_then(|m| Method::parse(&m).ok());
+                            let method = asked.filter(|m| c.methods.contains(m)).unwrap_or(c.methods[0]);
+                            let sent = q.get("sent").is_some();
+                            let intro = match method {
+                                Method::Totp => "Open your authenticator app and enter the code it shows for Gatehouse.",
+                                Method::Email => "Enter the six-digit code we sent to your email address. It works for 10 minutes.",
+                                Method::Backup => "Enter one of your backup codes. Each works once.",
+                            };
+                            let others = c.methods.clone();
+                            view! {
+                                <p class="intro">{intro}</p>
+                                {sent.then(|| view! { <p class="notice ok" role="status">"A code is on its way to your email address."</p> })}
+                                <FormError message=form_error(error)/>
+                                <ActionForm action=action>
+                                    <input type="hidden" name="method" value=method.as_str()/>
+                                    <Field
+                                        label=method.label()
+                                        name="code"
+                                        autocomplete="one-time-code"
+                                        error=field_error(error, "code")
+                                        required=true
+                                    />
+                                    <SubmitButton label="Verify" pending=action.pending()/>
+                                </ActionForm>
+                                <div class="alternatives">
+                                    {(method != Method::Totp && others.contains(&Method::Totp)).then(|| view! {
+                                        <p><a href="/signin/two-factor?method=totp">"Use your authenticator app"</a></p>
+                                    })}
+                                    {(method != Method::Backup && others.contains(&Method::Backup)).then(|| view! {
+                                        <p><a href="/signin/two-factor?method=backup">"Use a backup code"</a></p>
+                                    })}
+                                    {others.contains(&Method::Email).then(|| view! {
+                                        <ActionForm action=send>
+                                            <button type="submit" class="link">
+                                                {if method == Method::Email { "Send a new code" } else { "Send a code by email" }}
+                                            </button>
+                                        </ActionForm>
+                                    })}
+                                </div>
+                            }.into_any()
+                        }
+                        Ok(_) | Err(_) => view! {
+                            <p class="notice error" role="alert">{AppError::SignInExpired.to_string()}</p>
+                            <p><a href="/signin">"Sign in again"</a></p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Administration → Two-factor authentication.
+#[component]
+pub fn TwoFactorSettingsForm() -> impl IntoView {
+    let action = ServerAction::<SaveTwoFactorSettings>::new();
+    let settings = Resource::new(move || action.version().get(), |_| get_two_factor_settings());
+    let error = err(action);
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <section class="panel" aria-labelledby="two-factor-settings-heading">
+            <h2 id="two-factor-settings-heading">"Two-factor authentication"</h2>
+            <Show when=saved>
+                <p class="notice ok" role="status">"The two-factor settings were saved."</p>
+            </Show>
+            <FormError message=error_text(error)/>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(s) => view! {
+                            <ActionForm action=action>
+                                <div class="field check">
+                                    <input type="checkbox" id="field-enabled" name="enabled" checked=s.enabled/>
+                                    <label for="field-enabled">"Two-factor authentication is on for this server"</label>
+                                </div>
+                                <p class="hint">"When off, the Security page hides it and sign-in asks for no second step. Enrolments are kept."</p>
+                                <div class="field check">
+                                    <input type="checkbox" id="field-email_by_default" name="email_by_default" checked=s.email_by_default/>
+                                    <label for="field-email_by_default">"Email codes are on by default for verified addresses"</label>
+                                </div>
+                                <SubmitButton label="Save" pending=action.pending()/>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
