@@ -3,109 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
 
-use std::{collections::BTreeMap, net::SocketAddr, time::Duration};
+mod common;
 
-use app::{
-    auth::{model::Role, service},
-    password::rules::PasswordPolicy,
-    server::{
-        clock::Clock,
-        config::{Config, Sources},
-        request::ClientMeta,
-        AppState,
-    },
-};
-use leptos::prelude::LeptosOptions;
-use reqwest::{header, redirect::Policy, Client, Response, StatusCode};
+use std::time::Duration;
+
+use common::*;
+use reqwest::{header, StatusCode};
 use serde_json::Value;
-
-struct TestServer {
-    base: String,
-    state: AppState,
-    _dir: tempfile::TempDir,
-    _turn: tokio::sync::MutexGuard<'static, ()>,
-}
-
-/// One server at a time in this process.
-///
-/// Observed 2026-11-23: with 16 servers, each on its own `#[tokio::test]` runtime, rendering
-/// pages in parallel in one process, about one run in four left one request unanswered for
-/// good (gdb: server idle, database idle, no panic); never when run one at a time (10/10),
-/// never in the browser tests (one server, one runtime). Suspected: Leptos process-wide state
-/// shared across several tokio runtimes. Under investigation; until then the tests take turns.
-static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-impl TestServer {
-    async fn start() -> TestServer {
-        Self::start_with(&[("GATEHOUSE_COOKIE_SECURE", "false")]).await
-    }
-
-    async fn start_with(extra: &[(&str, &str)]) -> TestServer {
-        let turn = TURN.lock().await;
-        let dir = tempfile::tempdir().unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let mut env: BTreeMap<String, String> = BTreeMap::new();
-        env.insert("GATEHOUSE_DATA_DIR".into(), dir.path().display().to_string());
-        env.insert("GATEHOUSE_LISTEN".into(), addr.to_string());
-        env.insert("GATEHOUSE_PUBLIC_URL".into(), format!("http://{addr}"));
-        for (k, v) in extra {
-            env.insert((*k).into(), (*v).into());
-        }
-        let config = Config::load(&Sources::new(None, env).unwrap()).unwrap();
-        let options = LeptosOptions::builder().output_name("gatehouse").build();
-        let state = server::build_state(config, options, Clock::system()).await.unwrap();
-        let app = server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        TestServer { base: format!("http://{addr}"), state, _dir: dir, _turn: turn }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
-    }
-
-    /// A browser-like client: keeps cookies, does not follow redirects.
-    fn client(&self) -> Client {
-        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
-    }
-
-    /// Calls a server function the way the hydrated app does (form-encoded in, JSON out).
-    async fn call(&self, c: &Client, name: &str, form: &[(&str, &str)]) -> Response {
-        c.post(self.url(&format!("/fn/{name}"))).form(form).send().await.unwrap()
-    }
-
-    async fn register(&self, c: &Client, username: &str) -> Response {
-        let email = format!("{username}@example.test");
-        self.call(
-            c,
-            "register",
-            &[("name", "Test Person"), ("username", username), ("email", &email), ("password", PASSWORD)],
-        )
-        .await
-    }
-
-    async fn current_user(&self, c: &Client) -> Value {
-        let res = self.call(c, "current_user", &[]).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        res.json().await.unwrap()
-    }
-
-    async fn make_admin(&self, username: &str) {
-        let s = &self.state;
-        let deps = s.deps();
-        let email = format!("{username}@example.test");
-        let input = service::RegisterInput { name: "Admin", username, email: &email, password: PASSWORD };
-        let account = service::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
-        service::create_account(&deps, &account, PASSWORD, Role::Admin, &ClientMeta::local("test")).await.unwrap();
-    }
-}
-
-const PASSWORD: &str = "a long enough passphrase";
-
-async fn json_error(res: Response) -> (StatusCode, Value) {
-    let status = res.status();
-    (status, res.json().await.unwrap())
-}
 
 #[tokio::test]
 async fn health_check_reports_the_database() {
@@ -476,49 +380,6 @@ async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a
 }
 
 // ---- Password and email lifecycle -------------------------------------------------------
-
-impl TestServer {
-    /// The messages queued for `to`, opened, oldest first. (The sender loop does not run in
-    /// these tests, so mail stays in the queue.) Waits up to five seconds for at least `min`.
-    async fn mails_to(&self, to: &str, min: usize) -> Vec<app::mail::OutgoingMail> {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-        loop {
-            let rows: Vec<(String, String, String)> = sqlx::query_as(
-                "SELECT subject, text_body, html_body FROM mail_queue WHERE to_addr = $1 ORDER BY created_at, id",
-            )
-            .bind(to)
-            .fetch_all(&self.state.db)
-            .await
-            .unwrap();
-            if rows.len() >= min || tokio::time::Instant::now() > deadline {
-                return rows
-                    .into_iter()
-                    .map(|(subject, text, html)| {
-                        let sealed = app::mail::OutgoingMail { to: to.to_owned(), subject, text, html };
-                        self.state.mailer.open(&sealed).unwrap()
-                    })
-                    .collect();
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
-
-    /// The token of the newest mailed link to `path` (e.g. "/reset-password") sent to `to`.
-    async fn mailed_token(&self, to: &str, path: &str, min: usize) -> String {
-        let mails = self.mails_to(to, min).await;
-        let needle = format!("{}{path}?token=", self.base);
-        let text = &mails.iter().rev().find(|m| m.text.contains(&needle)).expect("a mail with the link").text;
-        text.split(&needle).nth(1).unwrap().split_whitespace().next().unwrap().to_owned()
-    }
-
-    /// Registers `username` and confirms the address with the mailed link.
-    async fn register_verified(&self, c: &Client, username: &str) {
-        assert_eq!(self.register(c, username).await.status(), StatusCode::OK);
-        let token = self.mailed_token(&format!("{username}@example.test"), "/verify-email", 1).await;
-        let res = self.call(&self.client(), "confirm_email", &[("token", &token)]).await;
-        assert_eq!(res.status(), StatusCode::OK);
-    }
-}
 
 #[tokio::test]
 async fn twenty_parallel_uses_of_one_reset_link_succeed_exactly_once() {

@@ -17,6 +17,7 @@ pub struct AdminSummary {
 /// A user in the administrators' list, with their two-factor state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminUser {
+    #[serde(flatten)]
     pub user: UserView,
     /// An authenticator app is set up.
     pub totp: bool,

@@ -28,10 +28,8 @@ fn AdminOverviewView() -> impl IntoView {
     let search = move || query.read().get("q").unwrap_or_default();
     let force = ServerAction::<AdminForceTwoFactor>::new();
     let reset = ServerAction::<AdminResetTwoFactor>::new();
-    let overview = Resource::new(
-        move || (search(), force.version().get(), reset.version().get()),
-        |(q, _, _)| admin_overview(q),
-    );
+    let overview =
+        Resource::new(move || (search(), force.version().get(), reset.version().get()), |(q, _, _)| admin_overview(q));
     let action_error = Signal::derive(move || {
         force.value().get().and_then(Result::err).or_else(|| reset.value().get().and_then(Result::err))
     });

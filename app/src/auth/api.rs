@@ -49,7 +49,10 @@ pub const SECOND_STEP: &str = "/signin/two-factor";
 /// Where a new session starts: the Security page when an administrator requires a two-factor
 /// setup that is not done yet.
 #[cfg(feature = "ssr")]
-pub async fn home_for(ctx: &crate::server::guard::Ctx, user: &crate::auth::repo::UserRow) -> Result<&'static str, AppError> {
+pub async fn home_for(
+    ctx: &crate::server::guard::Ctx,
+    user: &crate::auth::repo::UserRow,
+) -> Result<&'static str, AppError> {
     Ok(if crate::two_factor::service::setup_required(ctx.db(), user).await? { "/account/security" } else { HOME })
 }
 
@@ -64,8 +67,7 @@ pub async fn sign_in_second_factor(method: String, code: String) -> Result<(), A
         return Err(AppError::field("code", "Enter a code."));
     }
     let token = ctx.pending_token().ok_or(AppError::SignInExpired)?.to_owned();
-    let (user, session) =
-        super::service::sign_in_second_factor(&ctx.deps(), &token, method, &code, &ctx.meta).await?;
+    let (user, session) = super::service::sign_in_second_factor(&ctx.deps(), &token, method, &code, &ctx.meta).await?;
     ctx.clear_pending_cookie();
     ctx.replace_session(previous, &session).await?;
     leptos_axum::redirect(home_for(&ctx, &user).await?);

@@ -68,24 +68,26 @@ const COLUMNS: &str = "id, username, display_username, email, name, password_has
                        two_factor_forced_at, email_two_factor";
 
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!("INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"))
-        .bind(&u.id)
-        .bind(&u.username)
-        .bind(&u.display_username)
-        .bind(&u.email)
-        .bind(&u.name)
-        .bind(&u.password_hash)
-        .bind(&u.role)
-        .bind(u.created_at)
-        .bind(u.updated_at)
-        .bind(u.password_changed_at)
-        .bind(u.disabled_at)
-        .bind(u.email_verified_at)
-        .bind(u.two_factor_forced_at)
-        .bind(&u.email_two_factor)
-        .execute(db)
-        .await
-        .map(|_| ())
+    sqlx::query(&format!(
+        "INSERT INTO users ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+    ))
+    .bind(&u.id)
+    .bind(&u.username)
+    .bind(&u.display_username)
+    .bind(&u.email)
+    .bind(&u.name)
+    .bind(&u.password_hash)
+    .bind(&u.role)
+    .bind(u.created_at)
+    .bind(u.updated_at)
+    .bind(u.password_changed_at)
+    .bind(u.disabled_at)
+    .bind(u.email_verified_at)
+    .bind(u.two_factor_forced_at)
+    .bind(&u.email_two_factor)
+    .execute(db)
+    .await
+    .map(|_| ())
 }
 
 pub async fn find_by_id(db: &Db, id: &str) -> Result<Option<UserRow>, sqlx::Error> {

@@ -160,10 +160,16 @@ pub async fn register(
 /// Where a sign-in attempt stands.
 #[derive(Debug)]
 pub enum SignInOutcome {
-    SignedIn { user: UserRow, session: Issued },
+    SignedIn {
+        user: UserRow,
+        session: Issued,
+    },
     /// The password was right; the account's second factor comes next (the pending sign-in's
     /// token goes into its own cookie).
-    SecondFactor { user: UserRow, pending: crate::two_factor::pending::PendingToken },
+    SecondFactor {
+        user: UserRow,
+        pending: crate::two_factor::pending::PendingToken,
+    },
 }
 
 /// Password sign-in by username or email.

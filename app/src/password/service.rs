@@ -273,7 +273,8 @@ pub async fn reset(
     // The second factor after the rules (a refused password costs no code) and before the link
     // is used up.
     if let Some(factors) = reset_factors(deps, &user).await? {
-        let method = input.method.ok_or_else(|| AppError::field("code", "Enter a code from your authenticator app."))?;
+        let method =
+            input.method.ok_or_else(|| AppError::field("code", "Enter a code from your authenticator app."))?;
         if input.code.trim().is_empty() {
             return Err(AppError::field("code", "Enter a code from your authenticator app."));
         }
@@ -450,9 +451,16 @@ mod tests {
             assert_eq!(reset_link_status(&deps, &token).await.unwrap(), Some(vec![]));
 
             // A refused password does not use the link up.
-            let weak = ResetInput { token: &token, new_password: "password", confirm: "password", method: None, code: "" };
+            let weak =
+                ResetInput { token: &token, new_password: "password", confirm: "password", method: None, code: "" };
             assert!(reset(&deps, &policy, weak, &meta()).await.unwrap_err().field_message("new_password").is_some());
-            let good = || ResetInput { token: &token, new_password: "new passphrase", confirm: "new passphrase", method: None, code: "" };
+            let good = || ResetInput {
+                token: &token,
+                new_password: "new passphrase",
+                confirm: "new passphrase",
+                method: None,
+                code: "",
+            };
             reset(&deps, &policy, good(), &meta()).await.unwrap();
             assert_eq!(reset(&deps, &policy, good(), &meta()).await, Err(AppError::InvalidLink), "used up");
 
@@ -490,7 +498,13 @@ mod tests {
             request_reset(&deps, "ada@example.test", &meta()).await.unwrap().await.unwrap();
             let token = mailed_token(&env, &t.db).await.unwrap();
             let late = env.deps(&t.db, &hasher, 1_000 + Purpose::ResetPassword.lifetime_ms());
-            let input = ResetInput { token: &token, new_password: "third passphrase", confirm: "third passphrase", method: None, code: "" };
+            let input = ResetInput {
+                token: &token,
+                new_password: "third passphrase",
+                confirm: "third passphrase",
+                method: None,
+                code: "",
+            };
             assert_eq!(reset(&late, &policy, input, &meta()).await, Err(AppError::InvalidLink), "an hour at most");
             t.close().await;
         }

@@ -28,11 +28,7 @@ pub async fn two_factor_status() -> Result<TwoFactorState, AppError> {
 
 /// Re-enters the password (and a code when the account has a second factor) before changes.
 #[server(prefix = "/fn", endpoint = "reauthenticate")]
-pub async fn reauthenticate(
-    password: Password,
-    method: Option<String>,
-    code: Option<String>,
-) -> Result<(), AppError> {
+pub async fn reauthenticate(password: Password, method: Option<String>, code: Option<String>) -> Result<(), AppError> {
     let (ctx, me) = crate::server::guard::require_user_for_two_factor().await?;
     let method = method.filter(|m| !m.is_empty()).map(|m| super::Method::parse(&m)).transpose()?;
     let code = code.unwrap_or_default();

@@ -52,7 +52,14 @@ pub async fn issue(db: &Db, key: &SecretKey, user_id: &str, bound_to: &str, now:
 
 /// Whether `code` is the live code for `bound_to`. The try is counted before the comparison
 /// (one `UPDATE … RETURNING`); a right code is used up by a `DELETE` only one caller can win.
-pub async fn check(db: &Db, key: &SecretKey, user_id: &str, bound_to: &str, code: &str, now: i64) -> Result<bool, AppError> {
+pub async fn check(
+    db: &Db,
+    key: &SecretKey,
+    user_id: &str,
+    bound_to: &str,
+    code: &str,
+    now: i64,
+) -> Result<bool, AppError> {
     let row: Option<(String,)> = sqlx::query_as(
         "UPDATE email_codes SET attempts = attempts + 1 \
          WHERE bound_to = $1 AND user_id = $2 AND expires_at > $3 AND attempts < $4 RETURNING code_hash",

@@ -126,7 +126,11 @@ pub fn set_cookie(secure: bool, token: &PendingToken) -> String {
 }
 
 pub fn clear_cookie(secure: bool) -> String {
-    format!("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}", cookie_name(secure), if secure { "; Secure" } else { "" })
+    format!(
+        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}",
+        cookie_name(secure),
+        if secure { "; Secure" } else { "" }
+    )
 }
 
 #[cfg(test)]

@@ -170,7 +170,8 @@ pub async fn begin_sign_in(
 
 async fn pending_user(deps: &Deps<'_>, token: &str) -> Result<(Pending, UserRow), AppError> {
     let p = pending::find(deps.db, token, deps.now).await?.ok_or(AppError::SignInExpired)?;
-    let user = users::find_by_id(deps.db, &p.user_id).await?.filter(|u| u.is_active()).ok_or(AppError::SignInExpired)?;
+    let user =
+        users::find_by_id(deps.db, &p.user_id).await?.filter(|u| u.is_active()).ok_or(AppError::SignInExpired)?;
     Ok((p, user))
 }
 
@@ -344,8 +345,16 @@ pub async fn confirm_totp(
     let codes = backup::regenerate(deps.db, deps.hasher, &me.user.id, deps.now).await?;
     let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
     let detail = json!({ "method": "totp", "other_sessions_ended": ended });
-    changed(deps, &me.user, None, AuditEvent::TwoFactorEnabled, detail, "Two-factor authentication via TOTP was turned on", meta)
-        .await?;
+    changed(
+        deps,
+        &me.user,
+        None,
+        AuditEvent::TwoFactorEnabled,
+        detail,
+        "Two-factor authentication via TOTP was turned on",
+        meta,
+    )
+    .await?;
     Ok(codes)
 }
 
@@ -360,8 +369,16 @@ pub async fn regenerate_codes(deps: &Deps<'_>, me: &SignedIn, meta: &ClientMeta)
         });
     }
     let codes = backup::regenerate(deps.db, deps.hasher, &me.user.id, deps.now).await?;
-    changed(deps, &me.user, None, AuditEvent::BackupCodesRegenerated, json!({}), "New backup codes were made; the old ones no longer work", meta)
-        .await?;
+    changed(
+        deps,
+        &me.user,
+        None,
+        AuditEvent::BackupCodesRegenerated,
+        json!({}),
+        "New backup codes were made; the old ones no longer work",
+        meta,
+    )
+    .await?;
     Ok(codes)
 }
 
@@ -402,8 +419,16 @@ pub async fn disable_totp(
     }
     totp::disable(deps.db, &me.user.id).await?;
     backup::delete_all(deps.db, &me.user.id).await?;
-    changed(deps, &me.user, None, AuditEvent::TwoFactorDisabled, json!({ "method": "totp" }), "Two-factor authentication via TOTP was turned off", meta)
-        .await
+    changed(
+        deps,
+        &me.user,
+        None,
+        AuditEvent::TwoFactorDisabled,
+        json!({ "method": "totp" }),
+        "Two-factor authentication via TOTP was turned off",
+        meta,
+    )
+    .await
 }
 
 pub async fn enable_email(deps: &Deps<'_>, me: &SignedIn, meta: &ClientMeta) -> Result<(), AppError> {
@@ -421,8 +446,16 @@ pub async fn enable_email(deps: &Deps<'_>, me: &SignedIn, meta: &ClientMeta) -> 
     set_email_choice(deps.db, &me.user.id, "on", deps.now).await?;
     let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
     let detail = json!({ "method": "email", "other_sessions_ended": ended });
-    changed(deps, &me.user, None, AuditEvent::TwoFactorEnabled, detail, "Two-factor authentication via Email was turned on", meta)
-        .await
+    changed(
+        deps,
+        &me.user,
+        None,
+        AuditEvent::TwoFactorEnabled,
+        detail,
+        "Two-factor authentication via Email was turned on",
+        meta,
+    )
+    .await
 }
 
 pub async fn disable_email(
@@ -437,8 +470,16 @@ pub async fn disable_email(
         return Err(AppError::NotFound);
     }
     set_email_choice(deps.db, &me.user.id, "off", deps.now).await?;
-    changed(deps, &me.user, None, AuditEvent::TwoFactorDisabled, json!({ "method": "email" }), "Two-factor authentication via Email was turned off", meta)
-        .await
+    changed(
+        deps,
+        &me.user,
+        None,
+        AuditEvent::TwoFactorDisabled,
+        json!({ "method": "email" }),
+        "Two-factor authentication via Email was turned off",
+        meta,
+    )
+    .await
 }
 
 async fn set_email_choice(db: &Db, user_id: &str, choice: &str, now: i64) -> Result<(), AppError> {
@@ -475,7 +516,10 @@ pub async fn admin_force(
     let (event, what) = if force {
         (AuditEvent::TwoFactorForced, "An administrator now requires two-factor authentication for your account")
     } else {
-        (AuditEvent::TwoFactorForceLifted, "An administrator no longer requires two-factor authentication for your account")
+        (
+            AuditEvent::TwoFactorForceLifted,
+            "An administrator no longer requires two-factor authentication for your account",
+        )
     };
     changed(deps, &user, Some(&admin.id), event, json!({}), what, meta).await
 }
@@ -487,8 +531,16 @@ pub async fn admin_reset(deps: &Deps<'_>, admin: &UserRow, user_id: &str, meta: 
     totp::disable(deps.db, user_id).await?;
     backup::delete_all(deps.db, user_id).await?;
     lockout::clear(deps.db, user_id).await?;
-    changed(deps, &user, Some(&admin.id), AuditEvent::TwoFactorReset, json!({}), "An administrator reset the two-factor authentication of your account", meta)
-        .await
+    changed(
+        deps,
+        &user,
+        Some(&admin.id),
+        AuditEvent::TwoFactorReset,
+        json!({}),
+        "An administrator reset the two-factor authentication of your account",
+        meta,
+    )
+    .await
 }
 
 // ---- Audit and notice ----------------------------------------------------------------------

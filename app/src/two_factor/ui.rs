@@ -7,9 +7,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{
-        get_two_factor_settings, sign_in_challenge, two_factor_status, ConfirmTotp, DisableEmailTwoFactor,
-        DisableTotp, EnableEmailTwoFactor, Reauthenticate, RegenerateBackupCodes, SaveTwoFactorSettings,
-        SendSignInCode, SendTwoFactorCode, StartTotp,
+        get_two_factor_settings, sign_in_challenge, two_factor_status, ConfirmTotp, DisableEmailTwoFactor, DisableTotp,
+        EnableEmailTwoFactor, Reauthenticate, RegenerateBackupCodes, SaveTwoFactorSettings, SendSignInCode,
+        SendTwoFactorCode, StartTotp,
     },
     Method, TotpSetup, TwoFactorState,
 };

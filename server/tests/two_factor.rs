@@ -1,0 +1,493 @@
+//! Integration tests of two-factor authentication over HTTP. Codes are computed from the key
+//! the setup shows, with totp-rs directly (not through the app's own TOTP code).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
+
+mod common;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use common::*;
+use reqwest::{header, Client, StatusCode};
+use serde_json::Value;
+use totp_rs::{Algorithm, Secret, TOTP};
+
+/// The authenticator's code for now + `steps` × 30 s.
+fn code_for(key: &str, steps: i64) -> String {
+    let bytes = Secret::Encoded(key.replace(' ', "")).to_bytes().unwrap();
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+    TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, bytes).generate((now + steps * 30) as u64)
+}
+
+/// Re-authenticates `c` with the password and sets up TOTP: returns the key and backup codes.
+async fn enable_totp(s: &TestServer, c: &Client, username: &str) -> (String, Vec<String>) {
+    assert_eq!(s.call(c, "reauthenticate", &[("password", PASSWORD)]).await.status(), StatusCode::OK);
+    let setup: Value = s.call(c, "start_totp", &[]).await.json().await.unwrap();
+    let key = setup["key"].as_str().unwrap().replace(' ', "");
+    assert!(key.len() >= 32, "at least 160 bits: {key}");
+    assert_eq!(
+        setup["uri"],
+        format!(
+            "otpauth://totp/Gatehouse:{username}@example.test?secret={key}&issuer=Gatehouse&algorithm=SHA1&digits=6&period=30"
+        )
+    );
+    assert!(setup["qr"].as_str().unwrap().starts_with("data:image/svg+xml;base64,"));
+    // Nothing is stored before the first code.
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
+    let before = stored.0;
+    let wrong = if code_for(&key, 0) == "000000" { "000001" } else { "000000" };
+    let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", wrong)]).await;
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let res =
+        s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &code_for(&key, 0))]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let codes: Vec<String> = res.json().await.unwrap();
+    assert!(codes.len() >= 10);
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
+    assert_eq!(stored.0, before + 1);
+    (key, codes)
+}
+
+/// A client whose password sign-in is waiting for its second factor.
+async fn pending_sign_in(s: &TestServer, username: &str) -> Client {
+    let c = s.client();
+    let res = s.call(&c, "sign_in", &[("identifier", username), ("password", PASSWORD)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookies: Vec<&str> = res.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("gatehouse_pending=") && c.contains("HttpOnly")), "{cookies:?}");
+    assert!(!cookies.iter().any(|c| c.starts_with("gatehouse_session=")), "no session before the second factor");
+    assert_eq!(s.current_user(&c).await, Value::Null);
+    c
+}
+
+async fn second_step(s: &TestServer, c: &Client, method: &str, code: &str) -> reqwest::Response {
+    s.call(c, "sign_in_second_factor", &[("method", method), ("code", code)]).await
+}
+
+async fn events(s: &TestServer, username: &str) -> Vec<String> {
+    let (id,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.state.db).await.unwrap();
+    app::audit::repo::for_user(&s.state.db, &id, 100).await.unwrap().into_iter().map(|r| r.event).collect()
+}
+
+#[tokio::test]
+async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    assert_eq!(s.register(&c, "ada").await.status(), StatusCode::OK);
+    let elsewhere = s.client();
+    s.call(&elsewhere, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    assert_eq!(s.current_user(&elsewhere).await["username"], "ada");
+
+    // Sensitive changes need a fresh password first.
+    let res = s.call(&c, "start_totp", &[]).await;
+    assert_eq!(
+        json_error(res).await,
+        (StatusCode::UNAUTHORIZED, serde_json::json!({"error": "reauthentication_required"}))
+    );
+    let res = s.call(&c, "reauthenticate", &[("password", "wrong password")]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "password");
+
+    let (key, codes) = enable_totp(&s, &c, "ada").await;
+    assert_eq!(s.current_user(&elsewhere).await, Value::Null, "enabling 2FA ended the other session");
+    assert_eq!(s.current_user(&c).await["username"], "ada", "this one stays");
+    let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
+    assert_eq!((status["totp"].as_bool(), status["backup_codes_left"].as_i64()), (Some(true), Some(10)));
+
+    // Sign out, sign in: the password alone is not enough.
+    s.call(&c, "sign_out", &[]).await;
+    let c = pending_sign_in(&s, "ada").await;
+    let challenge: Value = s.call(&c, "sign_in_challenge", &[]).await.json().await.unwrap();
+    assert_eq!(challenge["methods"], serde_json::json!(["totp", "backup"]));
+    // The code that enrolled the app does not work a second time.
+    let res = second_step(&s, &c, "totp", &code_for(&key, 0)).await;
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let next = code_for(&key, 1);
+    assert_eq!(second_step(&s, &c, "totp", &next).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["username"], "ada");
+    // ...nor does the one that just signed in.
+    s.call(&c, "sign_out", &[]).await;
+    let c = pending_sign_in(&s, "ada").await;
+    assert_eq!(json_error(second_step(&s, &c, "totp", &next).await).await.1["error"], "invalid_code");
+
+    // A backup code works once, and the count drops.
+    assert_eq!(second_step(&s, &c, "backup", &codes[0].to_uppercase()).await.status(), StatusCode::OK);
+    s.call(&c, "sign_out", &[]).await;
+    let c = pending_sign_in(&s, "ada").await;
+    assert_eq!(json_error(second_step(&s, &c, "backup", &codes[0]).await).await.1["error"], "invalid_code");
+    assert_eq!(second_step(&s, &c, "backup", &codes[1]).await.status(), StatusCode::OK);
+    let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
+    assert_eq!(status["backup_codes_left"], 8);
+    assert_eq!(status["reauthenticated"], false, "a new session has to re-authenticate");
+
+    // Re-authentication of an account with 2FA needs a code too; disabling needs one more.
+    let res = s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "method");
+    let res = s.call(&c, "reauthenticate", &[("password", PASSWORD), ("method", "backup"), ("code", &codes[2])]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = s.call(&c, "disable_totp", &[("method", "totp"), ("code", "")]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "code");
+    let res = s.call(&c, "disable_totp", &[("method", "backup"), ("code", &codes[3])]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
+    assert_eq!((status["totp"].as_bool(), status["backup_codes_left"].as_i64()), (Some(false), Some(0)));
+
+    // Signing in is one step again; every change was audited and mailed.
+    s.call(&c, "sign_out", &[]).await;
+    let res = s.call(&c, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["username"], "ada");
+    let ev = events(&s, "ada").await;
+    for e in ["two_factor_enabled", "two_factor_disabled", "two_factor_failed", "backup_code_used", "reauthenticated"] {
+        assert!(ev.contains(&e.to_owned()), "{e} in {ev:?}");
+    }
+    let subjects: Vec<String> = s.mails_to("ada@example.test", 3).await.into_iter().map(|m| m.subject).collect();
+    assert_eq!(
+        subjects.iter().filter(|s| *s == "Two-factor authentication changed on your Gatehouse account").count(),
+        2,
+        "{subjects:?}"
+    );
+}
+
+/// Twenty pending sign-ins of one account, each with a client of its own.
+async fn twenty_pending(s: &TestServer, username: &str) -> Vec<Client> {
+    let mut clients = Vec::new();
+    for _ in 0..20 {
+        clients.push(pending_sign_in(s, username).await);
+    }
+    clients
+}
+
+async fn in_parallel(s: &TestServer, clients: Vec<Client>, method: &str, code: &str) -> Vec<StatusCode> {
+    let tasks: Vec<_> = clients
+        .into_iter()
+        .map(|c| {
+            let url = s.url("/fn/sign_in_second_factor");
+            let form = [("method", method.to_owned()), ("code", code.to_owned())];
+            tokio::spawn(async move { c.post(url).form(&form).send().await.unwrap().status() })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn twenty_parallel_sign_ins_with_one_code_succeed_exactly_once() {
+    let s = TestServer::start().await;
+    let mut keys = Vec::new();
+    let mut backup = Vec::new();
+    for name in ["ada", "bob"] {
+        let c = s.client();
+        s.register(&c, name).await;
+        let (key, codes) = enable_totp(&s, &c, name).await;
+        keys.push(key);
+        backup.push(codes);
+    }
+    let ok = |v: &[StatusCode]| v.iter().filter(|s| **s == StatusCode::OK).count();
+    let refused = |v: &[StatusCode]| {
+        v.iter().all(|s| [StatusCode::OK, StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s))
+    };
+
+    // One backup code of ada's, twenty second steps at once.
+    let statuses = in_parallel(&s, twenty_pending(&s, "ada").await, "backup", &backup[0][0]).await;
+    assert_eq!(ok(&statuses), 1, "{statuses:?}");
+    assert!(refused(&statuses), "{statuses:?}");
+
+    // One TOTP code of bob's (a step not used yet), twenty at once.
+    let statuses = in_parallel(&s, twenty_pending(&s, "bob").await, "totp", &code_for(&keys[1], 1)).await;
+    assert_eq!(ok(&statuses), 1, "{statuses:?}");
+    assert!(refused(&statuses), "{statuses:?}");
+
+    // One session each came of it (besides the one that enrolled).
+    let (sessions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.state.db).await.unwrap();
+    assert_eq!(sessions, 4);
+}
+
+#[tokio::test]
+async fn parallel_wrong_codes_cannot_exceed_the_attempt_limit() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "carol").await;
+    let (key, _) = enable_totp(&s, &c, "carol").await;
+    let valid: Vec<String> = (-1..=2).map(|d| code_for(&key, d)).collect();
+    let wrong = (0..).map(|n| format!("{n:06}")).find(|w| !valid.contains(w)).unwrap();
+
+    let statuses = in_parallel(&s, twenty_pending(&s, "carol").await, "totp", &wrong).await;
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as i64;
+    assert_eq!(checked, app::two_factor::lockout::MAX_FAILURES, "{statuses:?}");
+    assert!(statuses.iter().all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
+
+    // The account's second step is locked now, even for the right code.
+    let c = pending_sign_in(&s, "carol").await;
+    let res = second_step(&s, &c, "totp", &code_for(&key, 1)).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!(retry > 0 && retry <= 5 * 60, "{retry}");
+
+    // A pending sign-in allows a few tries only, then it is gone.
+    let (id,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE username = 'carol'").fetch_one(&s.state.db).await.unwrap();
+    sqlx::query("DELETE FROM two_factor_failures WHERE user_id = $1").bind(&id).execute(&s.state.db).await.unwrap();
+    let c = pending_sign_in(&s, "carol").await;
+    for _ in 0..app::two_factor::pending::MAX_TRIES {
+        assert_eq!(second_step(&s, &c, "totp", &wrong).await.status(), StatusCode::UNAUTHORIZED);
+    }
+    let res = second_step(&s, &c, "totp", &code_for(&key, 1)).await;
+    assert_eq!(json_error(res).await, (StatusCode::UNAUTHORIZED, serde_json::json!({"error": "sign_in_expired"})));
+}
+
+/// The code in the newest code mail to `to`.
+async fn last_mailed_code(s: &TestServer, to: &str) -> String {
+    let mails = s.mails_to(to, 1).await;
+    let mail = mails.iter().rev().find(|m| m.subject == "Your Gatehouse verification code").expect("a code mail");
+    let code = mail.text.lines().map(str::trim).find(|l| l.len() == 6 && l.bytes().all(|b| b.is_ascii_digit()));
+    code.expect("six digits").to_owned()
+}
+
+#[tokio::test]
+async fn email_codes_sign_in_once_and_nothing_secret_is_stored_in_plain_text() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register_verified(&c, "dora").await;
+    // Email 2FA needs a fresh password too.
+    let res = s.call(&c, "enable_email_two_factor", &[]).await;
+    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
+    s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
+    assert_eq!(s.call(&c, "enable_email_two_factor", &[]).await.status(), StatusCode::OK);
+
+    // At sign-in the code is mailed at once, bound to that sign-in.
+    s.call(&c, "sign_out", &[]).await;
+    let c = pending_sign_in(&s, "dora").await;
+    let challenge: Value = s.call(&c, "sign_in_challenge", &[]).await.json().await.unwrap();
+    assert_eq!(challenge["methods"], serde_json::json!(["email"]));
+    let code = last_mailed_code(&s, "dora@example.test").await;
+    let other = pending_sign_in(&s, "dora").await;
+    let mine = last_mailed_code(&s, "dora@example.test").await;
+    if mine != code {
+        assert_eq!(json_error(second_step(&s, &other, "email", &code).await).await.1["error"], "invalid_code");
+    }
+    assert_eq!(second_step(&s, &c, "email", &code).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["username"], "dora");
+    assert_eq!(json_error(second_step(&s, &other, "email", &code).await).await.1["error"], "invalid_code");
+
+    // Adding TOTP needs an existing factor: re-authentication asks for an emailed code.
+    let res = s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "method");
+    s.call(&c, "send_two_factor_code", &[]).await;
+    let session_code = last_mailed_code(&s, "dora@example.test").await;
+    let res =
+        s.call(&c, "reauthenticate", &[("password", PASSWORD), ("method", "email"), ("code", &session_code)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let setup: Value = s.call(&c, "start_totp", &[]).await.json().await.unwrap();
+    let key = setup["key"].as_str().unwrap().replace(' ', "");
+    let res =
+        s.call(&c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &code_for(&key, 0))]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let backup: Vec<String> = res.json().await.unwrap();
+    s.call(&c, "send_two_factor_code", &[]).await;
+    let in_flight = last_mailed_code(&s, "dora@example.test").await;
+
+    // Everything secret at once is in the database now: none of it in plain text.
+    let mut dump = String::new();
+    for sql in [
+        "SELECT user_id || secret_sealed FROM totp_factors",
+        "SELECT salt || code_hash FROM backup_codes",
+        "SELECT bound_to || code_hash FROM email_codes",
+        "SELECT id || token_hash FROM pending_sign_ins",
+        "SELECT to_addr || subject || text_body || html_body FROM mail_queue",
+        "SELECT event || detail FROM audit_log",
+        "SELECT key || value FROM settings",
+    ] {
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&s.state.db).await.unwrap();
+        rows.into_iter().for_each(|(r,)| dump.push_str(&r));
+    }
+    assert!(dump.contains("two_factor_enabled") && dump.contains("session:"), "the rows are there");
+    let raw_key = Secret::Encoded(key.clone()).to_bytes().unwrap();
+    // Six digits could turn up by chance in a long dump of hex and base64: the email code is
+    // looked for where it would be kept (its row, the unsealed parts of its mail).
+    let mut near: Vec<(String,)> =
+        sqlx::query_as("SELECT bound_to || code_hash FROM email_codes").fetch_all(&s.state.db).await.unwrap();
+    near.extend(
+        sqlx::query_as::<_, (String,)>("SELECT to_addr || subject FROM mail_queue")
+            .fetch_all(&s.state.db)
+            .await
+            .unwrap(),
+    );
+    assert!(near.iter().all(|(r,)| !r.contains(&in_flight)), "the email code is stored in plain text");
+    let mut secrets = vec![key.clone(), key.to_lowercase(), hex_of(&raw_key)];
+    for b in &backup {
+        secrets.push(b.clone());
+        secrets.push(b.replace('-', ""));
+    }
+    for secret in secrets {
+        assert!(!dump.contains(&secret), "stored in plain text: {secret}");
+    }
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[tokio::test]
+async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_enable_it() {
+    let s = TestServer::start().await;
+    s.make_admin("root").await;
+    let admin = s.client();
+    s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
+    let c = s.client();
+    s.register(&c, "erin").await;
+    let (erin,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE username = 'erin'").fetch_one(&s.state.db).await.unwrap();
+
+    // Only administrators force or reset; there is no function that enables it for a user.
+    let res = s.call(&c, "admin_force_two_factor", &[("user_id", &erin), ("force", "on")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "maybe")]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "force");
+    let res = s.call(&admin, "admin_force_two_factor", &[("user_id", "nobody"), ("force", "on")]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "on")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let overview: Value = s.call(&admin, "admin_overview", &[("search", "erin")]).await.json().await.unwrap();
+    assert_eq!(
+        (overview["users"][0]["two_factor_forced"].as_bool(), overview["users"][0]["totp"].as_bool()),
+        (Some(true), Some(false))
+    );
+
+    // Erin's next request: nothing but the setup.
+    assert_eq!(s.current_user(&c).await["two_factor_setup_required"], true);
+    let res = s.call(&c, "list_sessions", &[]).await;
+    assert_eq!(
+        json_error(res).await,
+        (StatusCode::FORBIDDEN, serde_json::json!({"error": "two_factor_setup_required"}))
+    );
+    let page = c.get(s.url("/account/profile")).header(header::ACCEPT, "text/html").send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::FOUND);
+    assert_eq!(page.headers()[header::LOCATION], "/account/security");
+    assert_eq!(s.call(&c, "two_factor_status", &[]).await.status(), StatusCode::OK);
+    let (key, _) = enable_totp(&s, &c, "erin").await;
+    assert_eq!(s.call(&c, "list_sessions", &[]).await.status(), StatusCode::OK);
+    // While forced, it cannot be turned off.
+    let res = s.call(&c, "disable_totp", &[("method", "totp"), ("code", &code_for(&key, 1))]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+
+    // The admin resets it (lost device): audited with the actor, mailed to erin; erin is led
+    // into the setup again.
+    let res = s.call(&admin, "admin_reset_two_factor", &[("user_id", &erin)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["two_factor_setup_required"], true);
+    let (actor,): (Option<String>,) = sqlx::query_as("SELECT actor_id FROM audit_log WHERE event = 'two_factor_reset'")
+        .fetch_one(&s.state.db)
+        .await
+        .unwrap();
+    assert!(actor.is_some());
+    let subjects: Vec<String> = s.mails_to("erin@example.test", 3).await.into_iter().map(|m| m.subject).collect();
+    assert!(
+        subjects.iter().filter(|m| m.starts_with("Two-factor authentication changed")).count() >= 3,
+        "{subjects:?}"
+    );
+
+    // Server-wide off: no second step, nothing forced, the section is hidden.
+    let res = s.call(&admin, "save_two_factor_settings", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["two_factor_setup_required"], false);
+    let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
+    assert_eq!(status["available"], false);
+    assert_eq!(s.call(&c, "start_totp", &[]).await.status(), StatusCode::FORBIDDEN);
+    let res = s.call(&s.client(), "save_two_factor_settings", &[("enabled", "on")]).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_password_reset_asks_for_the_second_factor() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register_verified(&c, "fay").await;
+    let (key, codes) = enable_totp(&s, &c, "fay").await;
+    s.call(&s.client(), "request_password_reset", &[("email", "fay@example.test")]).await;
+    // After the verification mail and the notice that 2FA was turned on.
+    let token = s.mailed_token("fay@example.test", "/reset-password", 3).await;
+    let status: Value = s.call(&s.client(), "reset_link_status", &[("token", &token)]).await.json().await.unwrap();
+    assert_eq!(status, serde_json::json!({ "valid": true, "methods": ["totp", "backup"] }));
+
+    let new = "a brand new passphrase";
+    let form = |code: &'static str| {
+        vec![
+            ("token", token.clone()),
+            ("new_password", new.into()),
+            ("confirm", new.into()),
+            ("method", "backup".into()),
+            ("code", code.into()),
+        ]
+    };
+    let res =
+        s.call(&s.client(), "reset_password", &[("token", &token), ("new_password", new), ("confirm", new)]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "code");
+    let wrong = form("abcde-fghjk");
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(json_error(s.call(&s.client(), "reset_password", &wrong).await).await.1["error"], "invalid_code");
+    let res = s
+        .call(
+            &s.client(),
+            "reset_password",
+            &[
+                ("token", &token),
+                ("new_password", new),
+                ("confirm", new),
+                ("method", "totp"),
+                ("code", &code_for(&key, 1)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let _ = codes;
+    let res = s.call(&s.client(), "sign_in", &[("identifier", "fay"), ("password", new)]).await;
+    assert_eq!(res.status(), StatusCode::OK, "the new password works (then the second step)");
+}
+
+#[tokio::test]
+async fn two_factor_functions_refuse_strangers() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    for (name, form) in [
+        ("two_factor_status", vec![]),
+        ("reauthenticate", vec![("password", PASSWORD)]),
+        ("send_two_factor_code", vec![]),
+        ("start_totp", vec![]),
+        ("confirm_totp", vec![("setup", "x"), ("code", "123456")]),
+        ("regenerate_backup_codes", vec![]),
+        ("disable_totp", vec![("method", "totp"), ("code", "123456")]),
+        ("enable_email_two_factor", vec![]),
+        ("disable_email_two_factor", vec![("method", "email"), ("code", "123456")]),
+        ("get_two_factor_settings", vec![]),
+        ("save_two_factor_settings", vec![]),
+        ("admin_force_two_factor", vec![("user_id", "x"), ("force", "on")]),
+        ("admin_reset_two_factor", vec![("user_id", "x")]),
+    ] {
+        assert_eq!(s.call(&c, name, &form).await.status(), StatusCode::UNAUTHORIZED, "{name}");
+    }
+    // No pending sign-in: the second step has nothing to finish.
+    for (name, form) in [
+        ("sign_in_challenge", vec![]),
+        ("send_sign_in_code", vec![]),
+        ("sign_in_second_factor", vec![("method", "totp"), ("code", "123456")]),
+    ] {
+        let res = s.call(&c, name, &form).await;
+        assert_eq!(
+            json_error(res).await,
+            (StatusCode::UNAUTHORIZED, serde_json::json!({"error": "sign_in_expired"})),
+            "{name}"
+        );
+    }
+    // Bad input is a 4xx naming the field.
+    s.register(&c, "gil").await;
+    let res = s.call(&c, "disable_totp", &[("method", "carrier pigeon"), ("code", "1")]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "method");
+    let res = s.call(&c, "confirm_totp", &[("code", "1")]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // A user is not an admin.
+    assert_eq!(s.call(&c, "get_two_factor_settings", &[]).await.status(), StatusCode::FORBIDDEN);
+}
