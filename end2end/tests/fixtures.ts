@@ -1,4 +1,5 @@
 import { test as base, expect, Browser, Page, BrowserContext } from "@playwright/test";
+import { waitForMail, linkIn } from "./mail";
 
 /** Fails the test on any console error or uncaught exception in any page it opens. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -104,3 +105,23 @@ export async function signOut(page: Page) {
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
 }
+
+export const VERIFY_SUBJECT = "Confirm your Gatehouse email address";
+
+/** Opens a confirmation link and presses its button. */
+export async function confirmLink(page: Page, link: string) {
+  await page.goto(link);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+}
+
+/** Registers and verifies a new account (by its registration mail); ends signed in. */
+export async function verifiedAccount(page: Page, baseURL: string) {
+  const a = newAccount();
+  await register(page, a);
+  const mail = await waitForMail(a.email, VERIFY_SUBJECT);
+  await confirmLink(page, linkIn(mail, `${baseURL}/verify-email?token=`));
+  await expect(page.getByRole("status")).toContainText("Your email address is confirmed.");
+  return a;
+}
+

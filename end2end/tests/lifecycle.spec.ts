@@ -1,15 +1,6 @@
-import { test, expect, newAccount, register, signIn, signOut, hydrated, signInAsAdmin, watch } from "./fixtures";
+import { test, expect, newAccount, register, signIn, signOut, hydrated, signInAsAdmin, watch, confirmLink, verifiedAccount, VERIFY_SUBJECT } from "./fixtures";
 import { waitForMail, waitForMails, linkIn } from "./mail";
 import type { Page } from "@playwright/test";
-
-const VERIFY_SUBJECT = "Confirm your Gatehouse email address";
-
-/** Opens a confirmation link and presses its button. */
-async function confirmLink(page: Page, link: string) {
-  await page.goto(link);
-  await hydrated(page);
-  await page.getByRole("button", { name: "Confirm email address" }).click();
-}
 
 test("resend email verification, then the link verifies the address once", async ({ page, baseURL }) => {
   const a = newAccount();
@@ -37,16 +28,6 @@ test("resend email verification, then the link verifies the address once", async
   await confirmLink(page, linkIn(second, prefix));
   await expect(page.getByRole("alert")).toContainText("This link is invalid or has expired");
 });
-
-/** Registers and verifies a new account (by its registration mail); ends signed in. */
-async function verifiedAccount(page: Page, baseURL: string) {
-  const a = newAccount();
-  await register(page, a);
-  const mail = await waitForMail(a.email, VERIFY_SUBJECT);
-  await confirmLink(page, linkIn(mail, `${baseURL}/verify-email?token=`));
-  await expect(page.getByRole("status")).toContainText("Your email address is confirmed.");
-  return a;
-}
 
 test("reset password by the mailed link; the link fails the second time; unknown address, same answer", async ({ page, baseURL }) => {
   const a = await verifiedAccount(page, baseURL!);

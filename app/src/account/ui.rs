@@ -119,27 +119,17 @@ pub fn PreferencesSection() -> impl IntoView {
     section("Preferences", "Language, presence, notifications and more for this account.", false)
 }
 
-/// While an administrator requires two-factor authentication that is not set up, the Security
-/// page shows only that.
+/// Every panel is created at the top level (not inside a suspended branch), so the server and
+/// the browser create their resources in the same order. While an administrator requires
+/// two-factor authentication that is not set up, the other panels answer that it comes first.
 #[component]
 pub fn SecuritySection() -> impl IntoView {
-    with_user(|user| {
-        if user.two_factor_setup_required {
-            return view! {
-                <Title text="Security · My Account · Gatehouse"/>
-                <h1>"Security"</h1>
-                <crate::two_factor::ui::TwoFactorPanel/>
-            }
-            .into_any();
-        }
-        view! {
-            {section("Security", "Password, two-factor authentication and where you are signed in.", false)}
-            <crate::password::ui::ChangePasswordForm/>
-            <crate::two_factor::ui::TwoFactorPanel/>
-            <crate::sessions::ui::SessionsPanel/>
-        }
-        .into_any()
-    })
+    view! {
+        {section("Security", "Password, two-factor authentication and where you are signed in.", false)}
+        <crate::password::ui::ChangePasswordForm/>
+        <crate::two_factor::ui::TwoFactorPanel/>
+        <crate::sessions::ui::SessionsPanel/>
+    }
 }
 
 #[component]

@@ -120,10 +120,12 @@ pub async fn taken(db: &Db, username: &str, email: &str) -> Result<(bool, bool),
 
 /// Users for the admin list, newest first, filtered by a substring of username, email or name.
 pub async fn list(db: &Db, search: &str, limit: i64) -> Result<Vec<UserRow>, sqlx::Error> {
-    let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
+    // The search is literal: LIKE's wildcards (and its escape character) are escaped.
+    let literal = search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let pattern = format!("%{literal}%");
     sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM users \
-         WHERE username LIKE $1 OR email LIKE $1 OR LOWER(name) LIKE $1 \
+         WHERE username LIKE $1 ESCAPE '\\' OR email LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\' \
          ORDER BY created_at DESC, id LIMIT $2"
     ))
     .bind(pattern)
@@ -200,7 +202,11 @@ mod tests {
             let listed: Vec<String> = list(db, "", 10).await.unwrap().into_iter().map(|u| u.id).collect();
             assert_eq!(listed, vec!["u4", "u1"]);
             assert_eq!(list(db, "ROOT@", 10).await.unwrap().len(), 1);
-            assert_eq!(list(db, "%", 10).await.unwrap().len(), 2, "wildcards in the search are literal-free");
+            assert!(list(db, "%", 10).await.unwrap().is_empty(), "wildcards in the search are literal");
+            insert(db, &row("u5", "under_score", "u@example.com")).await.unwrap();
+            let found: Vec<String> = list(db, "R_S", 10).await.unwrap().into_iter().map(|u| u.id).collect();
+            assert_eq!(found, vec!["u5"]);
+            assert!(list(db, "a_a", 10).await.unwrap().is_empty(), "an underscore matches itself only, not 'ada'");
             t.close().await;
         }
     }

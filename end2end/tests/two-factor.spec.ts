@@ -1,0 +1,181 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Locator, Page } from "@playwright/test";
+import { test, expect, newAccount, register, signIn, signOut, hydrated, signInAsAdmin, watch, verifiedAccount } from "./fixtures";
+import { waitForMail } from "./mail";
+
+/** A TOTP code computed by oathtool, not by the app: the key read off the page, now + `steps` × 30 s. */
+function oathtool(key: string, steps = 0): string {
+  const at = Math.floor(Date.now() / 1000) + steps * 30;
+  return execFileSync("oathtool", ["--totp", "--base32", "--now", `@${at}`, key]).toString().trim();
+}
+
+/** The QR code as the page shows it, decoded by zbarimg from a screenshot. */
+async function decodeQr(image: Locator): Promise<string> {
+  const png = join(mkdtempSync(join(tmpdir(), "gatehouse-qr-")), "qr.png");
+  await image.screenshot({ path: png });
+  return execFileSync("zbarimg", ["--quiet", "--raw", png]).toString().trim();
+}
+
+/** Sudo mode on the Security page: the password again (and a code, when asked). */
+async function confirmPassword(panel: Locator, password: string, code?: { method: string; code: string }) {
+  await panel.getByLabel("Password", { exact: true }).fill(password);
+  if (code) {
+    await panel.getByLabel("Confirm with").selectOption(code.method);
+    await panel.getByLabel("Code", { exact: true }).fill(code.code);
+  }
+  await panel.getByRole("button", { name: "Confirm" }).click();
+}
+
+/** Enables TOTP from the Security page; returns the key and the backup codes shown once. */
+async function enableTotp(page: Page, a: { email: string; password: string }) {
+  const panel = page.locator("#two-factor");
+  await confirmPassword(panel, a.password);
+  await panel.getByRole("button", { name: "Enable two-factor authentication via TOTP" }).click();
+  const key = (await page.getByTestId("totp-key").innerText()).replace(/\s/g, "");
+  expect(key.length).toBeGreaterThanOrEqual(32);
+  expect(await decodeQr(page.locator("img.qr"))).toBe(
+    `otpauth://totp/Gatehouse:${a.email}?secret=${key}&issuer=Gatehouse&algorithm=SHA1&digits=6&period=30`,
+  );
+  const first = oathtool(key);
+  await page.getByLabel("Code from your authenticator app").fill(first);
+  await page.getByRole("button", { name: "Verify" }).click();
+  const shown = page.locator(".backup-codes code");
+  await expect(shown).toHaveCount(10);
+  const backup = await shown.allInnerTexts();
+  return { key, first, backup };
+}
+
+async function verify(page: Page, label: string, code: string) {
+  await page.getByLabel(label).fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
+test("TOTP: enable by QR and key, save backup codes, sign in with a code, no replay, a backup code once, disable", async ({ page }) => {
+  const a = newAccount();
+  await register(page, a);
+  await page.goto("/account/security");
+  await hydrated(page);
+  const { key, first, backup } = await enableTotp(page, a);
+
+  // Download holds the same codes.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
+  expect(download.suggestedFilename()).toBe("gatehouse-backup-codes.txt");
+  const file = readFileSync((await download.path())!, "utf8");
+  for (const code of backup) expect(file).toContain(code);
+  await page.getByRole("button", { name: "I saved them" }).click();
+  await expect(page.locator(".backup-codes")).toHaveCount(0);
+  await expect(page.locator("#two-factor")).toContainText("Two-factor authentication via TOTP is on.");
+  await expect(page.locator("#two-factor")).toContainText("10 backup codes left.");
+
+  // Signing in now takes a code: the one that enrolled the app is refused, the next works.
+  await signOut(page);
+  await signIn(page, a.username, a.password);
+  await expect(page).toHaveURL(/\/signin\/two-factor$/);
+  await hydrated(page);
+  await verify(page, "Code from your authenticator app", first);
+  await expect(page.locator(".field-error")).toContainText("That code is not valid.");
+  const next = oathtool(key, 1);
+  await verify(page, "Code from your authenticator app", next);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+
+  // The same code, once more: refused.
+  await signOut(page);
+  await signIn(page, a.username, a.password);
+  await expect(page).toHaveURL(/\/signin\/two-factor$/);
+  await hydrated(page);
+  await verify(page, "Code from your authenticator app", next);
+  await expect(page.locator(".field-error")).toContainText("That code is not valid.");
+
+  // A backup code works once; the count drops.
+  await page.getByRole("link", { name: "Use a backup code" }).click();
+  await expect(page).toHaveURL(/method=backup/);
+  await verify(page, "Backup code", backup[0]);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+  await signOut(page);
+  await signIn(page, a.username, a.password);
+  await page.getByRole("link", { name: "Use a backup code" }).click();
+  await verify(page, "Backup code", backup[0]);
+  await expect(page.locator(".field-error")).toContainText("That code is not valid.");
+  await verify(page, "Backup code", backup[1]);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+
+  // Disable: the password and a current second factor.
+  await page.goto("/account/security");
+  await hydrated(page);
+  const panel = page.locator("#two-factor");
+  await confirmPassword(panel, a.password, { method: "backup", code: backup[2] });
+  await expect(panel).toContainText("7 backup codes left.");
+  await panel.getByText("Disable two-factor authentication via TOTP").first().click();
+  const disable = panel.locator("details.danger", { hasText: "via TOTP" });
+  await disable.getByLabel("Confirm with").selectOption("backup");
+  await disable.getByLabel("Code", { exact: true }).fill(backup[3]);
+  await disable.getByRole("button", { name: "Disable two-factor authentication via TOTP" }).click();
+  await expect(panel.getByRole("button", { name: "Enable two-factor authentication via TOTP" })).toBeVisible();
+
+  // One step again.
+  await signOut(page);
+  await signIn(page, a.username, a.password);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+  const notices = await waitForMail(a.email, "Two-factor authentication changed");
+  expect(notices.text).toContain("/account/security");
+});
+
+test("email 2FA: the code for the second step is read from the mail", async ({ page, baseURL }) => {
+  const a = await verifiedAccount(page, baseURL!);
+  await page.goto("/account/security");
+  await hydrated(page);
+  const panel = page.locator("#two-factor");
+  await confirmPassword(panel, a.password);
+  await panel.getByRole("button", { name: "Enable two-factor authentication via Email" }).click();
+  await expect(panel).toContainText("Two-factor authentication via Email is on.");
+
+  await signOut(page);
+  await signIn(page, a.username, a.password);
+  await expect(page).toHaveURL(/\/signin\/two-factor$/);
+  await hydrated(page);
+  const mail = await waitForMail(a.email, "Your Gatehouse verification code");
+  const code = mail.text.match(/^\s*(\d{6})\s*$/m)![1];
+  await verify(page, "Code sent to your email", code);
+  await expect(page).toHaveURL(/\/account\/profile$/);
+});
+
+test("forced 2FA: an admin forces it, the user's next sign-in is led into the setup", async ({ page, browser }) => {
+  const a = newAccount();
+  await register(page, a);
+  await signOut(page);
+
+  const adminContext = await browser.newContext();
+  const adminErrors: string[] = [];
+  watch(adminContext, adminErrors);
+  const admin = await adminContext.newPage();
+  await signInAsAdmin(admin);
+  await admin.goto(`/admin?q=${a.username}`);
+  await hydrated(admin);
+  const row = admin.locator("tr", { hasText: a.username });
+  await expect(row).toContainText("Off");
+  // Administrators force it; there is no control that sets it up for the user.
+  await row.getByRole("button", { name: `Force two-factor authentication for ${a.username}` }).click();
+  await expect(row).toContainText("Required, not set up");
+  await expect(row.getByRole("button", { name: /Enable|Set up/ })).toHaveCount(0);
+
+  await signIn(page, a.username, a.password);
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await hydrated(page);
+  await expect(page.locator("#two-factor").getByRole("alert")).toContainText("Your administrator requires two-factor authentication");
+  await page.goto("/account/profile");
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await hydrated(page);
+
+  await enableTotp(page, a);
+  await page.getByRole("button", { name: "I saved them" }).click();
+  await page.goto("/account/profile");
+  await expect(page).toHaveURL(/\/account\/profile$/);
+
+  await admin.reload();
+  await expect(admin.locator("tr", { hasText: a.username })).toContainText("On (required)");
+  expect(adminErrors, "console errors in the admin's browser").toEqual([]);
+  await adminContext.close();
+});
