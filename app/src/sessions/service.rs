@@ -180,20 +180,18 @@ pub fn cookie_name(secure: bool) -> &'static str {
 /// `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, Secure unless turned off for
 /// plain-http development. A browser-session cookie; the server enforces both timeouts.
 pub fn set_cookie(secure: bool, token: &SessionToken) -> String {
-    format!(
-        "{}={}; Path=/; HttpOnly; SameSite=Lax{}",
-        cookie_name(secure),
-        token.expose(),
-        if secure { "; Secure" } else { "" }
-    )
+    cookie(cookie_name(secure), token.expose(), None, secure)
 }
 
 pub fn clear_cookie(secure: bool) -> String {
-    format!(
-        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}",
-        cookie_name(secure),
-        if secure { "; Secure" } else { "" }
-    )
+    cookie(cookie_name(secure), "", Some(0), secure)
+}
+
+/// A `Set-Cookie` value for the whole site: HttpOnly, SameSite=Lax, Secure unless turned off
+/// for plain-http development; `max_age_s` None makes it last as long as the browser session.
+pub fn cookie(name: &str, value: &str, max_age_s: Option<i64>, secure: bool) -> String {
+    let max_age = max_age_s.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    format!("{name}={value}; Path=/{max_age}; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" })
 }
 
 #[cfg(test)]

@@ -116,21 +116,11 @@ pub fn cookie_name(secure: bool) -> &'static str {
 }
 
 pub fn set_cookie(secure: bool, token: &PendingToken) -> String {
-    format!(
-        "{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
-        cookie_name(secure),
-        token.expose(),
-        LIFETIME_MS / 1000,
-        if secure { "; Secure" } else { "" }
-    )
+    crate::sessions::service::cookie(cookie_name(secure), token.expose(), Some(LIFETIME_MS / 1000), secure)
 }
 
 pub fn clear_cookie(secure: bool) -> String {
-    format!(
-        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}",
-        cookie_name(secure),
-        if secure { "; Secure" } else { "" }
-    )
+    crate::sessions::service::cookie(cookie_name(secure), "", Some(0), secure)
 }
 
 #[cfg(test)]
@@ -160,6 +150,13 @@ mod tests {
             assert!(end(db, &q.id).await.unwrap());
             assert!(!end(db, &q.id).await.unwrap(), "one winner");
             assert_eq!(format!("{token:?}"), "PendingToken([redacted])");
+            assert_eq!(
+                set_cookie(true, &token),
+                format!(
+                    "__Host-gatehouse_pending={}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax; Secure",
+                    token.expose()
+                )
+            );
             t.close().await;
         }
     }

@@ -343,18 +343,7 @@ pub async fn confirm_totp(
         return Err(already_on());
     }
     let codes = backup::regenerate(deps.db, deps.hasher, &me.user.id, deps.now).await?;
-    let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
-    let detail = json!({ "method": "totp", "other_sessions_ended": ended });
-    changed(
-        deps,
-        &me.user,
-        None,
-        AuditEvent::TwoFactorEnabled,
-        detail,
-        "Two-factor authentication via TOTP was turned on",
-        meta,
-    )
-    .await?;
+    enabled(deps, me, Method::Totp, "Two-factor authentication via TOTP was turned on", meta).await?;
     Ok(codes)
 }
 
@@ -444,18 +433,7 @@ pub async fn enable_email(deps: &Deps<'_>, me: &SignedIn, meta: &ClientMeta) -> 
         return Ok(());
     }
     set_email_choice(deps.db, &me.user.id, "on", deps.now).await?;
-    let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
-    let detail = json!({ "method": "email", "other_sessions_ended": ended });
-    changed(
-        deps,
-        &me.user,
-        None,
-        AuditEvent::TwoFactorEnabled,
-        detail,
-        "Two-factor authentication via Email was turned on",
-        meta,
-    )
-    .await
+    enabled(deps, me, Method::Email, "Two-factor authentication via Email was turned on", meta).await
 }
 
 pub async fn disable_email(
@@ -556,6 +534,19 @@ async fn record(
     audit::record(deps.db, audit::Entry { user_id: Some(&user.id), actor_id: actor, event, meta, detail }, deps.now)
         .await?;
     Ok(())
+}
+
+/// A factor was turned on: every other session ends, then the audit entry and the notice.
+async fn enabled(
+    deps: &Deps<'_>,
+    me: &SignedIn,
+    method: Method,
+    what: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
+    let detail = json!({ "method": method.as_str(), "other_sessions_ended": ended });
+    changed(deps, &me.user, None, AuditEvent::TwoFactorEnabled, detail, what, meta).await
 }
 
 /// Every change of factors: an audit entry and a notice to the account's address.
