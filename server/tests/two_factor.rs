@@ -487,3 +487,46 @@ async fn two_factor_functions_refuse_strangers() {
     // A user is not an admin.
     assert_eq!(s.call(&c, "get_two_factor_settings", &[]).await.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn email_codes_can_be_the_default_for_verified_addresses() {
+    let s = TestServer::start().await;
+    s.make_admin("root").await;
+    let admin = s.client();
+    s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
+    let res = s.call(&admin, "save_two_factor_settings", &[("enabled", "on"), ("email_by_default", "on")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let saved: Value = s.call(&admin, "get_two_factor_settings", &[]).await.json().await.unwrap();
+    assert_eq!(saved, serde_json::json!({ "enabled": true, "email_by_default": true }));
+    let (detail,): (String,) =
+        sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'two_factor_settings_changed'")
+            .fetch_one(&s.state.db)
+            .await
+            .unwrap();
+    assert!(detail.contains("\"before\"") && detail.contains("\"after\""), "{detail}");
+
+    // A verified address gets the email step without asking for it; an unverified one does not.
+    s.register_verified(&s.client(), "hal").await;
+    s.register(&s.client(), "ivy").await;
+    let c = pending_sign_in(&s, "hal").await;
+    let challenge: Value = s.call(&c, "sign_in_challenge", &[]).await.json().await.unwrap();
+    assert_eq!(challenge["methods"], serde_json::json!(["email"]));
+    let res = second_step(&s, &c, "email", &last_mailed_code(&s, "hal@example.test").await).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let ivy = s.client();
+    s.call(&ivy, "sign_in", &[("identifier", "ivy"), ("password", PASSWORD)]).await;
+    assert_eq!(s.current_user(&ivy).await["username"], "ivy", "no second step for an unverified address");
+
+    // The owner may turn it off (with the password and a current code).
+    s.call(&c, "send_two_factor_code", &[]).await;
+    let code = last_mailed_code(&s, "hal@example.test").await;
+    let res = s.call(&c, "reauthenticate", &[("password", PASSWORD), ("method", "email"), ("code", &code)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    s.call(&c, "send_two_factor_code", &[]).await;
+    let code = last_mailed_code(&s, "hal@example.test").await;
+    let res = s.call(&c, "disable_email_two_factor", &[("method", "email"), ("code", &code)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    s.call(&c, "sign_out", &[]).await;
+    s.call(&c, "sign_in", &[("identifier", "hal"), ("password", PASSWORD)]).await;
+    assert_eq!(s.current_user(&c).await["username"], "hal", "turned off by its owner, the default no longer applies");
+}
