@@ -12,12 +12,12 @@ ALTER TABLE users ADD COLUMN email_two_factor TEXT;
 ALTER TABLE sessions ADD COLUMN reauthenticated_at BIGINT;
 
 -- One authenticator per account. The secret is sealed (AES-256-GCM under the server key, bound
--- to the account); it becomes the account's only once a code from it was verified.
+-- to the account). A row is written only once a code from the new secret was verified: until
+-- then the secret exists only sealed in the setup form.
 CREATE TABLE totp_factors (
     user_id       TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
     secret_sealed TEXT NOT NULL,
     created_at    BIGINT NOT NULL,
-    confirmed_at  BIGINT,                 -- NULL while the setup waits for its first code
     last_step     BIGINT NOT NULL DEFAULT 0  -- highest time step accepted: no code works twice
 );
 

@@ -41,7 +41,7 @@ pub enum AppError {
     #[error("Your sign-in has expired. Sign in again.")]
     SignInExpired,
     /// A sensitive change needs the password (and second factor) entered again first.
-    #[error("Confirm your password to continue.")]
+    #[error("Confirm it's you first: enter your password (and a code, if you use two-factor authentication) on the Security page.")]
     ReauthenticationRequired,
     /// An administrator requires two-factor authentication and this account has not set it up.
     #[error("Your administrator requires two-factor authentication. Set it up to continue.")]

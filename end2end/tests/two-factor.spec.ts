@@ -154,6 +154,15 @@ test("forced 2FA: an admin forces it, the user's next sign-in is led into the se
   await signInAsAdmin(admin);
   await admin.goto(`/admin?q=${a.username}`);
   await hydrated(admin);
+  // Acting on another account's authentication needs the admin's own fresh password.
+  await admin.locator("tr", { hasText: a.username }).getByRole("button", { name: `Force two-factor authentication for ${a.username}` }).click();
+  await expect(admin.getByRole("alert")).toContainText("Confirm it's you first");
+  await admin.goto("/account/security");
+  await hydrated(admin);
+  await confirmPassword(admin.locator("#two-factor"), "e2e-admin-password-1");
+  await expect(admin.getByRole("button", { name: "Enable two-factor authentication via TOTP" })).toBeVisible();
+  await admin.goto(`/admin?q=${a.username}`);
+  await hydrated(admin);
   const row = admin.locator("tr", { hasText: a.username });
   await expect(row).toContainText("Off");
   // Administrators force it; there is no control that sets it up for the user.

@@ -126,6 +126,9 @@ async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
     let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
     assert_eq!(status["backup_codes_left"], 8);
     assert_eq!(status["reauthenticated"], false, "a new session has to re-authenticate");
+    // Moving the address (a possible factor) needs that re-authentication too, not only the password.
+    let res = s.call(&c, "change_email", &[("new_email", "ada2@example.test"), ("password", PASSWORD)]).await;
+    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
 
     // Re-authentication of an account with 2FA needs a code too; disabling needs one more.
     let res = s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
@@ -351,6 +354,14 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     // Only administrators force or reset; there is no function that enables it for a user.
     let res = s.call(&c, "admin_force_two_factor", &[("user_id", &erin), ("force", "on")]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Administrators re-authenticate first, and never act on their own account this way.
+    let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "on")]).await;
+    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
+    assert_eq!(s.call(&admin, "reauthenticate", &[("password", PASSWORD)]).await.status(), StatusCode::OK);
+    let (root,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE username = 'root'").fetch_one(&s.state.db).await.unwrap();
+    let res = s.call(&admin, "admin_reset_two_factor", &[("user_id", &root)]).await;
+    assert_eq!(json_error(res).await.1["field"], "user_id");
     let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "maybe")]).await;
     assert_eq!(json_error(res).await.1["errors"][0]["field"], "force");
     let res = s.call(&admin, "admin_force_two_factor", &[("user_id", "nobody"), ("force", "on")]).await;
@@ -419,6 +430,7 @@ async fn a_password_reset_asks_for_the_second_factor() {
     let status: Value = s.call(&s.client(), "reset_link_status", &[("token", &token)]).await.json().await.unwrap();
     assert_eq!(status, serde_json::json!({ "valid": true, "methods": ["totp", "backup"] }));
 
+    let half_done = pending_sign_in(&s, "fay").await;
     let new = "a brand new passphrase";
     let reset = |method: &'static str, code: String| {
         let form = [
@@ -440,6 +452,9 @@ async fn a_password_reset_asks_for_the_second_factor() {
     let res = reset("email", "123456".into()).await.unwrap();
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
     assert_eq!(reset("totp", code_for(&key, 1)).await.unwrap().status(), StatusCode::OK);
+    // A sign-in begun with the old password goes no further.
+    let res = second_step(&s, &half_done, "backup", "abcde-fghjk").await;
+    assert_eq!(json_error(res).await.1["error"], "sign_in_expired");
     let res = s.call(&s.client(), "sign_in", &[("identifier", "fay"), ("password", new)]).await;
     assert_eq!(res.status(), StatusCode::OK, "the new password works (then the second step)");
 }
@@ -494,6 +509,9 @@ async fn email_codes_can_be_the_default_for_verified_addresses() {
     s.make_admin("root").await;
     let admin = s.client();
     s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
+    let res = s.call(&admin, "save_two_factor_settings", &[("enabled", "on"), ("email_by_default", "on")]).await;
+    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
+    s.call(&admin, "reauthenticate", &[("password", PASSWORD)]).await;
     let res = s.call(&admin, "save_two_factor_settings", &[("enabled", "on"), ("email_by_default", "on")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let saved: Value = s.call(&admin, "get_two_factor_settings", &[]).await.json().await.unwrap();

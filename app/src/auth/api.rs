@@ -58,16 +58,20 @@ pub async fn home_for(
 
 /// The second step: a code from the authenticator app, a backup code or an emailed code.
 #[server(prefix = "/fn", endpoint = "sign_in_second_factor")]
-pub async fn sign_in_second_factor(method: String, code: String) -> Result<(), AppError> {
+pub async fn sign_in_second_factor(method: String, code: super::model::OneTimeCode) -> Result<(), AppError> {
     use crate::server::guard;
 
     let (ctx, previous) = guard::optional_user().await?;
     let method = crate::two_factor::Method::parse(&method)?;
+    let code = code.expose();
     if code.trim().is_empty() {
         return Err(AppError::field("code", "Enter a code."));
     }
+    if code.chars().count() > 32 {
+        return Err(AppError::InvalidCode);
+    }
     let token = ctx.pending_token().ok_or(AppError::SignInExpired)?.to_owned();
-    let (user, session) = super::service::sign_in_second_factor(&ctx.deps(), &token, method, &code, &ctx.meta).await?;
+    let (user, session) = super::service::sign_in_second_factor(&ctx.deps(), &token, method, code, &ctx.meta).await?;
     ctx.clear_pending_cookie();
     ctx.replace_session(previous, &session).await?;
     leptos_axum::redirect(home_for(&ctx, &user).await?);

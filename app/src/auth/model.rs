@@ -86,6 +86,10 @@ impl fmt::Debug for Password {
     }
 }
 
+/// A one-time code (TOTP, backup or emailed) or a sealed setup value as typed into a form:
+/// the same redacting wrapper as a password.
+pub type OneTimeCode = Password;
+
 /// An email address, trimmed and lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);

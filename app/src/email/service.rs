@@ -87,6 +87,11 @@ pub async fn request_change(
     p.into_result()?;
     let Some(email) = email else { return Err(AppError::Internal) };
 
+    // The address may be a second factor: with two-factor authentication on, moving it needs
+    // the recent re-authentication that took a code, not only the password.
+    if crate::two_factor::service::required(deps.db, &me.user).await?.is_some() {
+        crate::two_factor::service::require_reauthenticated(deps, me).await?;
+    }
     verify_current(deps, &me.user, password, "password").await?;
     if users::find_by_email(deps.db, email.as_str()).await?.is_some() {
         return Err(AppError::Conflict {

@@ -66,12 +66,13 @@ pub async fn reset_password(
     new_password: Password,
     confirm: Password,
     method: Option<String>,
-    code: Option<String>,
+    code: Option<crate::auth::model::OneTimeCode>,
 ) -> Result<(), AppError> {
     let ctx = crate::server::guard::ctx()?;
     let policy = ctx.state.password_policy().await?;
     let method = method.filter(|m| !m.is_empty()).map(|m| crate::two_factor::Method::parse(&m)).transpose()?;
     let code = code.unwrap_or_default();
+    let code = code.expose();
     if code.chars().count() > 32 {
         return Err(AppError::InvalidCode);
     }
@@ -80,7 +81,7 @@ pub async fn reset_password(
         new_password: new_password.expose(),
         confirm: confirm.expose(),
         method,
-        code: &code,
+        code,
     };
     super::service::reset(&ctx.deps(), &policy, input, &ctx.meta).await?;
     leptos_axum::redirect("/signin?reset=done");

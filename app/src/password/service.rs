@@ -132,6 +132,8 @@ async fn store(deps: &Deps<'_>, user_id: &str, new_password: &str) -> Result<(),
         .await?;
     remember(deps.db, user_id, &hash, deps.now).await?;
     links::void(deps.db, user_id, Purpose::ResetPassword).await?;
+    // A sign-in half done with the old password goes no further.
+    crate::two_factor::pending::end_all(deps.db, user_id).await?;
     Ok(())
 }
 

@@ -111,7 +111,11 @@ impl SecretKey {
     /// short secrets (six-digit codes) that a copy of the database alone cannot reverse.
     pub fn mac(&self, context: &str, data: &[u8]) -> Result<String, CryptoError> {
         use hmac::{Hmac, Mac};
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).map_err(|_| CryptoError)?;
+        // A subkey of its own, so the AES key is never used as an HMAC key too.
+        let mut derive = Hmac::<Sha256>::new_from_slice(&self.0).map_err(|_| CryptoError)?;
+        derive.update(b"gatehouse:hmac-subkey");
+        let subkey = derive.finalize().into_bytes();
+        let mut mac = Hmac::<Sha256>::new_from_slice(&subkey).map_err(|_| CryptoError)?;
         mac.update(context.as_bytes());
         mac.update(&[0]);
         mac.update(data);

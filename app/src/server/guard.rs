@@ -166,6 +166,11 @@ impl AdminCtx {
     pub fn admin(&self) -> &UserRow {
         &self.admin.user
     }
+
+    /// The administrator's own session (for re-authentication before sensitive actions).
+    pub fn signed_in(&self) -> &SignedIn {
+        &self.admin
+    }
 }
 
 pub async fn require_admin() -> Result<(Ctx, AdminCtx), AppError> {

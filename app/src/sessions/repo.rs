@@ -76,7 +76,12 @@ pub async fn delete_owned(db: &Db, user_id: &str, id: &str) -> Result<bool, sqlx
 }
 
 /// Deletes every session of `user_id` except `keep`; returns how many ended.
-pub async fn delete_others(db: &Db, user_id: &str, keep: &str) -> Result<u64, sqlx::Error> {
+/// (On the pool, or inside a caller's transaction.)
+pub async fn delete_others<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: &str,
+    keep: &str,
+) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
         .bind(user_id)
         .bind(keep)

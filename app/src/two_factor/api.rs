@@ -6,10 +6,14 @@
 use leptos::server;
 
 use super::{Challenge, TotpSetup, TwoFactorSettings, TwoFactorState};
-use crate::{auth::model::Password, error::AppError};
+use crate::{
+    auth::model::{OneTimeCode, Password},
+    error::AppError,
+};
 
 #[cfg(feature = "ssr")]
-fn method_and_code(method: &str, code: &str) -> Result<super::Method, AppError> {
+fn method_and_code(method: &str, code: &OneTimeCode) -> Result<super::Method, AppError> {
+    let code = code.expose();
     let method = super::Method::parse(method)?;
     if code.trim().is_empty() {
         return Err(AppError::field("code", "Enter a code."));
@@ -28,14 +32,19 @@ pub async fn two_factor_status() -> Result<TwoFactorState, AppError> {
 
 /// Re-enters the password (and a code when the account has a second factor) before changes.
 #[server(prefix = "/fn", endpoint = "reauthenticate")]
-pub async fn reauthenticate(password: Password, method: Option<String>, code: Option<String>) -> Result<(), AppError> {
+pub async fn reauthenticate(
+    password: Password,
+    method: Option<String>,
+    code: Option<OneTimeCode>,
+) -> Result<(), AppError> {
     let (ctx, me) = crate::server::guard::require_user_for_two_factor().await?;
     let method = method.filter(|m| !m.is_empty()).map(|m| super::Method::parse(&m)).transpose()?;
     let code = code.unwrap_or_default();
+    let code = code.expose();
     if code.chars().count() > 32 {
         return Err(AppError::InvalidCode);
     }
-    super::service::reauthenticate(&ctx.deps(), &me, password.expose(), method, &code, &ctx.meta).await
+    super::service::reauthenticate(&ctx.deps(), &me, password.expose(), method, code, &ctx.meta).await
 }
 
 /// Mails a code for this session (re-authentication, disabling a factor).
@@ -53,13 +62,13 @@ pub async fn start_totp() -> Result<TotpSetup, AppError> {
 
 /// **Verify**: the first code from the app. Answers the backup codes, once.
 #[server(prefix = "/fn", endpoint = "confirm_totp")]
-pub async fn confirm_totp(setup: String, code: String) -> Result<Vec<String>, AppError> {
+pub async fn confirm_totp(setup: OneTimeCode, code: OneTimeCode) -> Result<Vec<String>, AppError> {
     let (ctx, me) = crate::server::guard::require_user_for_two_factor().await?;
     method_and_code("totp", &code)?;
-    if setup.len() > 512 {
+    if setup.expose().len() > 512 {
         return Err(AppError::BadRequest);
     }
-    Ok(super::service::confirm_totp(&ctx.deps(), &me, &setup, &code, &ctx.meta).await?.0)
+    Ok(super::service::confirm_totp(&ctx.deps(), &me, setup.expose(), code.expose(), &ctx.meta).await?.0)
 }
 
 #[server(prefix = "/fn", endpoint = "regenerate_backup_codes")]
@@ -69,10 +78,10 @@ pub async fn regenerate_backup_codes() -> Result<Vec<String>, AppError> {
 }
 
 #[server(prefix = "/fn", endpoint = "disable_totp")]
-pub async fn disable_totp(method: String, code: String) -> Result<(), AppError> {
+pub async fn disable_totp(method: String, code: OneTimeCode) -> Result<(), AppError> {
     let (ctx, me) = crate::server::guard::require_user().await?;
     let method = method_and_code(&method, &code)?;
-    super::service::disable_totp(&ctx.deps(), &me, method, &code, &ctx.meta).await
+    super::service::disable_totp(&ctx.deps(), &me, method, code.expose(), &ctx.meta).await
 }
 
 #[server(prefix = "/fn", endpoint = "enable_email_two_factor")]
@@ -82,10 +91,10 @@ pub async fn enable_email_two_factor() -> Result<(), AppError> {
 }
 
 #[server(prefix = "/fn", endpoint = "disable_email_two_factor")]
-pub async fn disable_email_two_factor(method: String, code: String) -> Result<(), AppError> {
+pub async fn disable_email_two_factor(method: String, code: OneTimeCode) -> Result<(), AppError> {
     let (ctx, me) = crate::server::guard::require_user().await?;
     let method = method_and_code(&method, &code)?;
-    super::service::disable_email(&ctx.deps(), &me, method, &code, &ctx.meta).await
+    super::service::disable_email(&ctx.deps(), &me, method, code.expose(), &ctx.meta).await
 }
 
 // ---- The sign-in's second step (no session yet: the pending-sign-in cookie) ----------------
@@ -125,6 +134,7 @@ pub async fn save_two_factor_settings(
         server::settings,
     };
     let (ctx, admin) = crate::server::guard::require_admin().await?;
+    super::service::require_reauthenticated(&ctx.deps(), admin.signed_in()).await?;
     let after = TwoFactorSettings { enabled: enabled.is_some(), email_by_default: email_by_default.is_some() };
     let before = super::service::settings(ctx.db()).await?;
     settings::put(ctx.db(), settings::TWO_FACTOR, &after, ctx.now()).await?;
@@ -152,6 +162,7 @@ pub async fn admin_force_two_factor(user_id: String, force: String) -> Result<()
         "off" => false,
         _ => return Err(AppError::field("force", "Choose on or off.")),
     };
+    super::service::require_reauthenticated(&ctx.deps(), admin.signed_in()).await?;
     super::service::admin_force(&ctx.deps(), admin.admin(), &user_id, force, &ctx.meta).await
 }
 
@@ -159,5 +170,6 @@ pub async fn admin_force_two_factor(user_id: String, force: String) -> Result<()
 #[server(prefix = "/fn", endpoint = "admin_reset_two_factor")]
 pub async fn admin_reset_two_factor(user_id: String) -> Result<(), AppError> {
     let (ctx, admin) = crate::server::guard::require_admin().await?;
+    super::service::require_reauthenticated(&ctx.deps(), admin.signed_in()).await?;
     super::service::admin_reset(&ctx.deps(), admin.admin(), &user_id, &ctx.meta).await
 }

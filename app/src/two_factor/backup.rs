@@ -5,6 +5,7 @@
 //! checking a typed code costs one hash, not ten: the digest is looked up.
 
 use rand::{rngs::OsRng, Rng, RngCore};
+use sqlx::AnyConnection;
 
 use crate::{
     error::AppError,
@@ -39,29 +40,46 @@ fn normalize(code: &str) -> Option<String> {
     (s.len() == LENGTH && s.bytes().all(|b| ALPHABET.contains(&b))).then_some(s)
 }
 
-/// Replaces the account's codes with a new set and returns it.
-pub async fn regenerate(db: &Db, hasher: &PasswordHasher, user_id: &str, now: i64) -> Result<NewCodes, AppError> {
+/// A new set, hashed and ready to store: the codes to show once, and their digests.
+pub struct Prepared {
+    pub codes: NewCodes,
+    salt: String,
+    digests: Vec<String>,
+}
+
+/// Makes and hashes a new set (the slow part, done before any row changes).
+pub async fn prepare(hasher: &PasswordHasher) -> Result<Prepared, AppError> {
     let codes: Vec<String> = (0..COUNT).map(|_| generate_one()).collect();
     let mut salt = [0u8; 16];
     OsRng.fill_bytes(&mut salt);
     let normalized: Vec<String> = codes.iter().filter_map(|c| normalize(c)).collect();
     let digests = hasher.derive_all(normalized, salt.to_vec()).await?;
-    let salt = hex::encode(salt);
+    Ok(Prepared { codes: NewCodes(codes), salt: hex::encode(salt), digests })
+}
 
-    let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM backup_codes WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
-    for digest in &digests {
+/// Replaces the account's codes with `set`, inside the caller's transaction.
+pub async fn store(conn: &mut AnyConnection, user_id: &str, set: &Prepared, now: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM backup_codes WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+    for digest in &set.digests {
         sqlx::query("INSERT INTO backup_codes (id, user_id, salt, code_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(new_id())
             .bind(user_id)
-            .bind(&salt)
+            .bind(&set.salt)
             .bind(digest)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
+    Ok(())
+}
+
+/// Replaces the account's codes with a new set and returns it.
+pub async fn regenerate(db: &Db, hasher: &PasswordHasher, user_id: &str, now: i64) -> Result<NewCodes, AppError> {
+    let set = prepare(hasher).await?;
+    let mut tx = db.begin().await?;
+    store(&mut tx, user_id, &set, now).await?;
     tx.commit().await?;
-    Ok(NewCodes(codes))
+    Ok(set.codes)
 }
 
 pub async fn remaining(db: &Db, user_id: &str) -> Result<i64, AppError> {
@@ -86,11 +104,6 @@ pub async fn consume(db: &Db, hasher: &PasswordHasher, user_id: &str, code: &str
         .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
-}
-
-pub async fn delete_all(db: &Db, user_id: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM backup_codes WHERE user_id = $1").bind(user_id).execute(db).await?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ impl TwoFactorState {
 
 /// A TOTP setup in progress: shown once. `setup` is the secret sealed under the server key
 /// (the browser cannot read it); it comes back with the first code and is stored only then.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TotpSetup {
     pub uri: String,
     /// The key for manual entry, in groups of four.
@@ -107,6 +107,12 @@ pub struct TotpSetup {
     /// The QR code of `uri`: an SVG drawn on the server, as a data URL.
     pub qr: String,
     pub setup: String,
+}
+
+impl std::fmt::Debug for TotpSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TotpSetup([redacted])")
+    }
 }
 
 /// The second step of a sign-in: how the code can be given.

@@ -102,6 +102,12 @@ pub async fn end(db: &Db, id: &str) -> Result<bool, AppError> {
     Ok(done.rows_affected() == 1)
 }
 
+/// Ends every pending sign-in of the account (its password or factors changed).
+pub async fn end_all(db: &Db, user_id: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM pending_sign_ins WHERE user_id = $1").bind(user_id).execute(db).await?;
+    Ok(())
+}
+
 pub async fn purge(db: &Db, now: i64) -> Result<u64, AppError> {
     Ok(sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at <= $1").bind(now).execute(db).await?.rows_affected())
 }

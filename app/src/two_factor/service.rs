@@ -58,7 +58,8 @@ impl Factors {
         if self.email {
             m.push(Method::Email);
         }
-        if self.any() && self.backup_left > 0 {
+        // Backup codes come with the authenticator and stand in for it only.
+        if self.totp && self.backup_left > 0 {
             m.push(Method::Backup);
         }
         m
@@ -116,7 +117,11 @@ pub async fn verify(
     bound_to: &str,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    lockout::count_try(deps.db, &user.id, deps.now).await?;
+    if let Err(e) = lockout::count_try(deps.db, &user.id, deps.now).await {
+        let detail = json!({ "method": method.as_str(), "refused": "locked" });
+        record(deps, user, None, AuditEvent::TwoFactorFailed, detail, meta).await?;
+        return Err(e);
+    }
     let ok = factors.methods().contains(&method)
         && match method {
             Method::Totp => totp::verify(deps.db, deps.key, &user.id, code, deps.now).await?,
@@ -163,7 +168,12 @@ pub async fn begin_sign_in(
 ) -> Result<PendingToken, AppError> {
     let (p, token) = pending::start(deps.db, &user.id, meta, deps.now).await?;
     if !factors.totp && factors.email {
-        send_code(deps, user, &p.binding()).await?;
+        // Past the mail quota the step still opens: the user can ask again later, and someone
+        // who knows the password cannot lock the owner out by signing in over and over.
+        match send_code(deps, user, &p.binding()).await {
+            Ok(()) | Err(AppError::RateLimited { .. }) => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(token)
 }
@@ -202,9 +212,13 @@ pub async fn finish_sign_in(
 ) -> Result<UserRow, AppError> {
     let (p, user) = pending_user(deps, token).await?;
     pending::count_try(deps.db, &p.id, deps.now).await?;
-    if let Some(factors) = required(deps.db, &user).await? {
-        verify(deps, &user, &factors, method, code, &p.binding(), meta).await?;
-    }
+    // No factor asked any more (switched off meanwhile): this pending sign-in is void; a new
+    // sign-in takes the password alone.
+    let Some(factors) = required(deps.db, &user).await? else {
+        pending::end(deps.db, &p.id).await?;
+        return Err(AppError::SignInExpired);
+    };
+    verify(deps, &user, &factors, method, code, &p.binding(), meta).await?;
     if !pending::end(deps.db, &p.id).await? {
         return Err(AppError::SignInExpired);
     }
@@ -247,7 +261,9 @@ async fn reauthenticated(deps: &Deps<'_>, me: &SignedIn) -> Result<bool, AppErro
     Ok(matches!(row, Some((Some(at),)) if deps.now - at < REAUTH_MS && at <= deps.now))
 }
 
-async fn require_reauthenticated(deps: &Deps<'_>, me: &SignedIn) -> Result<(), AppError> {
+/// Sensitive changes call this first: `ReauthenticationRequired` unless this session entered
+/// the password (and a code, when the account has a factor) in the last `REAUTH_MS`.
+pub async fn require_reauthenticated(deps: &Deps<'_>, me: &SignedIn) -> Result<(), AppError> {
     if reauthenticated(deps, me).await? {
         Ok(())
     } else {
@@ -339,12 +355,18 @@ pub async fn confirm_totp(
     let secret = open_setup(deps, &me.user.id, setup)?;
     ratelimit::hit(deps.db, &format!("totp-setup:user:{}", me.user.id), SETUP_TRIES, deps.now).await?;
     let step = secret.matching_step(code, deps.now).ok_or(AppError::InvalidCode)?;
-    if !totp::enable(deps.db, deps.key, &me.user.id, &secret, step, deps.now).await? {
+    // The slow part first; then the authenticator, its codes and the end of every other
+    // session in one transaction: all of it happens, or none.
+    let set = backup::prepare(deps.hasher).await?;
+    let mut tx = deps.db.begin().await?;
+    if !totp::enable(&mut tx, deps.key, &me.user.id, &secret, step, deps.now).await? {
         return Err(already_on());
     }
-    let codes = backup::regenerate(deps.db, deps.hasher, &me.user.id, deps.now).await?;
-    enabled(deps, me, Method::Totp, "Two-factor authentication via TOTP was turned on", meta).await?;
-    Ok(codes)
+    backup::store(&mut tx, &me.user.id, &set, deps.now).await?;
+    let ended = sessions::delete_others(&mut *tx, &me.user.id, &me.session_id).await?;
+    tx.commit().await?;
+    enabled(deps, me, Method::Totp, ended, "Two-factor authentication via TOTP was turned on", meta).await?;
+    Ok(set.codes)
 }
 
 /// **Regenerate codes**: a new set; the old one stops working.
@@ -407,7 +429,6 @@ pub async fn disable_totp(
         return Err(AppError::NotFound);
     }
     totp::disable(deps.db, &me.user.id).await?;
-    backup::delete_all(deps.db, &me.user.id).await?;
     changed(
         deps,
         &me.user,
@@ -432,8 +453,11 @@ pub async fn enable_email(deps: &Deps<'_>, me: &SignedIn, meta: &ClientMeta) -> 
     if email_on(&me.user, &s) {
         return Ok(());
     }
-    set_email_choice(deps.db, &me.user.id, "on", deps.now).await?;
-    enabled(deps, me, Method::Email, "Two-factor authentication via Email was turned on", meta).await
+    let mut tx = deps.db.begin().await?;
+    set_email_choice(&mut *tx, &me.user.id, "on", deps.now).await?;
+    let ended = sessions::delete_others(&mut *tx, &me.user.id, &me.session_id).await?;
+    tx.commit().await?;
+    enabled(deps, me, Method::Email, ended, "Two-factor authentication via Email was turned on", meta).await
 }
 
 pub async fn disable_email(
@@ -460,7 +484,12 @@ pub async fn disable_email(
     .await
 }
 
-async fn set_email_choice(db: &Db, user_id: &str, choice: &str, now: i64) -> Result<(), AppError> {
+async fn set_email_choice<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: &str,
+    choice: &str,
+    now: i64,
+) -> Result<(), AppError> {
     sqlx::query("UPDATE users SET email_two_factor = $2, updated_at = $3 WHERE id = $1")
         .bind(user_id)
         .bind(choice)
@@ -481,7 +510,7 @@ pub async fn admin_force(
     force: bool,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    let user = users::find_by_id(deps.db, user_id).await?.ok_or(AppError::NotFound)?;
+    let user = other_user(deps, admin, user_id).await?;
     if force == user.two_factor_forced_at.is_some() {
         return Ok(());
     }
@@ -505,10 +534,10 @@ pub async fn admin_force(
 /// **Reset two-factor authentication** for a user who lost the device: the authenticator and
 /// backup codes are removed (email codes stay as the user chose), audited and mailed.
 pub async fn admin_reset(deps: &Deps<'_>, admin: &UserRow, user_id: &str, meta: &ClientMeta) -> Result<(), AppError> {
-    let user = users::find_by_id(deps.db, user_id).await?.ok_or(AppError::NotFound)?;
+    let user = other_user(deps, admin, user_id).await?;
     totp::disable(deps.db, user_id).await?;
-    backup::delete_all(deps.db, user_id).await?;
     lockout::clear(deps.db, user_id).await?;
+    pending::end_all(deps.db, user_id).await?;
     changed(
         deps,
         &user,
@@ -519,6 +548,18 @@ pub async fn admin_reset(deps: &Deps<'_>, admin: &UserRow, user_id: &str, meta: 
         meta,
     )
     .await
+}
+
+/// The account an administrator acts on: never their own (their own factors change only by
+/// the self-service steps, with a current factor).
+async fn other_user(deps: &Deps<'_>, admin: &UserRow, user_id: &str) -> Result<UserRow, AppError> {
+    if user_id == admin.id {
+        return Err(AppError::Conflict {
+            field: "user_id".into(),
+            message: "Change your own two-factor authentication on your Security page.".into(),
+        });
+    }
+    users::find_by_id(deps.db, user_id).await?.ok_or(AppError::NotFound)
 }
 
 // ---- Audit and notice ----------------------------------------------------------------------
@@ -536,15 +577,15 @@ async fn record(
     Ok(())
 }
 
-/// A factor was turned on: every other session ends, then the audit entry and the notice.
+/// A factor was turned on (and `ended` other sessions with it): the audit entry and the notice.
 async fn enabled(
     deps: &Deps<'_>,
     me: &SignedIn,
     method: Method,
+    ended: u64,
     what: &str,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    let ended = sessions::delete_others(deps.db, &me.user.id, &me.session_id).await?;
     let detail = json!({ "method": method.as_str(), "other_sessions_ended": ended });
     changed(deps, &me.user, None, AuditEvent::TwoFactorEnabled, detail, what, meta).await
 }

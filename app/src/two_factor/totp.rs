@@ -175,7 +175,7 @@ pub async fn verify(db: &Db, key: &SecretKey, user_id: &str, code: &str, now_ms:
 
 /// Stores a secret whose first code was `step`. False when the account already has one.
 pub async fn enable(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     key: &SecretKey,
     user_id: &str,
     secret: &TotpSecret,
@@ -191,13 +191,17 @@ pub async fn enable(
     .bind(sealed)
     .bind(now)
     .bind(step as i64)
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
+/// Removes the authenticator and its backup codes together. False when there was none.
 pub async fn disable(db: &Db, user_id: &str) -> Result<bool, AppError> {
-    let done = sqlx::query("DELETE FROM totp_factors WHERE user_id = $1").bind(user_id).execute(db).await?;
+    let mut tx = db.begin().await?;
+    let done = sqlx::query("DELETE FROM totp_factors WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM backup_codes WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -277,8 +281,13 @@ mod tests {
             let s = TotpSecret::generate();
             let now = 1_700_000_000_000;
             let step = (now / 1000 / 30) as u64;
-            assert!(enable(&t.db, &key, "u1", &s, step - 1, now).await.unwrap());
-            assert!(!enable(&t.db, &key, "u1", &TotpSecret::generate(), step, now).await.unwrap(), "one per account");
+            let mut conn = t.db.acquire().await.unwrap();
+            assert!(enable(&mut conn, &key, "u1", &s, step - 1, now).await.unwrap());
+            assert!(
+                !enable(&mut conn, &key, "u1", &TotpSecret::generate(), step, now).await.unwrap(),
+                "one per account"
+            );
+            drop(conn);
 
             let (stored_value,): (String,) =
                 sqlx::query_as("SELECT secret_sealed FROM totp_factors").fetch_one(&t.db).await.unwrap();

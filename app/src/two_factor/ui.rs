@@ -220,7 +220,7 @@ fn Manage(
                 {format!("{} backup codes left.", s.backup_codes_left)}
                 {s.backup_codes_low().then_some(" Make new ones before you run out.")}
             </p>
-            <FormError message=form_error(err(regen))/>
+            <FormError message=error_text(err(regen))/>
             <ActionForm action=regen>
                 <button type="submit" class="secondary">"Regenerate codes"</button>
             </ActionForm>
