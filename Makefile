@@ -41,6 +41,10 @@ test-e2e:
 	cargo leptos build
 	cd end2end && npx playwright test
 
+# Requests per second of GET /api/v1/me with a token beside a bare axum handler (on demand).
+bench:
+	cargo run --release --locked -p server --example api_bench
+
 clean:
 	cargo clean
 	rm -rf end2end/node_modules end2end/test-results

@@ -12,6 +12,7 @@ pub mod mail;
 pub mod password;
 pub mod routes;
 pub mod sessions;
+pub mod tokens;
 pub mod two_factor;
 pub mod ui;
 

@@ -8,7 +8,7 @@ use leptos_router::{
 
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
-    admin::ui::{AdminPage, AdminTwoFactorPage, PasswordPolicyPage},
+    admin::ui::{AdminPage, AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage},
     auth::{
         api::HOME,
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
@@ -45,6 +45,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/password-policy") view=PasswordPolicyPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/two-factor") view=AdminTwoFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/tokens") view=AdminTokensPage ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

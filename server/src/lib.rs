@@ -1,5 +1,6 @@
 //! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
 
+pub mod api;
 pub mod web;
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(api::router())
         .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
         .layer(middleware::from_fn(web::server_fn_status))

@@ -5,55 +5,10 @@
 
 mod common;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use common::*;
 use reqwest::{header, Client, StatusCode};
 use serde_json::Value;
-use totp_rs::{Algorithm, Secret, TOTP};
-
-/// The authenticator's code for now + `steps` × 30 s.
-fn code_for(key: &str, steps: i64) -> String {
-    let bytes = Secret::Encoded(key.replace(' ', "")).to_bytes().unwrap();
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
-    TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, bytes).generate((now + steps * 30) as u64)
-}
-
-/// Six digits that are not the key's code for any step near now.
-fn not_a_code(key: &str) -> String {
-    let near: Vec<String> = (-2..=2).map(|d| code_for(key, d)).collect();
-    (0..).map(|n| format!("{n:06}")).find(|w| !near.contains(w)).unwrap()
-}
-
-/// Re-authenticates `c` with the password and sets up TOTP: returns the key, the backup codes
-/// and the code that confirmed the setup.
-async fn enable_totp(s: &TestServer, c: &Client, username: &str) -> (String, Vec<String>, String) {
-    assert_eq!(s.call(c, "reauthenticate", &[("password", PASSWORD)]).await.status(), StatusCode::OK);
-    let setup: Value = s.call(c, "start_totp", &[]).await.json().await.unwrap();
-    let key = setup["key"].as_str().unwrap().replace(' ', "");
-    assert!(key.len() >= 32, "at least 160 bits: {key}");
-    assert_eq!(
-        setup["uri"],
-        format!(
-            "otpauth://totp/Gatehouse:{username}@example.test?secret={key}&issuer=Gatehouse&algorithm=SHA1&digits=6&period=30"
-        )
-    );
-    assert!(setup["qr"].as_str().unwrap().starts_with("data:image/svg+xml;base64,"));
-    // Nothing is stored before the first code.
-    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
-    let before = stored.0;
-    let wrong = not_a_code(&key);
-    let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &wrong)]).await;
-    assert_eq!(json_error(res).await.1["error"], "invalid_code");
-    let first = code_for(&key, 0);
-    let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &first)]).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let codes: Vec<String> = res.json().await.unwrap();
-    assert!(codes.len() >= 10);
-    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
-    assert_eq!(stored.0, before + 1);
-    (key, codes, first)
-}
+use totp_rs::Secret;
 
 /// A client whose password sign-in is waiting for its second factor.
 async fn pending_sign_in(s: &TestServer, username: &str) -> Client {

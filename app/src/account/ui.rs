@@ -134,5 +134,8 @@ pub fn SecuritySection() -> impl IntoView {
 
 #[component]
 pub fn TokensSection() -> impl IntoView {
-    section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.", false)
+    view! {
+        {section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.", false)}
+        <crate::tokens::ui::TokensPanel/>
+    }
 }

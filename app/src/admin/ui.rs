@@ -141,6 +141,62 @@ pub fn AdminTwoFactorPage() -> impl IntoView {
     })
 }
 
+/// Administration → Personal access tokens: the longest lifetime of a new token.
+#[component]
+pub fn AdminTokensPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! {
+            <Title text="Personal access tokens · Administration · Gatehouse"/>
+            <h1>"Administration"</h1>
+            <AdminNav/>
+            <TokenSettingsForm/>
+        }
+        .into_any()
+    })
+}
+
+#[component]
+fn TokenSettingsForm() -> impl IntoView {
+    use crate::tokens::api::{get_token_settings, SaveTokenSettings};
+    let action = ServerAction::<SaveTokenSettings>::new();
+    let settings = Resource::new(move || action.version().get(), |_| get_token_settings());
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <section class="panel" aria-labelledby="token-settings-heading">
+            <h2 id="token-settings-heading">"Personal access tokens"</h2>
+            <Show when=saved>
+                <p class="notice ok" role="status">"The token settings were saved."</p>
+            </Show>
+            <FormError message=form_error(error)/>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(s) => view! {
+                            <ActionForm action=action>
+                                <Field
+                                    label="Longest lifetime of a new token, in days"
+                                    name="max_days"
+                                    kind="number"
+                                    value=s.max_days.to_string()
+                                    hint="0: no limit (tokens may also never expire). Existing tokens keep their expiry."
+                                    error=field_error(error, "max_days")
+                                    required=true
+                                />
+                                <SubmitButton label="Save" pending=action.pending()/>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
 /// Links between the administration pages.
 #[component]
 fn AdminNav() -> impl IntoView {
@@ -149,6 +205,7 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin">"Users"</A>
             <A href="/admin/password-policy">"Password policy"</A>
             <A href="/admin/two-factor">"Two-factor authentication"</A>
+            <A href="/admin/tokens">"Personal access tokens"</A>
         </nav>
     }
 }

@@ -31,6 +31,10 @@ pub enum AuditEvent {
     TwoFactorForceLifted,
     TwoFactorReset,
     TwoFactorSettingsChanged,
+    TokenCreated,
+    TokenRegenerated,
+    TokenDeleted,
+    TokenSettingsChanged,
 }
 
 impl AuditEvent {
@@ -61,6 +65,10 @@ impl AuditEvent {
             AuditEvent::TwoFactorForceLifted => "two_factor_force_lifted",
             AuditEvent::TwoFactorReset => "two_factor_reset",
             AuditEvent::TwoFactorSettingsChanged => "two_factor_settings_changed",
+            AuditEvent::TokenCreated => "token_created",
+            AuditEvent::TokenRegenerated => "token_regenerated",
+            AuditEvent::TokenDeleted => "token_deleted",
+            AuditEvent::TokenSettingsChanged => "token_settings_changed",
         }
     }
 }

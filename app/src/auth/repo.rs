@@ -134,6 +134,34 @@ pub async fn list(db: &Db, search: &str, limit: i64) -> Result<Vec<UserRow>, sql
     .await
 }
 
+/// Sets the name and/or the username (canonical, as typed) and returns the row.
+pub async fn update_profile(
+    db: &Db,
+    id: &str,
+    name: Option<&str>,
+    username: Option<(String, String)>,
+    now: i64,
+) -> Result<UserRow, sqlx::Error> {
+    if let Some(name) = name {
+        sqlx::query("UPDATE users SET name = $2, updated_at = $3 WHERE id = $1")
+            .bind(id)
+            .bind(name)
+            .bind(now)
+            .execute(db)
+            .await?;
+    }
+    if let Some((canonical, display)) = username {
+        sqlx::query("UPDATE users SET username = $2, display_username = $3, updated_at = $4 WHERE id = $1")
+            .bind(id)
+            .bind(canonical)
+            .bind(display)
+            .bind(now)
+            .execute(db)
+            .await?;
+    }
+    find_by_id(db, id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
 pub async fn count(db: &Db) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'admin' THEN 1 ELSE 0 END), 0) FROM users")
         .fetch_one(db)

@@ -125,6 +125,8 @@ pub struct Config {
     pub trust_proxy_headers: bool,
     /// Self-service registrations allowed from one IP address per hour.
     pub registrations_per_ip_hour: i64,
+    /// REST API calls allowed per token (or API session) per minute.
+    pub api_calls_per_minute: i64,
     pub log_format: LogFormat,
     pub smtp: Option<SmtpConfig>,
 }
@@ -176,6 +178,7 @@ const COOKIE_SECURE: Setting = Setting { key: "cookie_secure", env: "GATEHOUSE_C
 const SESSION_IDLE: Setting = Setting { key: "session_idle_minutes", env: "GATEHOUSE_SESSION_IDLE_MINUTES" };
 const SESSION_LIFETIME: Setting = Setting { key: "session_lifetime_hours", env: "GATEHOUSE_SESSION_LIFETIME_HOURS" };
 const TRUST_PROXY: Setting = Setting { key: "trust_proxy_headers", env: "GATEHOUSE_TRUST_PROXY_HEADERS" };
+const API_CALLS: Setting = Setting { key: "api_calls_per_minute", env: "GATEHOUSE_API_CALLS_PER_MINUTE" };
 const REGISTRATIONS_PER_IP: Setting =
     Setting { key: "registrations_per_ip_hour", env: "GATEHOUSE_REGISTRATIONS_PER_IP_HOUR" };
 const LOG_FORMAT: Setting = Setting { key: "log_format", env: "GATEHOUSE_LOG_FORMAT" };
@@ -320,6 +323,7 @@ impl Config {
         let trust_proxy_headers = src.parse(&TRUST_PROXY, parse_bool)?.unwrap_or(false);
         let registrations_per_ip_hour =
             src.parse(&REGISTRATIONS_PER_IP, |r| parse_positive(r, "registrations", 1_000_000))?.unwrap_or(10);
+        let api_calls_per_minute = src.parse(&API_CALLS, |r| parse_positive(r, "calls", 100_000_000))?.unwrap_or(600);
         let log_format = src
             .parse(&LOG_FORMAT, |raw| match raw.to_ascii_lowercase().as_str() {
                 "human" | "text" => Ok(LogFormat::Human),
@@ -341,6 +345,7 @@ impl Config {
             session_lifetime_ms: lifetime_hours * 3_600_000,
             trust_proxy_headers,
             registrations_per_ip_hour,
+            api_calls_per_minute,
             log_format,
             smtp,
         };
@@ -428,6 +433,7 @@ mod tests {
         assert!(c.cookie_secure);
         assert_eq!(c.session_idle_ms, 30 * 60_000);
         assert_eq!(c.registrations_per_ip_hour, 10);
+        assert_eq!(c.api_calls_per_minute, 600);
         assert!(matches!(secret, SecretKeySource::File(p) if p == Path::new("data/secret.key")));
         assert!(c.smtp.is_none());
     }

@@ -8,6 +8,7 @@ use crate::error::AppError;
 
 pub const PASSWORD_POLICY: &str = "password_policy";
 pub const TWO_FACTOR: &str = "two_factor";
+pub const TOKENS: &str = "tokens";
 
 /// The stored value of `key`, or its default when none was saved (or it no longer parses,
 /// which is logged: a bad row must not lock everyone out).

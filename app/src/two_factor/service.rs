@@ -152,7 +152,8 @@ pub async fn send_code(deps: &Deps<'_>, user: &UserRow, bound_to: &str) -> Resul
     Ok(())
 }
 
-fn session_binding(me: &SignedIn) -> String {
+/// What an emailed code for this session (re-authentication, confirming a change) is bound to.
+pub fn session_binding(me: &SignedIn) -> String {
     format!("session:{}", me.session_id)
 }
 

@@ -3,7 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)] // test code: a failure should panic
 
-use std::{collections::BTreeMap, net::SocketAddr, time::Duration};
+use std::{
+    collections::BTreeMap,
+    net::SocketAddr,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
 
 use app::{
     auth::{model::Role, service},
@@ -18,6 +22,7 @@ use app::{
 use leptos::prelude::LeptosOptions;
 use reqwest::{redirect::Policy, Client, Response, StatusCode};
 use serde_json::Value;
+use totp_rs::{Algorithm, Secret, TOTP};
 
 pub struct TestServer {
     pub base: String,
@@ -148,4 +153,49 @@ impl TestServer {
         let res = self.call(&self.client(), "confirm_email", &[("token", &token)]).await;
         assert_eq!(res.status(), StatusCode::OK);
     }
+}
+
+// ---- Two-factor authentication ----------------------------------------------------------
+
+/// The authenticator's code for now + `steps` × 30 s.
+pub fn code_for(key: &str, steps: i64) -> String {
+    let bytes = Secret::Encoded(key.replace(' ', "")).to_bytes().unwrap();
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+    TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, bytes).generate((now + steps * 30) as u64)
+}
+
+/// Six digits that are not the key's code for any step near now.
+pub fn not_a_code(key: &str) -> String {
+    let near: Vec<String> = (-2..=2).map(|d| code_for(key, d)).collect();
+    (0..).map(|n| format!("{n:06}")).find(|w| !near.contains(w)).unwrap()
+}
+
+/// Re-authenticates `c` with the password and sets up TOTP: returns the key, the backup codes
+/// and the code that confirmed the setup.
+pub async fn enable_totp(s: &TestServer, c: &Client, username: &str) -> (String, Vec<String>, String) {
+    assert_eq!(s.call(c, "reauthenticate", &[("password", PASSWORD)]).await.status(), StatusCode::OK);
+    let setup: Value = s.call(c, "start_totp", &[]).await.json().await.unwrap();
+    let key = setup["key"].as_str().unwrap().replace(' ', "");
+    assert!(key.len() >= 32, "at least 160 bits: {key}");
+    assert_eq!(
+        setup["uri"],
+        format!(
+            "otpauth://totp/Gatehouse:{username}@example.test?secret={key}&issuer=Gatehouse&algorithm=SHA1&digits=6&period=30"
+        )
+    );
+    assert!(setup["qr"].as_str().unwrap().starts_with("data:image/svg+xml;base64,"));
+    // Nothing is stored before the first code.
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
+    let before = stored.0;
+    let wrong = not_a_code(&key);
+    let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &wrong)]).await;
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let first = code_for(&key, 0);
+    let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &first)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let codes: Vec<String> = res.json().await.unwrap();
+    assert!(codes.len() >= 10);
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
+    assert_eq!(stored.0, before + 1);
+    (key, codes, first)
 }

@@ -1,0 +1,339 @@
+//! Making, listing, regenerating, deleting and checking personal access tokens.
+
+use serde_json::json;
+
+use super::{Expiry, NewToken, TokenSettings, TokenView};
+use crate::{
+    audit::{repo as audit, AuditEvent},
+    auth::{repo::UserRow, service::Deps},
+    error::AppError,
+    server::{
+        crypto::{new_id, random_token, token_digest},
+        db::Db,
+        guard::SignedIn,
+        request::ClientMeta,
+        settings,
+    },
+    two_factor::{service as two_factor, Method},
+};
+
+/// Every token starts with this, so secret scanners and people can tell what it is.
+pub const PREFIX: &str = "gat_";
+/// `last_used_at` is written at most this often per token (and when the IP changes).
+pub const TOUCH_EVERY_MS: i64 = 60_000;
+const NAME_MAX: usize = 64;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TokenRow {
+    pub id: String,
+    pub user_id: String,
+    pub name: String,
+    pub last_chars: String,
+    pub ignore_two_factor: i64,
+    pub read_only: i64,
+    pub created_at: i64,
+    pub expires_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+    pub last_used_ip: Option<String>,
+}
+
+impl TokenRow {
+    pub fn view(&self) -> TokenView {
+        TokenView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            created_at: self.created_at,
+            last_used_at: self.last_used_at,
+            last_used_ip: self.last_used_ip.clone(),
+            expires_at: self.expires_at,
+            ignore_two_factor: self.ignore_two_factor != 0,
+            read_only: self.read_only != 0,
+            last_chars: self.last_chars.clone(),
+        }
+    }
+
+    pub fn is_live(&self, now: i64) -> bool {
+        self.expires_at.is_none_or(|at| now < at)
+    }
+}
+
+const COLUMNS: &str = "id, user_id, name, last_chars, ignore_two_factor, read_only, created_at, expires_at, \
+                       last_used_at, last_used_ip";
+
+pub async fn settings(db: &Db) -> Result<TokenSettings, AppError> {
+    settings::get(db, settings::TOKENS).await
+}
+
+/// The owner proves it is them before a token is made or regenerated: with a second-factor
+/// code when the account has one, with the password otherwise.
+pub async fn verify_owner(
+    deps: &Deps<'_>,
+    me: &SignedIn,
+    password: &str,
+    method: Option<Method>,
+    code: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    match two_factor::required(deps.db, &me.user).await? {
+        Some(factors) => {
+            let method = method.ok_or_else(|| AppError::field("method", "Choose how to confirm."))?;
+            if code.trim().is_empty() {
+                return Err(AppError::field("code", "Enter a code."));
+            }
+            two_factor::verify(deps, &me.user, &factors, method, code, &two_factor::session_binding(me), meta).await
+        }
+        None => crate::password::service::verify_current(deps, &me.user, password, "password").await,
+    }
+}
+
+pub struct CreateInput<'a> {
+    pub name: &'a str,
+    pub ignore_two_factor: bool,
+    pub read_only: bool,
+    pub expiry: Expiry,
+}
+
+fn parse_name(name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::field("name", "Give the token a name, such as the script that uses it."));
+    }
+    if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
+        return Err(AppError::field("name", format!("Use at most {NAME_MAX} characters, without control characters.")));
+    }
+    Ok(name.to_owned())
+}
+
+/// When a token made now with `expiry` ends, within the administrators' limit.
+fn expires_at(expiry: Expiry, s: &TokenSettings, now: i64) -> Result<Option<i64>, AppError> {
+    let too_long = || AppError::field("expires", format!("Tokens may live at most {} days here.", s.max_days));
+    match expiry {
+        Expiry::Never if s.max_days > 0 => Err(too_long()),
+        Expiry::Never => Ok(None),
+        Expiry::Days(d) if s.max_days > 0 && d > s.max_days => Err(too_long()),
+        Expiry::Days(d) => Ok(Some(now + i64::from(d) * 86_400_000)),
+    }
+}
+
+fn new_secret() -> (String, String, String) {
+    let token = format!("{PREFIX}{}", random_token(32));
+    let last: String = token.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let hash = token_digest(&token);
+    (token, hash, last)
+}
+
+/// Makes a token (after `verify_owner`). Names are unique per account.
+pub async fn create(
+    deps: &Deps<'_>,
+    me: &SignedIn,
+    input: CreateInput<'_>,
+    meta: &ClientMeta,
+) -> Result<NewToken, AppError> {
+    let name = parse_name(input.name)?;
+    let expires_at = expires_at(input.expiry, &settings(deps.db).await?, deps.now)?;
+    let (token, hash, last_chars) = new_secret();
+    let row = TokenRow {
+        id: new_id(),
+        user_id: me.user.id.clone(),
+        name,
+        last_chars,
+        ignore_two_factor: i64::from(input.ignore_two_factor),
+        read_only: i64::from(input.read_only),
+        created_at: deps.now,
+        expires_at,
+        last_used_at: None,
+        last_used_ip: None,
+    };
+    let inserted = sqlx::query(
+        "INSERT INTO personal_access_tokens (id, user_id, name, token_hash, last_chars, ignore_two_factor, read_only, \
+         created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&row.id)
+    .bind(&row.user_id)
+    .bind(&row.name)
+    .bind(&hash)
+    .bind(&row.last_chars)
+    .bind(row.ignore_two_factor)
+    .bind(row.read_only)
+    .bind(row.created_at)
+    .bind(row.expires_at)
+    .execute(deps.db)
+    .await;
+    if let Err(e) = inserted {
+        return Err(if crate::auth::repo::is_unique_violation(&e) {
+            AppError::Conflict { field: "name".into(), message: "You already have a token with this name.".into() }
+        } else {
+            e.into()
+        });
+    }
+    let detail = json!({
+        "token_id": row.id, "name": row.name, "ignore_two_factor": input.ignore_two_factor,
+        "read_only": input.read_only, "expires_at": row.expires_at,
+    });
+    record(deps, &me.user, AuditEvent::TokenCreated, detail, meta).await?;
+    Ok(NewToken { user_id: me.user.id.clone(), token, view: row.view() })
+}
+
+pub async fn list(db: &Db, user_id: &str) -> Result<Vec<TokenView>, AppError> {
+    let rows: Vec<TokenRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM personal_access_tokens WHERE user_id = $1 ORDER BY created_at DESC, id"
+    ))
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.iter().map(TokenRow::view).collect())
+}
+
+async fn owned(db: &Db, user_id: &str, id: &str) -> Result<TokenRow, AppError> {
+    let row: Option<TokenRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM personal_access_tokens WHERE id = $1 AND user_id = $2"))
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
+    row.ok_or(AppError::NotFound)
+}
+
+/// Deletes one of the account's tokens; another account's token is `NotFound`.
+pub async fn delete(deps: &Deps<'_>, user: &UserRow, id: &str, meta: &ClientMeta) -> Result<(), AppError> {
+    let row = owned(deps.db, &user.id, id).await?;
+    sqlx::query("DELETE FROM personal_access_tokens WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(&user.id)
+        .execute(deps.db)
+        .await?;
+    record(deps, user, AuditEvent::TokenDeleted, json!({ "token_id": row.id, "name": row.name }), meta).await
+}
+
+/// A new value for one of the account's tokens (after `verify_owner`): the old one stops
+/// working at once.
+pub async fn regenerate(deps: &Deps<'_>, me: &SignedIn, id: &str, meta: &ClientMeta) -> Result<NewToken, AppError> {
+    let row = owned(deps.db, &me.user.id, id).await?;
+    let (token, hash, last_chars) = new_secret();
+    sqlx::query(
+        "UPDATE personal_access_tokens SET token_hash = $3, last_chars = $4, last_used_at = NULL, last_used_ip = NULL \
+         WHERE id = $1 AND user_id = $2",
+    )
+    .bind(id)
+    .bind(&me.user.id)
+    .bind(&hash)
+    .bind(&last_chars)
+    .execute(deps.db)
+    .await?;
+    record(deps, &me.user, AuditEvent::TokenRegenerated, json!({ "token_id": row.id, "name": row.name }), meta).await?;
+    let row = TokenRow { last_chars, last_used_at: None, last_used_ip: None, ..row };
+    Ok(NewToken { user_id: me.user.id.clone(), token, view: row.view() })
+}
+
+/// The live token and its active account for a presented value, or None. Notes the use (at
+/// most once a minute per token, or when the IP changes).
+pub async fn authenticate(db: &Db, token: &str, ip: &str, now: i64) -> Result<Option<(TokenRow, UserRow)>, AppError> {
+    if !token.starts_with(PREFIX) || token.len() > 128 {
+        return Ok(None);
+    }
+    let row: Option<TokenRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM personal_access_tokens WHERE token_hash = $1"))
+            .bind(token_digest(token))
+            .fetch_optional(db)
+            .await?;
+    let Some(row) = row.filter(|r| r.is_live(now)) else { return Ok(None) };
+    let Some(user) = crate::auth::repo::find_by_id(db, &row.user_id).await?.filter(UserRow::is_active) else {
+        return Ok(None);
+    };
+    let stale = row.last_used_at.is_none_or(|at| now - at >= TOUCH_EVERY_MS);
+    if stale || row.last_used_ip.as_deref() != Some(ip) {
+        sqlx::query("UPDATE personal_access_tokens SET last_used_at = $2, last_used_ip = $3 WHERE id = $1")
+            .bind(&row.id)
+            .bind(now)
+            .bind(ip)
+            .execute(db)
+            .await?;
+    }
+    Ok(Some((row, user)))
+}
+
+async fn record(
+    deps: &Deps<'_>,
+    user: &UserRow,
+    event: AuditEvent,
+    detail: serde_json::Value,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    audit::record(deps.db, audit::Entry { user_id: Some(&user.id), actor_id: None, event, meta, detail }, deps.now)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        auth::service::{register, RegisterInput, TestEnv},
+        password::{hasher::PasswordHasher, rules::PasswordPolicy},
+        server::db::testing,
+    };
+
+    fn meta() -> ClientMeta {
+        ClientMeta { ip: "192.0.2.4".into(), user_agent: "unit".into() }
+    }
+
+    fn input(name: &str, expiry: Expiry) -> CreateInput<'_> {
+        CreateInput { name, ignore_two_factor: false, read_only: true, expiry }
+    }
+
+    #[tokio::test]
+    async fn tokens_are_stored_hashed_named_uniquely_expire_and_stop_when_deleted_or_regenerated() {
+        let hasher = PasswordHasher::standard().unwrap();
+        let env = TestEnv::new();
+        for t in testing::all().await {
+            let deps = env.deps(&t.db, &hasher, 1_000);
+            let reg =
+                RegisterInput { name: "Ada", username: "ada", email: "ada@example.test", password: "first passphrase" };
+            let (user, session) = register(&deps, reg, &PasswordPolicy::default(), &meta()).await.unwrap();
+            let me = SignedIn { session_id: session.id, user: user.clone() };
+
+            let made = create(&deps, &me, input("ci", Expiry::Days(7)), &meta()).await.unwrap();
+            assert!(made.token.starts_with(PREFIX) && made.token.len() == PREFIX.len() + 43, "256 bits");
+            assert!(made.token.ends_with(&made.view.last_chars) && made.view.last_chars.len() == 6);
+            assert!(!format!("{made:?}").contains(&made.token), "Debug hides the token");
+            let stored: Vec<(String,)> =
+                sqlx::query_as("SELECT token_hash FROM personal_access_tokens").fetch_all(&t.db).await.unwrap();
+            assert!(stored.iter().all(|(h,)| !h.contains(&made.token[PREFIX.len()..])));
+
+            let dup = create(&deps, &me, input(" ci ", Expiry::Never), &meta()).await.unwrap_err();
+            assert_eq!(dup.field_message("name").as_deref(), Some("You already have a token with this name."));
+            assert!(create(&deps, &me, input("", Expiry::Never), &meta())
+                .await
+                .unwrap_err()
+                .field_message("name")
+                .is_some());
+
+            let (row, u) = authenticate(&t.db, &made.token, "192.0.2.4", 2_000).await.unwrap().unwrap();
+            assert_eq!((row.name.as_str(), u.id.as_str(), row.read_only), ("ci", user.id.as_str(), 1));
+            assert_eq!(list(&t.db, &user.id).await.unwrap()[0].last_used_at, Some(2_000));
+            let week = 1_000 + 7 * 86_400_000;
+            assert!(authenticate(&t.db, &made.token, "x", week).await.unwrap().is_none(), "{:?}: expired", t.backend);
+            assert!(authenticate(&t.db, "gat_nope", "x", 2_000).await.unwrap().is_none());
+
+            // Regenerate: the old value stops at once; delete: the new one too.
+            let again = regenerate(&deps, &me, &made.view.id, &meta()).await.unwrap();
+            assert!(authenticate(&t.db, &made.token, "x", 3_000).await.unwrap().is_none());
+            assert!(authenticate(&t.db, &again.token, "x", 3_000).await.unwrap().is_some());
+            delete(&deps, &user, &made.view.id, &meta()).await.unwrap();
+            assert!(authenticate(&t.db, &again.token, "x", 3_000).await.unwrap().is_none());
+            assert_eq!(delete(&deps, &user, &made.view.id, &meta()).await, Err(AppError::NotFound));
+
+            // A disabled account's tokens are refused.
+            let other = create(&deps, &me, input("other", Expiry::Never), &meta()).await.unwrap();
+            sqlx::query("UPDATE users SET disabled_at = 1").execute(&t.db).await.unwrap();
+            assert!(authenticate(&t.db, &other.token, "x", 3_000).await.unwrap().is_none());
+
+            // The administrators' limit.
+            settings::put(&t.db, settings::TOKENS, &TokenSettings { max_days: 30 }, 1).await.unwrap();
+            let long = create(&deps, &me, input("long", Expiry::Days(90)), &meta()).await.unwrap_err();
+            assert_eq!(long.field_message("expires").as_deref(), Some("Tokens may live at most 30 days here."));
+            assert!(create(&deps, &me, input("forever", Expiry::Never), &meta()).await.is_err());
+            t.close().await;
+        }
+    }
+}

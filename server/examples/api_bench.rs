@@ -1,0 +1,138 @@
+//! Requests per second of `GET /api/v1/me` with a personal access token, beside a bare axum
+//! JSON handler, in the same process and run. On demand, not part of the tests:
+//!
+//! ```text
+//! make bench                      # cargo run --release -p server --example api_bench
+//! BENCH_SECONDS=20 BENCH_CONNECTIONS=64 make bench
+//! ```
+//!
+//! Both servers run on one multi-thread runtime; the load comes from `BENCH_CONNECTIONS`
+//! keep-alive clients in the same process, so the figures compare the two paths, not the
+//! machine's network stack.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark: a failure should stop it
+
+use std::{
+    collections::BTreeMap,
+    net::SocketAddr,
+    sync::{
+        atomic::{AtomicBool, AtomicU64, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
+};
+
+use app::{
+    auth::{model::Role, service},
+    password::rules::PasswordPolicy,
+    server::{
+        clock::Clock,
+        config::{Config, Sources},
+        guard::SignedIn,
+        request::ClientMeta,
+    },
+    tokens::{service as tokens, Expiry},
+};
+use leptos::prelude::LeptosOptions;
+
+fn setting(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+    });
+    format!("http://{addr}")
+}
+
+/// Hits `url` from `connections` clients for `seconds`; returns requests per second.
+async fn load(url: &str, token: Option<&str>, connections: u64, seconds: u64) -> f64 {
+    let stop = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(AtomicU64::new(0));
+    let mut tasks = Vec::new();
+    for _ in 0..connections {
+        let (stop, done, url) = (stop.clone(), done.clone(), url.to_owned());
+        let token = token.map(str::to_owned);
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder().pool_max_idle_per_host(1).build().unwrap();
+            while !stop.load(Ordering::Relaxed) {
+                let mut req = client.get(&url);
+                if let Some(t) = &token {
+                    req = req.bearer_auth(t);
+                }
+                let res = req.send().await.unwrap();
+                assert!(res.status().is_success(), "{} answered {}", url, res.status());
+                res.bytes().await.unwrap();
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    // Warm up, then count.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let start_count = done.load(Ordering::Relaxed);
+    let started = Instant::now();
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    let counted = done.load(Ordering::Relaxed) - start_count;
+    let elapsed = started.elapsed().as_secs_f64();
+    stop.store(true, Ordering::Relaxed);
+    for t in tasks {
+        t.await.unwrap();
+    }
+    counted as f64 / elapsed
+}
+
+#[tokio::main]
+async fn main() {
+    let seconds = setting("BENCH_SECONDS", 10);
+    let connections = setting("BENCH_CONNECTIONS", 32);
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = BTreeMap::new();
+    env.insert("GATEHOUSE_DATA_DIR".to_owned(), dir.path().display().to_string());
+    env.insert("GATEHOUSE_COOKIE_SECURE".to_owned(), "false".to_owned());
+    // The per-token limit would stop the load after a few hundred calls.
+    env.insert("GATEHOUSE_API_CALLS_PER_MINUTE".to_owned(), "100000000".to_owned());
+    let config = Config::load(&Sources::new(None, env).unwrap()).unwrap();
+    let state = server::build_state(config, LeptosOptions::builder().output_name("gatehouse").build(), Clock::system())
+        .await
+        .unwrap();
+
+    // One account and one read-only token.
+    let deps = state.deps();
+    let meta = ClientMeta::local("bench");
+    let input = service::RegisterInput {
+        name: "Bench",
+        username: "bench",
+        email: "bench@example.test",
+        password: "bench passphrase 1",
+    };
+    let account = service::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
+    let user = service::create_account(&deps, &account, input.password, Role::User, &meta).await.unwrap();
+    let me = SignedIn { session_id: String::new(), user };
+    let made = tokens::create(
+        &deps,
+        &me,
+        tokens::CreateInput { name: "bench", ignore_two_factor: false, read_only: true, expiry: Expiry::Never },
+        &meta,
+    )
+    .await
+    .unwrap();
+
+    let app_url = serve(server::router(state.clone())).await;
+    let bare_url = serve(axum::Router::new().route(
+        "/bare",
+        axum::routing::get(|| async {
+            axum::Json(serde_json::json!({ "id": "0123456789abcdef", "username": "bench" }))
+        }),
+    ))
+    .await;
+
+    println!("{connections} connections, {seconds} s each, release build\n");
+    let bare = load(&format!("{bare_url}/bare"), None, connections, seconds).await;
+    println!("bare axum JSON handler      {bare:>10.0} req/s");
+    let api = load(&format!("{app_url}/api/v1/me"), Some(&made.token), connections, seconds).await;
+    println!("GET /api/v1/me with a token {api:>10.0} req/s");
+    println!("ratio                       {:>10.2}", api / bare);
+}

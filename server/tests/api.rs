@@ -1,0 +1,355 @@
+//! Integration tests of personal access tokens and the REST API under /api/v1.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
+
+mod common;
+
+use common::*;
+use reqwest::{header, Client, Method, StatusCode};
+use serde_json::{json, Value};
+
+/// Makes a token on the page's server function; `proof` is the password or a method and code.
+async fn make_token(
+    s: &TestServer,
+    c: &Client,
+    name: &str,
+    ignore_two_factor: bool,
+    scope: &str,
+    proof: &[(&str, &str)],
+) -> Value {
+    let mut form = vec![("name", name), ("scope", scope), ("expires", "30")];
+    if ignore_two_factor {
+        form.push(("ignore_two_factor", "on"));
+    }
+    form.extend_from_slice(proof);
+    let res = s.call(c, "create_token", &form).await;
+    assert_eq!(res.status(), StatusCode::OK, "{name}");
+    res.json().await.unwrap()
+}
+
+async fn api(s: &TestServer, method: Method, path: &str, token: Option<&str>) -> reqwest::Response {
+    let mut req = s.client().request(method, s.url(&format!("/api/v1{path}")));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    req.send().await.unwrap()
+}
+
+async fn id_of(s: &TestServer, username: &str) -> String {
+    let (id,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.state.db).await.unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_token_reads_the_account_with_either_header_style_until_regenerated_or_deleted() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "ada").await;
+    // The owner proves it is them first.
+    let res = s
+        .call(&c, "create_token", &[("name", "ci"), ("scope", "read_write"), ("expires", "30"), ("password", "wrong")])
+        .await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "password");
+    let made = make_token(&s, &c, "ci", false, "read_write", &[("password", PASSWORD)]).await;
+    let token = made["token"].as_str().unwrap().to_owned();
+    assert_eq!(made["user_id"], id_of(&s, "ada").await);
+
+    let me: Value = api(&s, Method::GET, "/me", Some(&token)).await.json().await.unwrap();
+    assert_eq!((me["username"].as_str(), me["email"].as_str()), (Some("ada"), Some("ada@example.test")));
+    let rc = s
+        .client()
+        .get(s.url("/api/v1/me"))
+        .header("X-User-Id", made["user_id"].as_str().unwrap())
+        .header("X-Auth-Token", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rc.status(), StatusCode::OK);
+    let wrong_user = s
+        .client()
+        .get(s.url("/api/v1/me"))
+        .header("X-User-Id", "someone")
+        .header("X-Auth-Token", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_user.status(), StatusCode::UNAUTHORIZED);
+
+    // The list shows its use and its last characters, never the value.
+    let listed: Value = s.call(&c, "list_tokens", &[]).await.json().await.unwrap();
+    assert_eq!(listed[0]["last_chars"].as_str().unwrap(), &token[token.len() - 6..]);
+    assert!(listed[0]["last_used_at"].is_i64());
+    assert!(!listed.to_string().contains(&token));
+    let dump: Vec<(String,)> = sqlx::query_as("SELECT token_hash || name || last_chars FROM personal_access_tokens")
+        .fetch_all(&s.state.db)
+        .await
+        .unwrap();
+    assert!(dump.iter().all(|(r,)| !r.contains(&token[4..])), "no token in plain text");
+
+    let id = made["view"]["id"].as_str().unwrap();
+    let again: Value =
+        s.call(&c, "regenerate_token", &[("id", id), ("password", PASSWORD)]).await.json().await.unwrap();
+    let new = again["token"].as_str().unwrap();
+    assert_eq!(api(&s, Method::GET, "/me", Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(api(&s, Method::GET, "/me", Some(new)).await.status(), StatusCode::OK);
+    assert_eq!(s.call(&c, "delete_token", &[("id", id)]).await.status(), StatusCode::OK);
+    let res = api(&s, Method::GET, "/me", Some(new)).await;
+    assert_eq!(
+        json_error(res).await,
+        (StatusCode::UNAUTHORIZED, json!({"error": "unauthenticated", "message": "Please sign in to continue."}))
+    );
+    let events: Vec<(String,)> =
+        sqlx::query_as("SELECT event FROM audit_log WHERE event LIKE 'token_%' ORDER BY created_at")
+            .fetch_all(&s.state.db)
+            .await
+            .unwrap();
+    assert_eq!(events.len(), 3, "created, regenerated, deleted: {events:?}");
+}
+
+#[tokio::test]
+async fn read_only_expired_and_disabled_are_refused() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "bob").await;
+    let ro = make_token(&s, &c, "reader", false, "read_only", &[("password", PASSWORD)]).await;
+    let ro = ro["token"].as_str().unwrap();
+    assert_eq!(api(&s, Method::GET, "/me/sessions", Some(ro)).await.status(), StatusCode::OK);
+    let res = s.client().patch(s.url("/api/v1/me")).bearer_auth(ro).json(&json!({"name": "Bob"})).send().await.unwrap();
+    assert_eq!(json_error(res).await.1["error"], "forbidden");
+
+    let rw = make_token(&s, &c, "writer", false, "read_write", &[("password", PASSWORD)]).await;
+    let rw = rw["token"].as_str().unwrap().to_owned();
+    let res = s
+        .client()
+        .patch(s.url("/api/v1/me"))
+        .bearer_auth(&rw)
+        .json(&json!({"name": "Bob Diddley"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.json::<Value>().await.unwrap()["name"], "Bob Diddley");
+
+    sqlx::query("UPDATE personal_access_tokens SET expires_at = 1 WHERE name = 'writer'")
+        .execute(&s.state.db)
+        .await
+        .unwrap();
+    assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::UNAUTHORIZED, "expired");
+    sqlx::query("UPDATE users SET disabled_at = 1").execute(&s.state.db).await.unwrap();
+    assert_eq!(api(&s, Method::GET, "/me", Some(ro)).await.status(), StatusCode::UNAUTHORIZED, "disabled account");
+}
+
+#[tokio::test]
+async fn protected_calls_need_a_code_unless_the_token_ignores_two_factor() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "cyd").await;
+    let (key, backup, _) = enable_totp(&s, &c, "cyd").await;
+    // With 2FA on, the page asks for a code, not the password.
+    let res = s
+        .call(&c, "create_token", &[("name", "x"), ("scope", "read_write"), ("expires", "30"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "method");
+    let ignoring =
+        make_token(&s, &c, "ignoring", true, "read_write", &[("method", "backup"), ("code", &backup[0])]).await;
+    let strict = make_token(&s, &c, "strict", false, "read_write", &[("method", "backup"), ("code", &backup[1])]).await;
+    let victim = make_token(&s, &c, "victim", false, "read_only", &[("method", "backup"), ("code", &backup[2])]).await;
+
+    // Ignoring: no code needed.
+    let path = format!("/me/tokens/{}", victim["view"]["id"].as_str().unwrap());
+    let res = api(&s, Method::DELETE, &path, ignoring["token"].as_str()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // Not ignoring: 401 two_factor_required with the methods, then the code works.
+    let path = format!("/me/tokens/{}", ignoring["view"]["id"].as_str().unwrap());
+    let res = api(&s, Method::DELETE, &path, strict["token"].as_str()).await;
+    assert_eq!(
+        json_error(res).await.1,
+        json!({
+            "error": "two_factor_required",
+            "message": "This call needs a second factor: send X-2fa-Method and X-2fa-Code.",
+            "methods": ["totp", "backup"]
+        })
+    );
+    let res = s
+        .client()
+        .delete(s.url(&format!("/api/v1{path}")))
+        .bearer_auth(strict["token"].as_str().unwrap())
+        .header("X-2fa-Method", "totp")
+        .header("X-2fa-Code", not_a_code(&key))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let res = s
+        .client()
+        .delete(s.url(&format!("/api/v1{path}")))
+        .bearer_auth(strict["token"].as_str().unwrap())
+        .header("X-2fa-Method", "totp")
+        .header("X-2fa-Code", code_for(&key, 1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(api(&s, Method::GET, "/me", ignoring["token"].as_str()).await.status(), StatusCode::UNAUTHORIZED);
+
+    // Changing the password is protected the same way.
+    let body = json!({"current_password": PASSWORD, "new_password": "another long passphrase"});
+    let res = s
+        .client()
+        .post(s.url("/api/v1/me/password"))
+        .bearer_auth(strict["token"].as_str().unwrap())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_error(res).await.1["error"], "two_factor_required");
+}
+
+#[tokio::test]
+async fn login_over_the_api_with_and_without_the_second_factor() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "dim").await;
+    let login = |body: Value| s.client().post(s.url("/api/v1/auth/login")).json(&body).send();
+
+    let res = login(json!({"identifier": "dim", "password": "wrong"})).await.unwrap();
+    assert_eq!(json_error(res).await.1["error"], "invalid_credentials");
+    let res = login(json!({"identifier": "dim", "password": PASSWORD})).await.unwrap();
+    let body: Value = res.json().await.unwrap();
+    let token = body["token"].as_str().unwrap().to_owned();
+    let sessions: Value = api(&s, Method::GET, "/me/sessions", Some(&token)).await.json().await.unwrap();
+    assert!(sessions.as_array().unwrap().iter().any(|x| x["current"] == true));
+    assert_eq!(api(&s, Method::POST, "/auth/logout", Some(&token)).await.status(), StatusCode::OK);
+    assert_eq!(api(&s, Method::GET, "/me", Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+
+    let (key, _, _) = enable_totp(&s, &c, "dim").await;
+    let res = login(json!({"identifier": "dim", "password": PASSWORD})).await.unwrap();
+    let (status, body) = json_error(res).await;
+    assert_eq!(
+        (status, body["error"].as_str(), body["methods"].clone()),
+        (StatusCode::UNAUTHORIZED, Some("two_factor_required"), json!(["totp", "backup"]))
+    );
+    let res = login(json!({"identifier": "dim", "password": PASSWORD, "method": "totp", "code": not_a_code(&key)}))
+        .await
+        .unwrap();
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let res = login(json!({"identifier": "dim", "password": PASSWORD, "method": "totp", "code": code_for(&key, 1)}))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let token: Value = res.json().await.unwrap();
+    let audit: Value = api(&s, Method::GET, "/me/audit", token["token"].as_str()).await.json().await.unwrap();
+    assert!(audit.as_array().unwrap().iter().any(|e| e["event"] == "two_factor_enabled"));
+}
+
+/// Every documented operation, as (method, path with a placeholder id).
+fn documented(doc: &Value) -> Vec<(Method, String)> {
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for m in item.as_object().unwrap().keys() {
+            out.push((Method::from_bytes(m.to_uppercase().as_bytes()).unwrap(), path.replace("{id}", "nope")));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strangers() {
+    let s = TestServer::start().await;
+    let doc: Value = s.client().get(s.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"), "{}", doc["openapi"]);
+    let ops = documented(&doc);
+    let mut listed: Vec<String> = ops.iter().map(|(m, p)| format!("{m} {p}")).collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        vec![
+            "DELETE /me/sessions/nope",
+            "DELETE /me/tokens/nope",
+            "GET /me",
+            "GET /me/audit",
+            "GET /me/sessions",
+            "GET /me/tokens",
+            "PATCH /me",
+            "POST /auth/login",
+            "POST /auth/logout",
+            "POST /me/password",
+        ]
+    );
+    // Each documented operation is served: without a token it is 401, never a 404 (the login
+    // answers a bad request instead).
+    for (method, path) in &ops {
+        let res = api(&s, method.clone(), path, None).await;
+        let expected = if path == "/auth/login" { StatusCode::BAD_REQUEST } else { StatusCode::UNAUTHORIZED };
+        assert_eq!(res.status(), expected, "{method} {path}");
+        let body: Value = res.json().await.unwrap();
+        assert!(body["error"].is_string() && body["message"].is_string(), "{method} {path}: {body}");
+    }
+    assert_eq!(api(&s, Method::GET, "/nothing/here", None).await.status(), StatusCode::NOT_FOUND);
+
+    // Another account's objects are 404; bad JSON is a 4xx with a JSON error.
+    let (a, b) = (s.client(), s.client());
+    s.register(&a, "eve").await;
+    s.register(&b, "fox").await;
+    let eve = make_token(&s, &a, "eve", false, "read_write", &[("password", PASSWORD)]).await;
+    let fox = make_token(&s, &b, "fox", false, "read_write", &[("password", PASSWORD)]).await;
+    let eve_token = eve["token"].as_str().unwrap();
+    let fox_session: (String,) =
+        sqlx::query_as("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'fox'")
+            .fetch_one(&s.state.db)
+            .await
+            .unwrap();
+    let res = api(&s, Method::DELETE, &format!("/me/sessions/{}", fox_session.0), Some(eve_token)).await;
+    assert_eq!(json_error(res).await.1["error"], "not_found");
+    let res =
+        api(&s, Method::DELETE, &format!("/me/tokens/{}", fox["view"]["id"].as_str().unwrap()), Some(eve_token)).await;
+    assert_eq!(json_error(res).await.1["error"], "not_found");
+    for (body, status) in [
+        ("{not json", StatusCode::BAD_REQUEST),
+        (r#"{"name": 5}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"nickname": "x"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"name": "   "}"#, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let res = s
+            .client()
+            .patch(s.url("/api/v1/me"))
+            .bearer_auth(eve_token)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), status, "{body}");
+        assert!(res.json::<Value>().await.unwrap()["error"].is_string());
+    }
+    let res = s
+        .client()
+        .patch(s.url("/api/v1/me"))
+        .bearer_auth(eve_token)
+        .json(&json!({"username": "fox"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        json_error(res).await,
+        (StatusCode::CONFLICT, json!({"error": "conflict", "message": "That username is taken.", "field": "username"}))
+    );
+}
+
+#[tokio::test]
+async fn calls_are_rate_limited_per_token_with_retry_after() {
+    let s =
+        TestServer::start_with(&[("GATEHOUSE_COOKIE_SECURE", "false"), ("GATEHOUSE_API_CALLS_PER_MINUTE", "20")]).await;
+    let c = s.client();
+    s.register(&c, "gus").await;
+    let t = make_token(&s, &c, "busy", false, "read_only", &[("password", PASSWORD)]).await;
+    let t = t["token"].as_str().unwrap();
+    for _ in 0..20 {
+        assert_eq!(api(&s, Method::GET, "/me", Some(t)).await.status(), StatusCode::OK);
+    }
+    let res = api(&s, Method::GET, "/me", Some(t)).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key(header::RETRY_AFTER));
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "rate_limited");
+}
