@@ -34,8 +34,12 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 #[derive(Debug)]
 pub enum ApiError {
     App(AppError),
-    /// A 2FA-protected call without (valid) `X-2fa-Code` / `X-2fa-Method` headers.
-    TwoFactorRequired(Vec<Method>),
+    /// A 2FA-protected call without (valid) `X-2fa-Code` / `X-2fa-Method` headers, or a login
+    /// that needs its second factor (with the pending sign-in that the next call continues).
+    TwoFactorRequired {
+        methods: Vec<Method>,
+        pending: Option<String>,
+    },
     /// The body is not JSON of the expected shape.
     BadJson {
         status: StatusCode,
@@ -71,24 +75,34 @@ pub struct ErrorBody {
     /// With `two_factor_required`: the methods a code may come from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<String>>,
+    /// With `two_factor_required` from the login: the sign-in to continue (five minutes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<String>,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, body, retry_after) = match self {
-            ApiError::TwoFactorRequired(methods) => (
+            ApiError::TwoFactorRequired { methods, pending } => (
                 StatusCode::UNAUTHORIZED,
                 ErrorBody {
                     error: "two_factor_required".into(),
-                    message: "This call needs a second factor: send X-2fa-Method and X-2fa-Code.".into(),
+                    message: if pending.is_some() {
+                        "Send the code: POST /api/v1/auth/login with pending, method and code.".into()
+                    } else {
+                        "This call needs a second factor: send X-2fa-Method and X-2fa-Code.".into()
+                    },
                     field: None,
                     methods: Some(methods.iter().map(|m| m.as_str().to_owned()).collect()),
+                    pending,
                 },
                 None,
             ),
-            ApiError::BadJson { status, message } => {
-                (status, ErrorBody { error: "bad_request".into(), message, field: None, methods: None }, None)
-            }
+            ApiError::BadJson { status, message } => (
+                status,
+                ErrorBody { error: "bad_request".into(), message, field: None, methods: None, pending: None },
+                None,
+            ),
             ApiError::App(e) => {
                 let code = serde_json::to_value(&e)
                     .ok()
@@ -104,7 +118,7 @@ impl IntoResponse for ApiError {
                     _ => None,
                 };
                 let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (status, ErrorBody { error: code, message: e.to_string(), field, methods: None }, retry)
+                (status, ErrorBody { error: code, message: e.to_string(), field, methods: None, pending: None }, retry)
             }
         };
         let mut res = (status, Json(body)).into_response();
@@ -185,8 +199,9 @@ impl FromRequestParts<AppState> for Caller {
         };
         let now = state.now();
         let (user, via) = if token.starts_with(tokens::PREFIX) {
-            let (row, user) =
-                tokens::authenticate(&state.db, token, &meta.ip, now).await?.ok_or_else(unauthenticated)?;
+            let (row, user) = tokens::authenticate_cached(&state.db, &state.api.tokens, token, &meta.ip, now)
+                .await?
+                .ok_or_else(unauthenticated)?;
             let via = Via::Token {
                 id: row.id.clone(),
                 read_only: row.read_only != 0,
@@ -206,7 +221,7 @@ impl FromRequestParts<AppState> for Caller {
             Via::Session { id } => format!("api:session:{id}"),
         };
         let limit = ratelimit::Limit::per_minutes(state.config.api_calls_per_minute, 1);
-        ratelimit::hit(&state.db, &key, limit, now).await?;
+        state.api.limiter.hit(&state.db, &key, limit, now).await?;
         Ok(Caller { user, via, meta })
     }
 }
@@ -220,7 +235,7 @@ async fn second_factor(state: &AppState, caller: &Caller, headers: &HeaderMap) -
     }
     let Some(factors) = two_factor::required(&state.db, &caller.user).await? else { return Ok(()) };
     let (Some(method), Some(code)) = (header(headers, "x-2fa-method"), header(headers, "x-2fa-code")) else {
-        return Err(ApiError::TwoFactorRequired(factors.methods()));
+        return Err(ApiError::TwoFactorRequired { methods: factors.methods(), pending: None });
     };
     let method = Method::parse(method)?;
     if code.chars().count() > 32 {
@@ -260,12 +275,16 @@ impl From<&UserRow> for Me {
     }
 }
 
-/// The profile fields that can change; absent fields stay as they are.
-#[derive(Debug, Deserialize, ToSchema)]
+/// The profile fields that can change; absent fields stay as they are. A new `email` needs
+/// `current_password` (and is 2FA-protected): it takes effect once the link mailed to it is
+/// opened.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MePatch {
     pub name: Option<String>,
     pub username: Option<String>,
+    pub email: Option<String>,
+    pub current_password: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -304,22 +323,27 @@ pub struct AuditItem {
     pub detail: serde_json::Value,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: String,
 }
 
+/// The first call: `identifier` and `password` (with `method` and `code` for an authenticator
+/// or backup code at once). When a second factor is needed the answer is 401
+/// `two_factor_required` with `pending`; the next call sends `pending`, `method` and `code`
+/// (with `method: "email"` and no code, a code is mailed).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// Username or email address.
-    pub identifier: String,
-    pub password: String,
-    /// With two-factor authentication: `totp`, `backup` or `email`.
+    pub identifier: Option<String>,
+    pub password: Option<String>,
+    /// The sign-in a `two_factor_required` answer gave.
+    pub pending: Option<String>,
+    /// `totp`, `backup` or `email`.
     pub method: Option<String>,
-    /// The code; with `method: "email"` and no code, a code is mailed.
     pub code: Option<String>,
 }
 
@@ -351,18 +375,27 @@ async fn get_me(caller: Caller) -> ApiResult<Me> {
     Ok(Json(Me::from(&caller.user)))
 }
 
-/// Changes the name or username.
-#[utoipa::path(patch, path = "/me", request_body = MePatch, responses(
+/// Changes the name or username, or asks to change the email address (2FA-protected).
+#[utoipa::path(patch, path = "/me", request_body = MePatch, params(
+    ("X-2fa-Method" = Option<String>, Header), ("X-2fa-Code" = Option<String>, Header)
+), responses(
     (status = 200, body = Me), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
     (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)
 ), security(("token" = [])))]
 async fn patch_me(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     body: Result<Json<MePatch>, JsonRejection>,
 ) -> ApiResult<Me> {
     caller.require_write()?;
     let Json(patch) = body?;
+    if let Some(email) = &patch.email {
+        second_factor(&state, &caller, &headers).await?;
+        let password = patch.current_password.as_deref().unwrap_or_default();
+        app::email::service::request_change(&state.deps(), &caller.signed_in(), email, password, true, &caller.meta)
+            .await?;
+    }
     let mut p = app::error::Problems::default();
     let name = patch.name.as_deref().and_then(|n| p.check("name", DisplayName::parse(n)));
     let username = patch.username.as_deref().and_then(|u| p.check("username", Username::parse(u)));
@@ -459,6 +492,7 @@ async fn delete_token(
     caller.require_write()?;
     second_factor(&state, &caller, &headers).await?;
     tokens::delete(&state.deps(), &caller.user, &id, &caller.meta).await?;
+    state.api.tokens.forget_user(&caller.user.id);
     Ok(Json(Done { ok: true }))
 }
 
@@ -485,6 +519,21 @@ async fn change_password(
         confirm: &change.new_password,
     };
     app::password::service::change(&state.deps(), &policy, &caller.signed_in(), input, &caller.meta).await?;
+    Ok(Json(Done { ok: true }))
+}
+
+/// Mails a code for this token's (or session's) next 2FA-protected call, when the account
+/// uses codes by email.
+#[utoipa::path(post, path = "/me/two-factor/email-code", responses(
+    (status = 200, body = Done), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 429, body = ErrorBody)
+), security(("token" = [])))]
+async fn send_email_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Done> {
+    let factors = two_factor::required(&state.db, &caller.user).await?;
+    if !factors.is_some_and(|f| f.email) {
+        return Err(AppError::Forbidden.into());
+    }
+    two_factor::send_code(&state.deps(), &caller.user, &caller.binding()).await?;
     Ok(Json(Done { ok: true }))
 }
 
@@ -521,25 +570,41 @@ async fn login(
 ) -> ApiResult<LoginResponse> {
     let Json(req) = body?;
     let deps = state.deps();
-    let (user, session) = match auth::sign_in(&deps, &req.identifier, &req.password, &meta).await? {
-        SignInOutcome::SignedIn { user, session } => (user, session),
-        SignInOutcome::SecondFactor { pending, user } => {
-            let method = req.method.as_deref().filter(|m| !m.is_empty()).map(Method::parse).transpose()?;
-            let code = req.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
-            let (Some(method), Some(code)) = (method, code) else {
-                // Without a code (an email code was mailed at sign-in when email is the way).
-                let methods = two_factor::required(&state.db, &user).await?.map(|f| f.methods()).unwrap_or_default();
-                if method == Some(Method::Email) && methods.first() != Some(&Method::Email) {
-                    two_factor::send_sign_in_code(&deps, pending.expose()).await?;
-                }
-                return Err(ApiError::TwoFactorRequired(methods));
-            };
-            if code.chars().count() > 32 {
-                return Err(AppError::InvalidCode.into());
+    let method = req.method.as_deref().filter(|m| !m.is_empty()).map(Method::parse).transpose()?;
+    let code = req.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if code.is_some_and(|c| c.chars().count() > 32) {
+        return Err(AppError::InvalidCode.into());
+    }
+    let pending = match req.pending {
+        // A sign-in waiting for its second factor.
+        Some(pending) => pending,
+        None => {
+            let mut p = app::error::Problems::default();
+            let identifier = req.identifier.unwrap_or_default();
+            let password = req.password.unwrap_or_default();
+            if identifier.trim().is_empty() {
+                p.add("identifier", "Enter your username or email address.");
             }
-            auth::sign_in_second_factor(&deps, pending.expose(), method, code, &meta).await?
+            if password.is_empty() {
+                p.add("password", "Enter your password.");
+            }
+            p.into_result()?;
+            match auth::sign_in(&deps, &identifier, &password, &meta).await? {
+                SignInOutcome::SignedIn { user, session } => {
+                    return Ok(Json(LoginResponse { user_id: user.id, token: session.token.expose().to_owned() }));
+                }
+                SignInOutcome::SecondFactor { pending, .. } => pending.expose().to_owned(),
+            }
         }
     };
+    let (Some(method), Some(code)) = (method, code) else {
+        if method == Some(Method::Email) {
+            two_factor::send_sign_in_code(&deps, &pending).await?;
+        }
+        let methods = two_factor::challenge(&deps, &pending).await?.methods;
+        return Err(ApiError::TwoFactorRequired { methods, pending: Some(pending) });
+    };
+    let (user, session) = auth::sign_in_second_factor(&deps, &pending, method, code, &meta).await?;
     Ok(Json(LoginResponse { user_id: user.id, token: session.token.expose().to_owned() }))
 }
 
@@ -585,6 +650,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(delete_token))
         .routes(routes!(change_password))
         .routes(routes!(audit_log))
+        .routes(routes!(send_email_code))
         .routes(routes!(login))
         .routes(routes!(logout))
         .split_for_parts()

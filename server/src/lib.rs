@@ -1,4 +1,6 @@
 //! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
+// The route list holds every page's view type; release builds (no `erase_components`) nest deep.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod web;
@@ -37,7 +39,8 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
         None => Transport::outbox(config.data_dir.join("outbox")),
     };
     let mailer = Mailer::new(transport, config.secret_key.clone());
-    Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher, mailer })
+    let api = Arc::new(app::server::state::ApiHotPath::new());
+    Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher, mailer, api })
 }
 
 /// Sets the page CSP with the nonce leptos_axum made for this render.

@@ -129,13 +129,33 @@ async fn read_only_expired_and_disabled_are_refused() {
         .await
         .unwrap();
     assert_eq!(res.json::<Value>().await.unwrap()["name"], "Bob Diddley");
+    // Without two-factor authentication the address changes with the password alone, by the link.
+    let res = s
+        .client()
+        .patch(s.url("/api/v1/me"))
+        .bearer_auth(&rw)
+        .json(&json!({"email": "bob2@example.test", "current_password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(s.mails_to("bob2@example.test", 1).await.len(), 1);
 
-    sqlx::query("UPDATE personal_access_tokens SET expires_at = 1 WHERE name = 'writer'")
+    // Expiry: the token ends in 400 ms; it works until then, cached or not, and not after.
+    let soon = s.state.now() + 400;
+    sqlx::query("UPDATE personal_access_tokens SET expires_at = $1 WHERE name = 'writer'")
+        .bind(soon)
         .execute(&s.state.db)
         .await
         .unwrap();
+    s.state.api.tokens.forget_user(&id_of(&s, "bob").await);
+    assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::OK, "not yet");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::UNAUTHORIZED, "expired");
+    // A disabled account: refused once the instance that disabled it forgets its tokens (any
+    // other instance re-reads them within two seconds).
     sqlx::query("UPDATE users SET disabled_at = 1").execute(&s.state.db).await.unwrap();
+    s.state.api.tokens.forget_user(&id_of(&s, "bob").await);
     assert_eq!(api(&s, Method::GET, "/me", Some(ro)).await.status(), StatusCode::UNAUTHORIZED, "disabled account");
 }
 
@@ -193,6 +213,16 @@ async fn protected_calls_need_a_code_unless_the_token_ignores_two_factor() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(api(&s, Method::GET, "/me", ignoring["token"].as_str()).await.status(), StatusCode::UNAUTHORIZED);
 
+    // Changing the address is protected the same way.
+    let res = s
+        .client()
+        .patch(s.url("/api/v1/me"))
+        .bearer_auth(strict["token"].as_str().unwrap())
+        .json(&json!({"email": "cyd2@example.test", "current_password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_error(res).await.1["error"], "two_factor_required");
     // Changing the password is protected the same way.
     let body = json!({"current_password": PASSWORD, "new_password": "another long passphrase"});
     let res = s
@@ -234,11 +264,17 @@ async fn login_over_the_api_with_and_without_the_second_factor() {
         .await
         .unwrap();
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
-    let res = login(json!({"identifier": "dim", "password": PASSWORD, "method": "totp", "code": code_for(&key, 1)}))
-        .await
-        .unwrap();
+    // Or in two calls: the first answers the pending sign-in, the second brings the code.
+    let res = login(json!({"identifier": "dim", "password": PASSWORD})).await.unwrap();
+    let pending = json_error(res).await.1["pending"].as_str().unwrap().to_owned();
+    let res = login(json!({"pending": pending, "method": "backup", "code": "abcde-fghjk"})).await.unwrap();
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let res = login(json!({"pending": pending, "method": "totp", "code": code_for(&key, 1)})).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let token: Value = res.json().await.unwrap();
+    // Used once: the pending sign-in is gone.
+    let res = login(json!({"pending": pending, "method": "totp", "code": code_for(&key, 1)})).await.unwrap();
+    assert_eq!(json_error(res).await.1["error"], "sign_in_expired");
     let audit: Value = api(&s, Method::GET, "/me/audit", token["token"].as_str()).await.json().await.unwrap();
     assert!(audit.as_array().unwrap().iter().any(|e| e["event"] == "two_factor_enabled"));
 }
@@ -275,6 +311,7 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
             "POST /auth/login",
             "POST /auth/logout",
             "POST /me/password",
+            "POST /me/two-factor/email-code",
         ]
     );
     // Each documented operation is served: without a token it is 401, never a 404 (the login
@@ -322,6 +359,24 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
             .unwrap();
         assert_eq!(res.status(), status, "{body}");
         assert!(res.json::<Value>().await.unwrap()["error"].is_string());
+    }
+    // The other routes with a body: not JSON is a 400, the wrong shape a 422.
+    for path in ["/me/password", "/auth/login"] {
+        for (body, status) in
+            [("{not json", StatusCode::BAD_REQUEST), (r#"{"unexpected": true}"#, StatusCode::UNPROCESSABLE_ENTITY)]
+        {
+            let res = s
+                .client()
+                .post(s.url(&format!("/api/v1{path}")))
+                .bearer_auth(eve_token)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), status, "{path} {body}");
+            assert!(res.json::<Value>().await.unwrap()["error"].is_string());
+        }
     }
     let res = s
         .client()

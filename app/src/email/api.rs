@@ -22,7 +22,7 @@ pub async fn resend_verification() -> Result<(), AppError> {
 #[server(prefix = "/fn", endpoint = "change_email")]
 pub async fn change_email(new_email: String, password: Password) -> Result<(), AppError> {
     let (ctx, me) = crate::server::guard::require_user().await?;
-    super::service::request_change(&ctx.deps(), &me, &new_email, password.expose(), &ctx.meta).await
+    super::service::request_change(&ctx.deps(), &me, &new_email, password.expose(), false, &ctx.meta).await
 }
 
 /// Opens a link from a verification or change-of-address mail. The link itself is the

@@ -72,6 +72,7 @@ pub async fn request_change(
     me: &SignedIn,
     new_email: &str,
     password: &str,
+    second_factor_checked: bool,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     let mut p = Problems::default();
@@ -89,7 +90,8 @@ pub async fn request_change(
 
     // The address may be a second factor: with two-factor authentication on, moving it needs
     // the recent re-authentication that took a code, not only the password.
-    if crate::two_factor::service::required(deps.db, &me.user).await?.is_some() {
+    // (The REST API checks a code with the call itself: `second_factor_checked`.)
+    if !second_factor_checked && crate::two_factor::service::required(deps.db, &me.user).await?.is_some() {
         crate::two_factor::service::require_reauthenticated(deps, me).await?;
     }
     verify_current(deps, &me.user, password, "password").await?;
@@ -250,17 +252,17 @@ mod tests {
             links_mailed(&env, &t.db).await;
             let me = signed_in(&t.db, &user.id).await;
 
-            let err = request_change(&deps, &me, "new@example.test", "wrong", &meta()).await.unwrap_err();
+            let err = request_change(&deps, &me, "new@example.test", "wrong", false, &meta()).await.unwrap_err();
             assert_eq!(err.field_message("password").as_deref(), Some("Your current password is not correct."));
-            let err = request_change(&deps, &me, "nope", "", &meta()).await.unwrap_err();
+            let err = request_change(&deps, &me, "nope", "", false, &meta()).await.unwrap_err();
             assert!(err.field_message("new_email").is_some() && err.field_message("password").is_some());
-            let err = request_change(&deps, &me, "ADA@example.test", "a passphrase", &meta()).await.unwrap_err();
+            let err = request_change(&deps, &me, "ADA@example.test", "a passphrase", false, &meta()).await.unwrap_err();
             assert_eq!(err.field_message("new_email").as_deref(), Some("That is already your email address."));
-            let err = request_change(&deps, &me, "bob@example.test", "a passphrase", &meta()).await.unwrap_err();
+            let err = request_change(&deps, &me, "bob@example.test", "a passphrase", false, &meta()).await.unwrap_err();
             assert!(err.field_message("new_email").is_some());
             assert!(links_mailed(&env, &t.db).await.is_empty(), "nothing sent for refused requests");
 
-            request_change(&deps, &me, "New@Example.test", "a passphrase", &meta()).await.unwrap();
+            request_change(&deps, &me, "New@Example.test", "a passphrase", false, &meta()).await.unwrap();
             let mailed = links_mailed(&env, &t.db).await;
             assert_eq!(mailed.len(), 2);
             assert_eq!(mailed[0].0, "new@example.test");

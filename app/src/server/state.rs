@@ -22,6 +22,30 @@ pub struct AppState {
     pub clock: Clock,
     pub hasher: PasswordHasher,
     pub mailer: Mailer,
+    /// The API's hot path: recently checked tokens and batched per-token call counts.
+    pub api: Arc<ApiHotPath>,
+}
+
+pub struct ApiHotPath {
+    pub tokens: crate::tokens::service::TokenCache,
+    pub limiter: super::ratelimit::Batched,
+}
+
+impl ApiHotPath {
+    /// Tokens are re-read at least every two seconds; call counts reach the database every
+    /// ten calls or every second.
+    pub fn new() -> Self {
+        ApiHotPath {
+            tokens: crate::tokens::service::TokenCache::new(2_000),
+            limiter: super::ratelimit::Batched::new(10),
+        }
+    }
+}
+
+impl Default for ApiHotPath {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -76,13 +76,17 @@ pub async fn regenerate_token(
 ) -> Result<NewToken, AppError> {
     let (ctx, me) = crate::server::guard::require_user().await?;
     verified(&ctx, &me, password, method, code).await?;
-    super::service::regenerate(&ctx.deps(), &me, &id, &ctx.meta).await
+    let made = super::service::regenerate(&ctx.deps(), &me, &id, &ctx.meta).await?;
+    ctx.state.api.tokens.forget_user(&me.user.id);
+    Ok(made)
 }
 
 #[server(prefix = "/fn", endpoint = "delete_token")]
 pub async fn delete_token(id: String) -> Result<(), AppError> {
     let (ctx, me) = crate::server::guard::require_user().await?;
-    super::service::delete(&ctx.deps(), &me.user, &id, &ctx.meta).await
+    super::service::delete(&ctx.deps(), &me.user, &id, &ctx.meta).await?;
+    ctx.state.api.tokens.forget_user(&me.user.id);
+    Ok(())
 }
 
 /// Administration: the longest lifetime of a new token (0: no limit).

@@ -231,9 +231,85 @@ pub async fn authenticate(db: &Db, token: &str, ip: &str, now: i64) -> Result<Op
     if !token.starts_with(PREFIX) || token.len() > 128 {
         return Ok(None);
     }
+    authenticate_digest(db, &token_digest(token), ip, now).await
+}
+
+/// Tokens this instance checked in the last `ttl_ms`, for the API's hot path: a call with a
+/// recently seen token reads no row. Deleting or regenerating a token forgets it here at once;
+/// another instance may accept it for at most `ttl_ms` more (its expiry is checked every time).
+pub struct TokenCache {
+    ttl_ms: i64,
+    entries: std::sync::Mutex<std::collections::HashMap<String, (TokenRow, UserRow, i64)>>,
+}
+
+/// Entries kept before the cache starts over.
+const CACHED_TOKENS: usize = 10_000;
+
+impl TokenCache {
+    pub fn new(ttl_ms: i64) -> Self {
+        TokenCache { ttl_ms, entries: std::sync::Mutex::new(std::collections::HashMap::new()) }
+    }
+
+    /// Forgets every token of the account (after a delete or a regenerate).
+    pub fn forget_user(&self, user_id: &str) {
+        if let Ok(mut e) = self.entries.lock() {
+            e.retain(|_, (row, _, _)| row.user_id != user_id);
+        }
+    }
+
+    fn get(&self, digest: &str, ip: &str, now: i64) -> Option<(TokenRow, UserRow)> {
+        let e = self.entries.lock().ok()?;
+        let (row, user, at) = e.get(digest)?;
+        let fresh = now - at < self.ttl_ms && row.is_live(now) && row.last_used_ip.as_deref() == Some(ip);
+        fresh.then(|| (row.clone(), user.clone()))
+    }
+
+    fn put(&self, digest: String, found: Option<&(TokenRow, UserRow)>, now: i64) {
+        if let Ok(mut e) = self.entries.lock() {
+            match found {
+                Some((row, user)) => {
+                    if e.len() >= CACHED_TOKENS {
+                        e.clear();
+                    }
+                    e.insert(digest, (row.clone(), user.clone(), now));
+                }
+                None => {
+                    e.remove(&digest);
+                }
+            }
+        }
+    }
+}
+
+/// `authenticate` through this instance's cache.
+pub async fn authenticate_cached(
+    db: &Db,
+    cache: &TokenCache,
+    token: &str,
+    ip: &str,
+    now: i64,
+) -> Result<Option<(TokenRow, UserRow)>, AppError> {
+    if !token.starts_with(PREFIX) || token.len() > 128 {
+        return Ok(None);
+    }
+    let digest = token_digest(token);
+    if let Some(hit) = cache.get(&digest, ip, now) {
+        return Ok(Some(hit));
+    }
+    let found = authenticate_digest(db, &digest, ip, now).await?;
+    cache.put(digest, found.as_ref(), now);
+    Ok(found)
+}
+
+async fn authenticate_digest(
+    db: &Db,
+    digest: &str,
+    ip: &str,
+    now: i64,
+) -> Result<Option<(TokenRow, UserRow)>, AppError> {
     let row: Option<TokenRow> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM personal_access_tokens WHERE token_hash = $1"))
-            .bind(token_digest(token))
+            .bind(digest)
             .fetch_optional(db)
             .await?;
     let Some(row) = row.filter(|r| r.is_live(now)) else { return Ok(None) };
@@ -248,6 +324,8 @@ pub async fn authenticate(db: &Db, token: &str, ip: &str, now: i64) -> Result<Op
             .bind(ip)
             .execute(db)
             .await?;
+        let row = TokenRow { last_used_at: Some(now), last_used_ip: Some(ip.to_owned()), ..row };
+        return Ok(Some((row, user)));
     }
     Ok(Some((row, user)))
 }
@@ -322,6 +400,20 @@ mod tests {
             delete(&deps, &user, &made.view.id, &meta()).await.unwrap();
             assert!(authenticate(&t.db, &again.token, "x", 3_000).await.unwrap().is_none());
             assert_eq!(delete(&deps, &user, &made.view.id, &meta()).await, Err(AppError::NotFound));
+
+            // Through the cache: a second call reads no row (the token row is gone, yet the
+            // cached entry answers until forgotten), and forgetting the account makes it ask again.
+            let cache = TokenCache::new(60_000);
+            let cached = create(&deps, &me, input("cached", Expiry::Never), &meta()).await.unwrap();
+            assert!(authenticate_cached(&t.db, &cache, &cached.token, "x", 4_000).await.unwrap().is_some());
+            sqlx::query("DELETE FROM personal_access_tokens WHERE name = 'cached'").execute(&t.db).await.unwrap();
+            assert!(authenticate_cached(&t.db, &cache, &cached.token, "x", 4_001).await.unwrap().is_some());
+            assert!(
+                authenticate_cached(&t.db, &cache, &cached.token, "y", 4_001).await.unwrap().is_none(),
+                "a new IP reads the row"
+            );
+            cache.forget_user(&user.id);
+            assert!(authenticate_cached(&t.db, &cache, &cached.token, "x", 4_002).await.unwrap().is_none());
 
             // A disabled account's tokens are refused.
             let other = create(&deps, &me, input("other", Expiry::Never), &meta()).await.unwrap();

@@ -103,7 +103,8 @@ pub fn TokensPanel() -> impl IntoView {
             }
         }
     });
-    view! {
+    // Each section is type-erased: the page's view type stays shallow enough for release builds.
+    let add = view! {
         <section class="panel" aria-labelledby="add-token-heading">
             <h2 id="add-token-heading">"Add a token"</h2>
             {move || shown.get().map(|made| view! { <ShownOnce made on_done=Callback::new(move |()| shown.set(None))/> })}
@@ -151,6 +152,9 @@ pub fn TokensPanel() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+    .into_any();
+    let list = view! {
         <section class="panel" aria-labelledby="tokens-heading">
             <h2 id="tokens-heading">"Your tokens"</h2>
             <FormError message=error_message(regen_error)/>
@@ -217,4 +221,6 @@ pub fn TokensPanel() -> impl IntoView {
             </Transition>
         </section>
     }
+    .into_any();
+    view! { {add} {list} }
 }
