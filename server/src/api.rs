@@ -19,7 +19,7 @@ use app::{
 };
 use axum::{
     extract::{rejection::JsonRejection, FromRequestParts, Path, State},
-    http::{request::Parts, HeaderMap, HeaderValue, StatusCode},
+    http::{request::Parts, HeaderMap, HeaderValue, Method as HttpMethod, StatusCode},
     response::{IntoResponse, Response},
     Extension, Json,
 };
@@ -198,10 +198,16 @@ impl FromRequestParts<AppState> for Caller {
             }
         };
         let now = state.now();
+        // Reads may use this instance's token cache; writes read the token and the account
+        // afresh, so a password or factor check never sees data two seconds old.
+        let write = parts.method != HttpMethod::GET;
         let (user, via) = if token.starts_with(tokens::PREFIX) {
-            let (row, user) = tokens::authenticate_cached(&state.db, &state.api.tokens, token, &meta.ip, now)
-                .await?
-                .ok_or_else(unauthenticated)?;
+            let found = if write {
+                tokens::authenticate(&state.db, token, &meta.ip, now).await?
+            } else {
+                tokens::authenticate_cached(&state.db, &state.api.tokens, token, &meta.ip, now).await?
+            };
+            let (row, user) = found.ok_or_else(unauthenticated)?;
             let via = Via::Token {
                 id: row.id.clone(),
                 read_only: row.read_only != 0,
@@ -215,6 +221,16 @@ impl FromRequestParts<AppState> for Caller {
         };
         if claimed_user.is_some_and(|id| id != user.id) {
             return Err(unauthenticated());
+        }
+        // The browser's gates hold here too: a setup an administrator requires comes first, and
+        // an expired password leaves only changing it and signing out.
+        if two_factor::setup_required(&state.db, &user).await? {
+            return Err(AppError::TwoFactorSetupRequired.into());
+        }
+        let path = parts.uri.path();
+        let open_when_expired = path.ends_with("/me/password") || path.ends_with("/auth/logout");
+        if !open_when_expired && state.password_policy().await?.is_expired(user.password_changed_at, now) {
+            return Err(AppError::PasswordExpired.into());
         }
         let key = match &via {
             Via::Token { id, .. } => format!("api:token:{id}"),
@@ -390,16 +406,27 @@ async fn patch_me(
 ) -> ApiResult<Me> {
     caller.require_write()?;
     let Json(patch) = body?;
+    // Everything is checked before anything happens (a code is used up, a mail goes out).
+    let mut p = app::error::Problems::default();
+    let name = patch.name.as_deref().and_then(|n| p.check("name", DisplayName::parse(n)));
+    let username = patch.username.as_deref().and_then(|u| p.check("username", Username::parse(u)));
+    p.into_result()?;
+    let taken = || AppError::Conflict { field: "username".into(), message: "That username is taken.".into() };
+    if let Some(u) = &username {
+        let existing = app::auth::repo::find_by_identifier(&state.db, &u.canonical()).await.map_err(AppError::from)?;
+        if existing.is_some_and(|other| other.id != caller.user.id) {
+            return Err(taken().into());
+        }
+    }
     if let Some(email) = &patch.email {
         second_factor(&state, &caller, &headers).await?;
         let password = patch.current_password.as_deref().unwrap_or_default();
         app::email::service::request_change(&state.deps(), &caller.signed_in(), email, password, true, &caller.meta)
             .await?;
     }
-    let mut p = app::error::Problems::default();
-    let name = patch.name.as_deref().and_then(|n| p.check("name", DisplayName::parse(n)));
-    let username = patch.username.as_deref().and_then(|u| p.check("username", Username::parse(u)));
-    p.into_result()?;
+    if name.is_none() && username.is_none() {
+        return Ok(Json(Me::from(&caller.user)));
+    }
     let updated = app::auth::repo::update_profile(
         &state.db,
         &caller.user.id,
@@ -408,13 +435,29 @@ async fn patch_me(
         state.now(),
     )
     .await;
-    match updated {
-        Ok(user) => Ok(Json(Me::from(&user))),
-        Err(e) if app::auth::repo::is_unique_violation(&e) => {
-            Err(AppError::Conflict { field: "username".into(), message: "That username is taken.".into() }.into())
-        }
-        Err(e) => Err(AppError::from(e).into()),
-    }
+    let user = match updated {
+        Ok(user) => user,
+        Err(e) if app::auth::repo::is_unique_violation(&e) => return Err(taken().into()),
+        Err(e) => return Err(AppError::from(e).into()),
+    };
+    let detail = json!({
+        "name": name.is_some().then(|| json!({ "from": caller.user.name, "to": user.name })),
+        "username": username.is_some().then(|| json!({ "from": caller.user.display_username, "to": user.display_username })),
+    });
+    app::audit::repo::record(
+        &state.db,
+        app::audit::repo::Entry {
+            user_id: Some(&user.id),
+            actor_id: None,
+            event: app::audit::AuditEvent::ProfileChanged,
+            meta: &caller.meta,
+            detail,
+        },
+        state.now(),
+    )
+    .await
+    .map_err(AppError::from)?;
+    Ok(Json(Me::from(&user)))
 }
 
 /// Where the account is signed in.
@@ -519,6 +562,7 @@ async fn change_password(
         confirm: &change.new_password,
     };
     app::password::service::change(&state.deps(), &policy, &caller.signed_in(), input, &caller.meta).await?;
+    state.api.tokens.forget_user(&caller.user.id);
     Ok(Json(Done { ok: true }))
 }
 
@@ -529,6 +573,7 @@ async fn change_password(
     (status = 429, body = ErrorBody)
 ), security(("token" = [])))]
 async fn send_email_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Done> {
+    caller.require_write()?;
     let factors = two_factor::required(&state.db, &caller.user).await?;
     if !factors.is_some_and(|f| f.email) {
         return Err(AppError::Forbidden.into());
@@ -575,6 +620,7 @@ async fn login(
     if code.is_some_and(|c| c.chars().count() > 32) {
         return Err(AppError::InvalidCode.into());
     }
+    let continued = req.pending.is_some();
     let pending = match req.pending {
         // A sign-in waiting for its second factor.
         Some(pending) => pending,
@@ -598,7 +644,8 @@ async fn login(
         }
     };
     let (Some(method), Some(code)) = (method, code) else {
-        if method == Some(Method::Email) {
+        // The first call mailed a code already when email is the way; asking again resends.
+        if continued && method == Some(Method::Email) {
             two_factor::send_sign_in_code(&deps, &pending).await?;
         }
         let methods = two_factor::challenge(&deps, &pending).await?.methods;

@@ -408,3 +408,45 @@ async fn calls_are_rate_limited_per_token_with_retry_after() {
     assert!(res.headers().contains_key(header::RETRY_AFTER));
     assert_eq!(res.json::<Value>().await.unwrap()["error"], "rate_limited");
 }
+
+#[tokio::test]
+async fn forced_setup_and_expired_passwords_hold_for_the_api_too() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "hana").await;
+    let t = make_token(&s, &c, "t", false, "read_write", &[("password", PASSWORD)]).await;
+    let t = t["token"].as_str().unwrap();
+    let res =
+        s.client().patch(s.url("/api/v1/me")).bearer_auth(t).json(&json!({"username": "hana2"})).send().await.unwrap();
+    assert_eq!(res.json::<Value>().await.unwrap()["username"], "hana2");
+    let (detail,): (String,) = sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'profile_changed'")
+        .fetch_one(&s.state.db)
+        .await
+        .unwrap();
+    assert!(detail.contains("hana2"), "{detail}");
+
+    // (Changed in the database as an administrator's action would, which also forgets the
+    // account's cached tokens.)
+    let id = id_of(&s, "hana2").await;
+    sqlx::query("UPDATE users SET two_factor_forced_at = 1").execute(&s.state.db).await.unwrap();
+    s.state.api.tokens.forget_user(&id);
+    let res = api(&s, Method::GET, "/me", Some(t)).await;
+    assert_eq!(json_error(res).await.1["error"], "two_factor_setup_required");
+    sqlx::query("UPDATE users SET two_factor_forced_at = NULL").execute(&s.state.db).await.unwrap();
+    s.state.api.tokens.forget_user(&id);
+
+    // An expired password: only changing it (and signing out) stays open.
+    let policy = app::password::rules::PasswordPolicy { max_age_days: 30, ..Default::default() };
+    app::server::settings::put(&s.state.db, app::server::settings::PASSWORD_POLICY, &policy, 1).await.unwrap();
+    sqlx::query("UPDATE users SET password_changed_at = password_changed_at - $1")
+        .bind(31 * 86_400_000_i64)
+        .execute(&s.state.db)
+        .await
+        .unwrap();
+    let res = api(&s, Method::GET, "/me", Some(t)).await;
+    assert_eq!(json_error(res).await.1["error"], "password_expired");
+    let body = json!({"current_password": PASSWORD, "new_password": "a fresh passphrase 2026"});
+    let res = s.client().post(s.url("/api/v1/me/password")).bearer_auth(t).json(&body).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(api(&s, Method::GET, "/me", Some(t)).await.status(), StatusCode::OK);
+}

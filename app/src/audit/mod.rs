@@ -35,6 +35,7 @@ pub enum AuditEvent {
     TokenRegenerated,
     TokenDeleted,
     TokenSettingsChanged,
+    ProfileChanged,
 }
 
 impl AuditEvent {
@@ -69,6 +70,7 @@ impl AuditEvent {
             AuditEvent::TokenRegenerated => "token_regenerated",
             AuditEvent::TokenDeleted => "token_deleted",
             AuditEvent::TokenSettingsChanged => "token_settings_changed",
+            AuditEvent::ProfileChanged => "profile_changed",
         }
     }
 }

@@ -134,7 +134,7 @@ pub async fn list(db: &Db, search: &str, limit: i64) -> Result<Vec<UserRow>, sql
     .await
 }
 
-/// Sets the name and/or the username (canonical, as typed) and returns the row.
+/// Sets the name and/or the username (canonical, as typed) in one statement and returns the row.
 pub async fn update_profile(
     db: &Db,
     id: &str,
@@ -142,23 +142,18 @@ pub async fn update_profile(
     username: Option<(String, String)>,
     now: i64,
 ) -> Result<UserRow, sqlx::Error> {
-    if let Some(name) = name {
-        sqlx::query("UPDATE users SET name = $2, updated_at = $3 WHERE id = $1")
-            .bind(id)
-            .bind(name)
-            .bind(now)
-            .execute(db)
-            .await?;
-    }
-    if let Some((canonical, display)) = username {
-        sqlx::query("UPDATE users SET username = $2, display_username = $3, updated_at = $4 WHERE id = $1")
-            .bind(id)
-            .bind(canonical)
-            .bind(display)
-            .bind(now)
-            .execute(db)
-            .await?;
-    }
+    let (canonical, display) = username.unzip();
+    sqlx::query(
+        "UPDATE users SET name = COALESCE($2, name), username = COALESCE($3, username), \
+         display_username = COALESCE($4, display_username), updated_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(canonical)
+    .bind(display)
+    .bind(now)
+    .execute(db)
+    .await?;
     find_by_id(db, id).await?.ok_or(sqlx::Error::RowNotFound)
 }
 

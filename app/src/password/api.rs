@@ -32,7 +32,9 @@ pub async fn change_password(current: Password, new_password: Password, confirm:
         },
         &ctx.meta,
     )
-    .await
+    .await?;
+    ctx.state.api.tokens.forget_user(&me.user.id);
+    Ok(())
 }
 
 /// "Reset password": the same answer whether or not the address has an account.

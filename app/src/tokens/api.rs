@@ -60,6 +60,8 @@ pub async fn create_token(
         "read_write" => false,
         _ => return Err(AppError::field("scope", "Choose read-only or read and write.")),
     };
+    // Bad input is refused before the owner's code is used up.
+    super::service::parse_name(&name)?;
     verified(&ctx, &me, password, method, code).await?;
     let input =
         super::service::CreateInput { name: &name, ignore_two_factor: ignore_two_factor.is_some(), read_only, expiry };
@@ -98,8 +100,8 @@ pub async fn save_token_settings(max_days: String) -> Result<(), AppError> {
     };
     let (ctx, admin) = guard::require_admin().await?;
     let max_days: u32 = match max_days.trim().parse() {
-        Ok(n) if n <= 3650 => n,
-        _ => return Err(AppError::field("max_days", "Enter a whole number of days from 0 to 3650.")),
+        Ok(n) if n == 0 || (7..=3650).contains(&n) => n,
+        _ => return Err(AppError::field("max_days", "Enter 0 (no limit) or a whole number of days from 7 to 3650.")),
     };
     let after = TokenSettings { max_days };
     let before = super::service::settings(ctx.db()).await?;

@@ -93,7 +93,7 @@ pub struct CreateInput<'a> {
     pub expiry: Expiry,
 }
 
-fn parse_name(name: &str) -> Result<String, AppError> {
+pub fn parse_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(AppError::field("name", "Give the token a name, such as the script that uses it."));
@@ -209,8 +209,14 @@ pub async fn delete(deps: &Deps<'_>, user: &UserRow, id: &str, meta: &ClientMeta
 /// working at once.
 pub async fn regenerate(deps: &Deps<'_>, me: &SignedIn, id: &str, meta: &ClientMeta) -> Result<NewToken, AppError> {
     let row = owned(deps.db, &me.user.id, id).await?;
+    if !row.is_live(deps.now) {
+        return Err(AppError::Conflict {
+            field: "id".into(),
+            message: "This token has expired. Delete it and make a new one.".into(),
+        });
+    }
     let (token, hash, last_chars) = new_secret();
-    sqlx::query(
+    let done = sqlx::query(
         "UPDATE personal_access_tokens SET token_hash = $3, last_chars = $4, last_used_at = NULL, last_used_ip = NULL \
          WHERE id = $1 AND user_id = $2",
     )
@@ -220,6 +226,9 @@ pub async fn regenerate(deps: &Deps<'_>, me: &SignedIn, id: &str, meta: &ClientM
     .bind(&last_chars)
     .execute(deps.db)
     .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
     record(deps, &me.user, AuditEvent::TokenRegenerated, json!({ "token_id": row.id, "name": row.name }), meta).await?;
     let row = TokenRow { last_chars, last_used_at: None, last_used_ip: None, ..row };
     Ok(NewToken { user_id: me.user.id.clone(), token, view: row.view() })
@@ -239,6 +248,8 @@ pub async fn authenticate(db: &Db, token: &str, ip: &str, now: i64) -> Result<Op
 /// another instance may accept it for at most `ttl_ms` more (its expiry is checked every time).
 pub struct TokenCache {
     ttl_ms: i64,
+    /// Bumped by every `forget_user`: a lookup that began before a forget stores nothing.
+    generation: std::sync::atomic::AtomicU64,
     entries: std::sync::Mutex<std::collections::HashMap<String, (TokenRow, UserRow, i64)>>,
 }
 
@@ -247,12 +258,17 @@ const CACHED_TOKENS: usize = 10_000;
 
 impl TokenCache {
     pub fn new(ttl_ms: i64) -> Self {
-        TokenCache { ttl_ms, entries: std::sync::Mutex::new(std::collections::HashMap::new()) }
+        TokenCache {
+            ttl_ms,
+            generation: std::sync::atomic::AtomicU64::new(0),
+            entries: std::sync::Mutex::new(std::collections::HashMap::new()),
+        }
     }
 
     /// Forgets every token of the account (after a delete or a regenerate).
     pub fn forget_user(&self, user_id: &str) {
         if let Ok(mut e) = self.entries.lock() {
+            self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             e.retain(|_, (row, _, _)| row.user_id != user_id);
         }
     }
@@ -264,8 +280,11 @@ impl TokenCache {
         fresh.then(|| (row.clone(), user.clone()))
     }
 
-    fn put(&self, digest: String, found: Option<&(TokenRow, UserRow)>, now: i64) {
+    fn put(&self, digest: String, found: Option<&(TokenRow, UserRow)>, began: u64, now: i64) {
         if let Ok(mut e) = self.entries.lock() {
+            if self.generation.load(std::sync::atomic::Ordering::SeqCst) != began {
+                return;
+            }
             match found {
                 Some((row, user)) => {
                     if e.len() >= CACHED_TOKENS {
@@ -296,8 +315,9 @@ pub async fn authenticate_cached(
     if let Some(hit) = cache.get(&digest, ip, now) {
         return Ok(Some(hit));
     }
+    let began = cache.generation.load(std::sync::atomic::Ordering::SeqCst);
     let found = authenticate_digest(db, &digest, ip, now).await?;
-    cache.put(digest, found.as_ref(), now);
+    cache.put(digest, found.as_ref(), began, now);
     Ok(found)
 }
 

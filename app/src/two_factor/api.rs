@@ -163,7 +163,10 @@ pub async fn admin_force_two_factor(user_id: String, force: String) -> Result<()
         _ => return Err(AppError::field("force", "Choose on or off.")),
     };
     super::service::require_reauthenticated(&ctx.deps(), admin.signed_in()).await?;
-    super::service::admin_force(&ctx.deps(), admin.admin(), &user_id, force, &ctx.meta).await
+    super::service::admin_force(&ctx.deps(), admin.admin(), &user_id, force, &ctx.meta).await?;
+    // The API's token cache of this instance learns it at once (others within two seconds).
+    ctx.state.api.tokens.forget_user(&user_id);
+    Ok(())
 }
 
 /// **Reset two-factor authentication** for a user who lost the device.
