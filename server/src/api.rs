@@ -131,6 +131,21 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
+/// Names a service's form fields as this API's request fields (`renames`: form → API).
+fn api_fields(e: AppError, renames: &[(&str, &str)]) -> AppError {
+    let rename = |f: String| renames.iter().find(|(from, _)| *from == f).map(|(_, to)| (*to).to_owned()).unwrap_or(f);
+    match e {
+        AppError::Validation { errors } => AppError::Validation {
+            errors: errors
+                .into_iter()
+                .map(|fe| app::error::FieldError { field: rename(fe.field), message: fe.message })
+                .collect(),
+        },
+        AppError::Conflict { field, message } => AppError::Conflict { field: rename(field), message },
+        other => other,
+    }
+}
+
 // ---- Who is calling ------------------------------------------------------------------------
 
 /// How the caller authenticated.
@@ -422,7 +437,8 @@ async fn patch_me(
         second_factor(&state, &caller, &headers).await?;
         let password = patch.current_password.as_deref().unwrap_or_default();
         app::email::service::request_change(&state.deps(), &caller.signed_in(), email, password, true, &caller.meta)
-            .await?;
+            .await
+            .map_err(|e| api_fields(e, &[("new_email", "email"), ("password", "current_password")]))?;
     }
     if name.is_none() && username.is_none() {
         return Ok(Json(Me::from(&caller.user)));
@@ -561,7 +577,9 @@ async fn change_password(
         new_password: &change.new_password,
         confirm: &change.new_password,
     };
-    app::password::service::change(&state.deps(), &policy, &caller.signed_in(), input, &caller.meta).await?;
+    app::password::service::change(&state.deps(), &policy, &caller.signed_in(), input, &caller.meta)
+        .await
+        .map_err(|e| api_fields(e, &[("current", "current_password")]))?;
     state.api.tokens.forget_user(&caller.user.id);
     Ok(Json(Done { ok: true }))
 }

@@ -445,6 +445,9 @@ async fn forced_setup_and_expired_passwords_hold_for_the_api_too() {
         .unwrap();
     let res = api(&s, Method::GET, "/me", Some(t)).await;
     assert_eq!(json_error(res).await.1["error"], "password_expired");
+    let wrong = json!({"current_password": "not it", "new_password": "a fresh passphrase 2026"});
+    let res = s.client().post(s.url("/api/v1/me/password")).bearer_auth(t).json(&wrong).send().await.unwrap();
+    assert_eq!(json_error(res).await.1["field"], "current_password", "the API's own field name");
     let body = json!({"current_password": PASSWORD, "new_password": "a fresh passphrase 2026"});
     let res = s.client().post(s.url("/api/v1/me/password")).bearer_auth(t).json(&body).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
