@@ -1,5 +1,7 @@
 //! Gatehouse: the account center. Pages, components and server functions; the server-only
 //! parts are behind the `ssr` feature and never reach the WASM bundle.
+// Page view types nest deeply in release builds (no `erase_components`), above all when hydrating.
+#![recursion_limit = "256"]
 
 pub mod account;
 pub mod admin;

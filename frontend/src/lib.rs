@@ -1,4 +1,6 @@
 //! The browser entry point: hydrate the server-rendered page.
+// Page view types nest deeply in release builds (no `erase_components`), above all when hydrating.
+#![recursion_limit = "256"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
