@@ -39,6 +39,23 @@ pub struct Deps<'a> {
     pub now: i64,
 }
 
+impl Deps<'_> {
+    /// Writes an audit entry about the account `user_id`, done by its owner (`actor` None) or by
+    /// an administrator.
+    pub async fn audit(
+        &self,
+        user_id: &str,
+        actor: Option<&str>,
+        event: AuditEvent,
+        detail: serde_json::Value,
+        meta: &ClientMeta,
+    ) -> Result<(), AppError> {
+        audit::record(self.db, audit::Entry { user_id: Some(user_id), actor_id: actor, event, meta, detail }, self.now)
+            .await?;
+        Ok(())
+    }
+}
+
 pub struct RegisterInput<'a> {
     pub name: &'a str,
     pub username: &'a str,

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::EmailStatus;
 use crate::{
-    audit::{repo as audit, AuditEvent},
+    audit::AuditEvent,
     auth::{
         model::Email,
         repo::{self as users, UserRow},
@@ -28,24 +28,12 @@ pub const CHANGE_PER_ACCOUNT: ratelimit::Limit = ratelimit::Limit::per_minutes(5
 /// Links opened from one IP address (tokens cannot be guessed; this bounds the noise).
 pub const CONFIRM_PER_IP: ratelimit::Limit = ratelimit::Limit::per_minutes(30, 15);
 
-async fn record(
-    deps: &Deps<'_>,
-    user_id: &str,
-    event: AuditEvent,
-    meta: &ClientMeta,
-    detail: serde_json::Value,
-) -> Result<(), AppError> {
-    audit::record(deps.db, audit::Entry { user_id: Some(user_id), actor_id: None, event, meta, detail }, deps.now)
-        .await?;
-    Ok(())
-}
-
 /// Mails a link that confirms the account's current address (voiding older ones).
 pub async fn send_verification(deps: &Deps<'_>, user: &UserRow, meta: &ClientMeta) -> Result<(), AppError> {
     let token = links::issue(deps.db, &user.id, Purpose::VerifyEmail, &user.email, deps.now).await?;
     let link = deps.public_url.link(&format!("/verify-email?token={}", token.expose()));
     deps.mailer.queue(deps.db, &templates::verify_email(&user.email, &user.name, &link), deps.now).await?;
-    record(deps, &user.id, AuditEvent::EmailVerificationSent, meta, json!({})).await
+    deps.audit(&user.id, None, AuditEvent::EmailVerificationSent, json!({}), meta).await
 }
 
 /// "Resend Email Verification" (throttled per account).
@@ -113,7 +101,7 @@ pub async fn request_change(
         &deps.public_url.link("/account/security"),
     );
     deps.mailer.queue(deps.db, &notice, deps.now).await?;
-    record(deps, &me.user.id, AuditEvent::EmailChangeRequested, meta, json!({ "to": email.as_str() })).await
+    deps.audit(&me.user.id, None, AuditEvent::EmailChangeRequested, json!({ "to": email.as_str() }), meta).await
 }
 
 /// Opens a link from a verification or change mail. Returns the address now confirmed.
@@ -130,7 +118,7 @@ pub async fn confirm(deps: &Deps<'_>, token: &str, meta: &ClientMeta) -> Result<
         if done.rows_affected() != 1 {
             return Err(AppError::InvalidLink);
         }
-        record(deps, &link.user_id, AuditEvent::EmailVerified, meta, json!({})).await?;
+        deps.audit(&link.user_id, None, AuditEvent::EmailVerified, json!({}), meta).await?;
         return Ok(link.email);
     }
     let Some(link) = links::consume(deps.db, Purpose::ChangeEmail, token, deps.now).await? else {
@@ -157,7 +145,7 @@ pub async fn confirm(deps: &Deps<'_>, token: &str, meta: &ClientMeta) -> Result<
     // Links sent to the old address stop working.
     links::void(deps.db, &user.id, Purpose::VerifyEmail).await?;
     links::void(deps.db, &user.id, Purpose::ResetPassword).await?;
-    record(deps, &user.id, AuditEvent::EmailChanged, meta, json!({ "from": user.email, "to": link.email })).await?;
+    deps.audit(&user.id, None, AuditEvent::EmailChanged, json!({ "from": user.email, "to": link.email }), meta).await?;
     Ok(link.email)
 }
 

@@ -145,8 +145,7 @@ async fn audit_and_notify(
     detail: serde_json::Value,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    audit::record(deps.db, audit::Entry { user_id: Some(&user.id), actor_id: None, event, meta, detail }, deps.now)
-        .await?;
+    deps.audit(&user.id, None, event, detail, meta).await?;
     let notice = templates::password_changed(&user.email, &user.name, &deps.public_url.link("/account/security"));
     deps.mailer.queue(deps.db, &notice, deps.now).await?;
     Ok(())

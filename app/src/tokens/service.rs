@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{Expiry, NewToken, TokenSettings, TokenView};
 use crate::{
-    audit::{repo as audit, AuditEvent},
+    audit::AuditEvent,
     auth::{repo::UserRow, service::Deps},
     error::AppError,
     server::{
@@ -170,7 +170,7 @@ pub async fn create(
         "token_id": row.id, "name": row.name, "ignore_two_factor": input.ignore_two_factor,
         "read_only": input.read_only, "expires_at": row.expires_at,
     });
-    record(deps, &me.user, AuditEvent::TokenCreated, detail, meta).await?;
+    deps.audit(&me.user.id, None, AuditEvent::TokenCreated, detail, meta).await?;
     Ok(NewToken { user_id: me.user.id.clone(), token, view: row.view() })
 }
 
@@ -202,7 +202,7 @@ pub async fn delete(deps: &Deps<'_>, user: &UserRow, id: &str, meta: &ClientMeta
         .bind(&user.id)
         .execute(deps.db)
         .await?;
-    record(deps, user, AuditEvent::TokenDeleted, json!({ "token_id": row.id, "name": row.name }), meta).await
+    deps.audit(&user.id, None, AuditEvent::TokenDeleted, json!({ "token_id": row.id, "name": row.name }), meta).await
 }
 
 /// A new value for one of the account's tokens (after `verify_owner`): the old one stops
@@ -229,7 +229,8 @@ pub async fn regenerate(deps: &Deps<'_>, me: &SignedIn, id: &str, meta: &ClientM
     if done.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
-    record(deps, &me.user, AuditEvent::TokenRegenerated, json!({ "token_id": row.id, "name": row.name }), meta).await?;
+    deps.audit(&me.user.id, None, AuditEvent::TokenRegenerated, json!({ "token_id": row.id, "name": row.name }), meta)
+        .await?;
     let row = TokenRow { last_chars, last_used_at: None, last_used_ip: None, ..row };
     Ok(NewToken { user_id: me.user.id.clone(), token, view: row.view() })
 }
@@ -348,18 +349,6 @@ async fn authenticate_digest(
         return Ok(Some((row, user)));
     }
     Ok(Some((row, user)))
-}
-
-async fn record(
-    deps: &Deps<'_>,
-    user: &UserRow,
-    event: AuditEvent,
-    detail: serde_json::Value,
-    meta: &ClientMeta,
-) -> Result<(), AppError> {
-    audit::record(deps.db, audit::Entry { user_id: Some(&user.id), actor_id: None, event, meta, detail }, deps.now)
-        .await?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::{
     Challenge, Method, TotpSetup, TwoFactorSettings, TwoFactorState,
 };
 use crate::{
-    audit::{repo as audit, AuditEvent},
+    audit::AuditEvent,
     auth::{
         repo::{self as users, UserRow},
         service::Deps,
@@ -119,7 +119,7 @@ pub async fn verify(
 ) -> Result<(), AppError> {
     if let Err(e) = lockout::count_try(deps.db, &user.id, deps.now).await {
         let detail = json!({ "method": method.as_str(), "refused": "locked" });
-        record(deps, user, None, AuditEvent::TwoFactorFailed, detail, meta).await?;
+        deps.audit(&user.id, None, AuditEvent::TwoFactorFailed, detail, meta).await?;
         return Err(e);
     }
     let ok = factors.methods().contains(&method)
@@ -129,13 +129,13 @@ pub async fn verify(
             Method::Email => email_code::check(deps.db, deps.key, &user.id, bound_to, code, deps.now).await?,
         };
     if !ok {
-        record(deps, user, None, AuditEvent::TwoFactorFailed, json!({ "method": method.as_str() }), meta).await?;
+        deps.audit(&user.id, None, AuditEvent::TwoFactorFailed, json!({ "method": method.as_str() }), meta).await?;
         return Err(AppError::InvalidCode);
     }
     lockout::clear(deps.db, &user.id).await?;
     if method == Method::Backup {
         let left = backup::remaining(deps.db, &user.id).await?;
-        record(deps, user, None, AuditEvent::BackupCodeUsed, json!({ "left": left }), meta).await?;
+        deps.audit(&user.id, None, AuditEvent::BackupCodeUsed, json!({ "left": left }), meta).await?;
     }
     Ok(())
 }
@@ -251,7 +251,7 @@ pub async fn reauthenticate(
         .bind(deps.now)
         .execute(deps.db)
         .await?;
-    record(deps, &me.user, None, AuditEvent::Reauthenticated, json!({}), meta).await
+    deps.audit(&me.user.id, None, AuditEvent::Reauthenticated, json!({}), meta).await
 }
 
 async fn reauthenticated(deps: &Deps<'_>, me: &SignedIn) -> Result<bool, AppError> {
@@ -565,19 +565,6 @@ async fn other_user(deps: &Deps<'_>, admin: &UserRow, user_id: &str) -> Result<U
 
 // ---- Audit and notice ----------------------------------------------------------------------
 
-async fn record(
-    deps: &Deps<'_>,
-    user: &UserRow,
-    actor: Option<&str>,
-    event: AuditEvent,
-    detail: serde_json::Value,
-    meta: &ClientMeta,
-) -> Result<(), AppError> {
-    audit::record(deps.db, audit::Entry { user_id: Some(&user.id), actor_id: actor, event, meta, detail }, deps.now)
-        .await?;
-    Ok(())
-}
-
 /// A factor was turned on (and `ended` other sessions with it): the audit entry and the notice.
 async fn enabled(
     deps: &Deps<'_>,
@@ -601,7 +588,7 @@ async fn changed(
     what: &str,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    record(deps, user, actor, event, detail, meta).await?;
+    deps.audit(&user.id, actor, event, detail, meta).await?;
     let notice =
         templates::two_factor_changed(&user.email, &user.name, what, &deps.public_url.link("/account/security"));
     deps.mailer.queue(deps.db, &notice, deps.now).await?;
