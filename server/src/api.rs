@@ -13,8 +13,8 @@ use app::{
     },
     error::AppError,
     server::{guard::SignedIn, ratelimit, request::ClientMeta, AppState},
-    sessions::service as sessions,
-    tokens::service as tokens,
+    sessions::{model::SessionView, service as sessions},
+    tokens::{service as tokens, TokenView},
     two_factor::{service as two_factor, Method},
 };
 use axum::{
@@ -319,31 +319,6 @@ pub struct MePatch {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SessionItem {
-    pub id: String,
-    pub browser: String,
-    pub os: String,
-    pub ip: String,
-    pub created_at: i64,
-    pub last_seen_at: i64,
-    /// The session this call came with.
-    pub current: bool,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TokenItem {
-    pub id: String,
-    pub name: String,
-    pub created_at: i64,
-    pub last_used_at: Option<i64>,
-    pub last_used_ip: Option<String>,
-    pub expires_at: Option<i64>,
-    pub ignore_two_factor: bool,
-    pub read_only: bool,
-    pub last_chars: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct AuditItem {
     pub event: String,
     pub ip: String,
@@ -478,27 +453,14 @@ async fn patch_me(
 
 /// Where the account is signed in.
 #[utoipa::path(get, path = "/me/sessions", responses(
-    (status = 200, body = [SessionItem]), (status = 401, body = ErrorBody)
+    (status = 200, body = [SessionView]), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
-async fn list_sessions(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<SessionItem>> {
+async fn list_sessions(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<SessionView>> {
     let current = match &caller.via {
-        Via::Session { id } => id.clone(),
-        Via::Token { .. } => String::new(),
+        Via::Session { id } => id.as_str(),
+        Via::Token { .. } => "",
     };
-    let list = sessions::list(&state.db, &caller.user.id, &current).await?;
-    Ok(Json(
-        list.into_iter()
-            .map(|s| SessionItem {
-                id: s.id,
-                browser: s.browser,
-                os: s.os,
-                ip: s.ip,
-                created_at: s.created_at,
-                last_seen_at: s.last_seen_at,
-                current: s.current,
-            })
-            .collect(),
-    ))
+    Ok(Json(sessions::list(&state.db, &caller.user.id, current).await?))
 }
 
 /// Ends one of the account's sessions.
@@ -514,25 +476,10 @@ async fn delete_session(State(state): State<AppState>, caller: Caller, Path(id):
 
 /// The account's personal access tokens (never their values).
 #[utoipa::path(get, path = "/me/tokens", responses(
-    (status = 200, body = [TokenItem]), (status = 401, body = ErrorBody)
+    (status = 200, body = [TokenView]), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
-async fn list_tokens(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<TokenItem>> {
-    let list = tokens::list(&state.db, &caller.user.id).await?;
-    Ok(Json(
-        list.into_iter()
-            .map(|t| TokenItem {
-                id: t.id,
-                name: t.name,
-                created_at: t.created_at,
-                last_used_at: t.last_used_at,
-                last_used_ip: t.last_used_ip,
-                expires_at: t.expires_at,
-                ignore_two_factor: t.ignore_two_factor,
-                read_only: t.read_only,
-                last_chars: t.last_chars,
-            })
-            .collect(),
-    ))
+async fn list_tokens(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<TokenView>> {
+    Ok(Json(tokens::list(&state.db, &caller.user.id).await?))
 }
 
 /// Deletes one of the account's tokens. 2FA-protected.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One signed-in place, for the Security page. Holds no token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SessionView {
     pub id: String,
     pub browser: String,

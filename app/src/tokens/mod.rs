@@ -12,6 +12,7 @@ pub mod ui;
 
 /// A token as the list shows it. Holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TokenView {
     pub id: String,
     pub name: String,
