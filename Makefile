@@ -28,14 +28,20 @@ test:
 setup:
 	.ci/setup all
 
+# The server-side crates (one feature set, so lint, tests and builds share compiled dependencies).
+SERVER_CRATES := -p wire -p platform -p gatehouse-core -p app -p server --features app/ssr
+
 lint:
 	cargo fmt --all --check
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p app --features ssr -p server --all-targets -- -D warnings
+	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked $(SERVER_CRATES) --all-targets -- -D warnings
 	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+	@# The core builds without Leptos or HTTP: layers the crate graph enforces.
+	@if cargo tree --locked -p gatehouse-core -e normal --prefix none | grep -E '^(leptos|server_fn|axum|hyper) '; then \
+	  echo "error: gatehouse-core depends on the crates above"; exit 1; fi
 
 test-rust:
 	pg=$$(.ci/postgres-url); \
-	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo test --locked -p app -p server --features app/ssr
+	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo test --locked $(SERVER_CRATES)
 
 test-e2e:
 	cargo leptos build

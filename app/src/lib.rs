@@ -1,16 +1,13 @@
-//! Gatehouse: the account center. Pages, components and server functions; the server-only
-//! parts are behind the `ssr` feature and never reach the WASM bundle.
+//! Gatehouse's pages: components, and the server functions they call. A server function is a
+//! thin adapter (authorize → parse → one core service); the server-only parts are behind the
+//! `ssr` feature and never reach the WASM bundle.
 // Page view types nest deeply in release builds (no `erase_components`), above all when hydrating.
 #![recursion_limit = "256"]
 
 pub mod account;
 pub mod admin;
-pub mod audit;
 pub mod auth;
 pub mod email;
-pub mod error;
-#[cfg(feature = "ssr")]
-pub mod mail;
 pub mod password;
 pub mod routes;
 pub mod sessions;
@@ -20,6 +17,8 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod server;
+
+pub use wire::error;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};

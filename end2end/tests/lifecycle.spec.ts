@@ -116,6 +116,14 @@ test("admin password policy: rules shown as you type, a weak password is blocked
   await expect(page.locator(".field", { has: min }).locator(".field-error")).toHaveText("Use at least 8.");
   await min.fill("12");
   await page.getByLabel("A digit").check();
+  // A valid policy is saved only after the administrator confirms the password again.
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByRole("alert")).toContainText("Confirm it's you first");
+  const confirm = page.locator("#confirm-its-you");
+  await confirm.getByLabel("Password", { exact: true }).fill("e2e-admin-password-1");
+  await confirm.getByRole("button", { name: "Confirm" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(min).toHaveValue("12");
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page.getByRole("status").filter({ hasText: "password policy was saved" })).toBeVisible();
 

@@ -22,18 +22,18 @@ use std::{
     time::{Duration, Instant},
 };
 
-use app::{
-    auth::{model::Role, service},
-    password::rules::PasswordPolicy,
-    server::{
-        clock::Clock,
-        config::{Config, Sources},
-        guard::SignedIn,
-        request::ClientMeta,
-    },
-    tokens::{service as tokens, Expiry},
+use gatehouse_core::{
+    accounts::{self, RegisterInput},
+    principal::Principal,
+    reauth, tokens,
 };
 use leptos::prelude::LeptosOptions;
+use platform::{
+    clock::Clock,
+    config::{Config, Sources},
+    request::ClientMeta,
+};
+use wire::{account::Role, password::PasswordPolicy, token::Expiry};
 
 fn setting(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -100,20 +100,17 @@ async fn main() {
         .unwrap();
 
     // One account and one read-only token.
-    let deps = state.deps();
+    let env = state.env();
     let meta = ClientMeta::local("bench");
-    let input = service::RegisterInput {
-        name: "Bench",
-        username: "bench",
-        email: "bench@example.test",
-        password: "bench passphrase 1",
-    };
-    let account = service::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
-    let user = service::create_account(&deps, &account, input.password, Role::User, &meta).await.unwrap();
-    let me = SignedIn { session_id: String::new(), user };
+    let input =
+        RegisterInput { name: "Bench", username: "bench", email: "bench@example.test", password: "bench passphrase 1" };
+    let account = accounts::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
+    let user = accounts::create(&env, &account, input.password, Role::User, &meta).await.unwrap();
+    let me = Principal::session(user, String::new());
+    let owner = reauth::confirm_owner(&env, &me, input.password, None, &meta).await.unwrap();
     let made = tokens::create(
-        &deps,
-        &me,
+        &env,
+        &owner,
         tokens::CreateInput { name: "bench", ignore_two_factor: false, read_only: true, expiry: Expiry::Never },
         &meta,
     )

@@ -1,204 +1,85 @@
 //! The REST API under `/api/v1`, for clients with a personal access token (or a session token
-//! from `POST /api/v1/auth/login`). JSON in and out; errors are
-//! `{"error": code, "message": text, "field": optional}` with the matching status.
+//! from `POST /api/v1/auth/login`). JSON in and out; errors are `AppError`'s one body
+//! (`{"error": code, "message": text, ...}`) with its status.
 //!
-//! The routes and the OpenAPI 3.1 document at `/api/v1/openapi.json` come from the same
-//! annotated handlers (utoipa), so the document cannot drift from what is served.
+//! Each handler is an adapter, like the pages' server functions: the [`Caller`] extractor finds
+//! the principal and passes the access gate with what the route opens to (declared in the
+//! handler's signature), the handler parses the body and calls one core service. The routes and
+//! the OpenAPI 3.1 document at `/api/v1/openapi.json` come from the same annotated handlers
+//! (utoipa), so the document cannot drift from what is served.
 
-use app::{
-    auth::{
-        model::{DisplayName, Username},
-        repo::UserRow,
-        service::{self as auth, SignInOutcome},
-    },
-    error::AppError,
-    server::{guard::SignedIn, ratelimit, request::ClientMeta, AppState},
-    sessions::{model::SessionView, service as sessions},
-    tokens::{service as tokens, TokenView},
-    two_factor::{service as two_factor, Method},
-};
+use std::marker::PhantomData;
+
+use app::server::AppState;
 use axum::{
     extract::{rejection::JsonRejection, FromRequestParts, Path, State},
-    http::{request::Parts, HeaderMap, HeaderValue, Method as HttpMethod, StatusCode},
-    response::{IntoResponse, Response},
+    http::{request::Parts, HeaderMap, Method as HttpMethod},
     Extension, Json,
 };
+use gatehouse_core::{
+    access::{self, Opens},
+    accounts::UserRow,
+    auth, callers, password, policy,
+    principal::Principal,
+    profile, reauth, sessions, tokens,
+};
+use platform::request::ClientMeta;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
+use wire::{error::ErrorBody, session::SessionView, token::TokenView, AppError};
 
-// ---- Errors --------------------------------------------------------------------------------
+type ApiResult<T> = Result<Json<T>, AppError>;
 
-/// An API error: the application's error, or the two API-only answers.
-#[derive(Debug)]
-pub enum ApiError {
-    App(AppError),
-    /// A 2FA-protected call without (valid) `X-2fa-Code` / `X-2fa-Method` headers, or a login
-    /// that needs its second factor (with the pending sign-in that the next call continues).
-    TwoFactorRequired {
-        methods: Vec<Method>,
-        pending: Option<String>,
-    },
-    /// The body is not JSON of the expected shape.
-    BadJson {
-        status: StatusCode,
-        message: String,
-    },
-}
-
-impl From<AppError> for ApiError {
-    fn from(e: AppError) -> Self {
-        ApiError::App(e)
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(r: JsonRejection) -> Self {
-        let status = match r {
-            JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        ApiError::BadJson { status, message: r.body_text() }
-    }
-}
-
-/// The error body.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorBody {
-    /// A stable code: `unauthenticated`, `forbidden`, `not_found`, `validation`, `conflict`,
-    /// `two_factor_required`, `invalid_code`, `rate_limited`, `bad_request`, …
-    pub error: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// With `two_factor_required`: the methods a code may come from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub methods: Option<Vec<String>>,
-    /// With `two_factor_required` from the login: the sign-in to continue (five minutes).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pending: Option<String>,
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let (status, body, retry_after) = match self {
-            ApiError::TwoFactorRequired { methods, pending } => (
-                StatusCode::UNAUTHORIZED,
-                ErrorBody {
-                    error: "two_factor_required".into(),
-                    message: if pending.is_some() {
-                        "Send the code: POST /api/v1/auth/login with pending, method and code.".into()
-                    } else {
-                        "This call needs a second factor: send X-2fa-Method and X-2fa-Code.".into()
-                    },
-                    field: None,
-                    methods: Some(methods.iter().map(|m| m.as_str().to_owned()).collect()),
-                    pending,
-                },
-                None,
-            ),
-            ApiError::BadJson { status, message } => (
-                status,
-                ErrorBody { error: "bad_request".into(), message, field: None, methods: None, pending: None },
-                None,
-            ),
-            ApiError::App(e) => {
-                let code = serde_json::to_value(&e)
-                    .ok()
-                    .and_then(|v| v.get("error").and_then(|c| c.as_str()).map(str::to_owned))
-                    .unwrap_or_else(|| "internal".into());
-                let field = match &e {
-                    AppError::Validation { errors } => errors.first().map(|f| f.field.clone()),
-                    AppError::Conflict { field, .. } => Some(field.clone()),
-                    _ => None,
-                };
-                let retry = match e {
-                    AppError::RateLimited { retry_after } => Some(retry_after),
-                    _ => None,
-                };
-                let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (status, ErrorBody { error: code, message: e.to_string(), field, methods: None, pending: None }, retry)
-            }
-        };
-        let mut res = (status, Json(body)).into_response();
-        if let Some(secs) = retry_after {
-            res.headers_mut().insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
-        }
-        res
-    }
-}
-
-type ApiResult<T> = Result<Json<T>, ApiError>;
-
-/// Names a service's form fields as this API's request fields (`renames`: form → API).
-fn api_fields(e: AppError, renames: &[(&str, &str)]) -> AppError {
-    let rename = |f: String| renames.iter().find(|(from, _)| *from == f).map(|(_, to)| (*to).to_owned()).unwrap_or(f);
-    match e {
-        AppError::Validation { errors } => AppError::Validation {
-            errors: errors
-                .into_iter()
-                .map(|fe| app::error::FieldError { field: rename(fe.field), message: fe.message })
-                .collect(),
-        },
-        AppError::Conflict { field, message } => AppError::Conflict { field: rename(field), message },
-        other => other,
+/// A JSON body, or the error that says why it is not one: 400 when it is not JSON at all, 422
+/// when it is JSON of the wrong shape.
+fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
+    match b {
+        Ok(Json(t)) => Ok(t),
+        Err(JsonRejection::JsonDataError(e)) => Err(AppError::field("body", e.body_text())),
+        Err(_) => Err(AppError::BadRequest),
     }
 }
 
 // ---- Who is calling ------------------------------------------------------------------------
 
-/// How the caller authenticated.
-#[derive(Debug, Clone)]
-pub enum Via {
-    Token { id: String, read_only: bool, ignore_two_factor: bool },
-    Session { id: String },
+/// What a route opens to (see `gatehouse_core::access::Opens`), as a type for [`Caller`].
+pub trait Gate: Send + Sync + 'static {
+    const OPENS: Opens;
+}
+
+/// Routes open only to an account in good standing.
+pub struct Standing;
+/// Changing the password: open while it has expired.
+pub struct PasswordChange;
+/// Signing out: always open.
+pub struct Always;
+
+impl Gate for Standing {
+    const OPENS: Opens = Opens::Standing;
+}
+impl Gate for PasswordChange {
+    const OPENS: Opens = Opens::PasswordChange;
+}
+impl Gate for Always {
+    const OPENS: Opens = Opens::Always;
 }
 
 /// The account behind `Authorization: Bearer <token>`, or Rocket.Chat's `X-User-Id` +
-/// `X-Auth-Token`. A personal access token (`gat_…`) or a session token from the login call.
-#[derive(Debug, Clone)]
-pub struct Caller {
-    pub user: UserRow,
-    pub via: Via,
+/// `X-Auth-Token`, let through the gate `G`.
+pub struct Caller<G: Gate = Standing> {
+    pub principal: Principal,
     pub meta: ClientMeta,
-}
-
-impl Caller {
-    fn signed_in(&self) -> SignedIn {
-        let session_id = match &self.via {
-            Via::Session { id } => id.clone(),
-            Via::Token { .. } => String::new(),
-        };
-        SignedIn { session_id, user: self.user.clone() }
-    }
-
-    fn binding(&self) -> String {
-        match &self.via {
-            Via::Token { id, .. } => format!("api-token:{id}"),
-            Via::Session { id } => format!("session:{id}"),
-        }
-    }
-
-    /// Writes need a read-write token.
-    fn require_write(&self) -> Result<(), ApiError> {
-        match self.via {
-            Via::Token { read_only: true, .. } => Err(AppError::Forbidden.into()),
-            _ => Ok(()),
-        }
-    }
-}
-
-fn unauthenticated() -> ApiError {
-    ApiError::App(AppError::Unauthenticated)
+    _gate: PhantomData<G>,
 }
 
 fn header<'a>(h: &'a HeaderMap, name: &str) -> Option<&'a str> {
     h.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
 }
 
-impl FromRequestParts<AppState> for Caller {
-    type Rejection = ApiError;
+impl<G: Gate> FromRequestParts<AppState> for Caller<G> {
+    type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let meta = parts.extensions.get::<ClientMeta>().cloned().unwrap_or_else(|| ClientMeta::local("api"));
@@ -208,73 +89,21 @@ impl FromRequestParts<AppState> for Caller {
         let (token, claimed_user) = match bearer {
             Some(t) => (t, None),
             None => {
-                let t = header(&parts.headers, "x-auth-token").ok_or_else(unauthenticated)?;
-                (t, Some(header(&parts.headers, "x-user-id").ok_or_else(unauthenticated)?))
+                let t = header(&parts.headers, "x-auth-token").ok_or(AppError::Unauthenticated)?;
+                (t, Some(header(&parts.headers, "x-user-id").ok_or(AppError::Unauthenticated)?))
             }
         };
-        let now = state.now();
-        // Reads may use this instance's token cache; writes read the token and the account
-        // afresh, so a password or factor check never sees data two seconds old.
-        let write = parts.method != HttpMethod::GET;
-        let (user, via) = if token.starts_with(tokens::PREFIX) {
-            let found = if write {
-                tokens::authenticate(&state.db, token, &meta.ip, now).await?
-            } else {
-                tokens::authenticate_cached(&state.db, &state.api.tokens, token, &meta.ip, now).await?
-            };
-            let (row, user) = found.ok_or_else(unauthenticated)?;
-            let via = Via::Token {
-                id: row.id.clone(),
-                read_only: row.read_only != 0,
-                ignore_two_factor: row.ignore_two_factor != 0,
-            };
-            (user, via)
-        } else {
-            let current =
-                sessions::resolve(&state.db, state.timeouts(), token, &meta, now).await?.ok_or_else(unauthenticated)?;
-            (current.user, Via::Session { id: current.session_id })
-        };
-        if claimed_user.is_some_and(|id| id != user.id) {
-            return Err(unauthenticated());
-        }
-        // The browser's gates hold here too: a setup an administrator requires comes first, and
-        // an expired password leaves only changing it and signing out.
-        if two_factor::setup_required(&state.db, &user).await? {
-            return Err(AppError::TwoFactorSetupRequired.into());
-        }
-        let path = parts.uri.path();
-        let open_when_expired = path.ends_with("/me/password") || path.ends_with("/auth/logout");
-        if !open_when_expired && state.password_policy().await?.is_expired(user.password_changed_at, now) {
-            return Err(AppError::PasswordExpired.into());
-        }
-        let key = match &via {
-            Via::Token { id, .. } => format!("api:token:{id}"),
-            Via::Session { id } => format!("api:session:{id}"),
-        };
-        let limit = ratelimit::Limit::per_minutes(state.config.api_calls_per_minute, 1);
-        state.api.limiter.hit(&state.db, &key, limit, now).await?;
-        Ok(Caller { user, via, meta })
+        let env = state.env();
+        let fresh = parts.method != HttpMethod::GET;
+        let principal = callers::by_api_token(&env, &state.core, token, claimed_user, fresh, &meta).await?;
+        access::admit(&env, &principal, G::OPENS).await?;
+        Ok(Caller { principal, meta, _gate: PhantomData })
     }
 }
 
-/// A 2FA-protected call: the caller's account has a second factor, so the call needs
-/// `X-2fa-Method` and `X-2fa-Code`, unless its token was made with Ignore Two Factor
-/// Authentication.
-async fn second_factor(state: &AppState, caller: &Caller, headers: &HeaderMap) -> Result<(), ApiError> {
-    if matches!(caller.via, Via::Token { ignore_two_factor: true, .. }) {
-        return Ok(());
-    }
-    let Some(factors) = two_factor::required(&state.db, &caller.user).await? else { return Ok(()) };
-    let (Some(method), Some(code)) = (header(headers, "x-2fa-method"), header(headers, "x-2fa-code")) else {
-        return Err(ApiError::TwoFactorRequired { methods: factors.methods(), pending: None });
-    };
-    let method = Method::parse(method)?;
-    if code.chars().count() > 32 {
-        return Err(AppError::InvalidCode.into());
-    }
-    let deps = state.deps();
-    two_factor::verify(&deps, &caller.user, &factors, method, code, &caller.binding(), &caller.meta).await?;
-    Ok(())
+/// The second-factor code a 2FA-protected call brings in `X-2fa-Method` and `X-2fa-Code`.
+fn two_factor_code(headers: &HeaderMap) -> Option<(&str, &str)> {
+    Some((header(headers, "x-2fa-method")?, header(headers, "x-2fa-code")?))
 }
 
 // ---- Bodies --------------------------------------------------------------------------------
@@ -331,7 +160,7 @@ pub struct AuditItem {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PasswordChange {
+pub struct PasswordChangeRequest {
     pub current_password: String,
     pub new_password: String,
 }
@@ -371,6 +200,10 @@ pub struct Done {
     pub ok: bool,
 }
 
+fn done() -> ApiResult<Done> {
+    Ok(Json(Done { ok: true }))
+}
+
 // ---- Handlers ------------------------------------------------------------------------------
 
 /// The account.
@@ -378,7 +211,7 @@ pub struct Done {
     (status = 200, body = Me), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)
 ), security(("token" = [])))]
 async fn get_me(caller: Caller) -> ApiResult<Me> {
-    Ok(Json(Me::from(&caller.user)))
+    Ok(Json(Me::from(&caller.principal.user)))
 }
 
 /// Changes the name or username, or asks to change the email address (2FA-protected).
@@ -392,62 +225,18 @@ async fn patch_me(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    body: Result<Json<MePatch>, JsonRejection>,
+    patch: Result<Json<MePatch>, JsonRejection>,
 ) -> ApiResult<Me> {
-    caller.require_write()?;
-    let Json(patch) = body?;
-    // Everything is checked before anything happens (a code is used up, a mail goes out).
-    let mut p = app::error::Problems::default();
-    let name = patch.name.as_deref().and_then(|n| p.check("name", DisplayName::parse(n)));
-    let username = patch.username.as_deref().and_then(|u| p.check("username", Username::parse(u)));
-    p.into_result()?;
-    let taken = || AppError::Conflict { field: "username".into(), message: "That username is taken.".into() };
-    if let Some(u) = &username {
-        let existing = app::auth::repo::find_by_identifier(&state.db, &u.canonical()).await.map_err(AppError::from)?;
-        if existing.is_some_and(|other| other.id != caller.user.id) {
-            return Err(taken().into());
-        }
-    }
-    if let Some(email) = &patch.email {
-        second_factor(&state, &caller, &headers).await?;
-        let password = patch.current_password.as_deref().unwrap_or_default();
-        app::email::service::request_change(&state.deps(), &caller.signed_in(), email, password, true, &caller.meta)
-            .await
-            .map_err(|e| api_fields(e, &[("new_email", "email"), ("password", "current_password")]))?;
-    }
-    if name.is_none() && username.is_none() {
-        return Ok(Json(Me::from(&caller.user)));
-    }
-    let updated = app::auth::repo::update_profile(
-        &state.db,
-        &caller.user.id,
-        name.as_ref().map(|n| n.as_str()),
-        username.as_ref().map(|u| (u.canonical(), u.display().to_owned())),
-        state.now(),
-    )
-    .await;
-    let user = match updated {
-        Ok(user) => user,
-        Err(e) if app::auth::repo::is_unique_violation(&e) => return Err(taken().into()),
-        Err(e) => return Err(AppError::from(e).into()),
+    caller.principal.require_write()?;
+    let patch = body(patch)?;
+    let req = profile::Patch {
+        name: patch.name.as_deref(),
+        username: patch.username.as_deref(),
+        email: patch.email.as_deref(),
+        current_password: patch.current_password.as_deref(),
     };
-    let detail = json!({
-        "name": name.is_some().then(|| json!({ "from": caller.user.name, "to": user.name })),
-        "username": username.is_some().then(|| json!({ "from": caller.user.display_username, "to": user.display_username })),
-    });
-    app::audit::repo::record(
-        &state.db,
-        app::audit::repo::Entry {
-            user_id: Some(&user.id),
-            actor_id: None,
-            event: app::audit::AuditEvent::ProfileChanged,
-            meta: &caller.meta,
-            detail,
-        },
-        state.now(),
-    )
-    .await
-    .map_err(AppError::from)?;
+    let env = state.env();
+    let user = profile::update(&env, &caller.principal, req, two_factor_code(&headers), &caller.meta).await?;
     Ok(Json(Me::from(&user)))
 }
 
@@ -456,11 +245,8 @@ async fn patch_me(
     (status = 200, body = [SessionView]), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
 async fn list_sessions(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<SessionView>> {
-    let current = match &caller.via {
-        Via::Session { id } => id.as_str(),
-        Via::Token { .. } => "",
-    };
-    Ok(Json(sessions::list(&state.db, &caller.user.id, current).await?))
+    let me = &caller.principal;
+    Ok(Json(sessions::list(state.env().db, &me.user.id, me.session_id()).await?))
 }
 
 /// Ends one of the account's sessions.
@@ -469,9 +255,9 @@ async fn list_sessions(State(state): State<AppState>, caller: Caller) -> ApiResu
     (status = 404, body = ErrorBody)
 ), security(("token" = [])))]
 async fn delete_session(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Done> {
-    caller.require_write()?;
-    sessions::revoke(&state.db, &caller.user.id, &id, &caller.meta, state.now()).await?;
-    Ok(Json(Done { ok: true }))
+    caller.principal.require_write()?;
+    sessions::revoke(&state.env(), &caller.principal.user.id, &id, &caller.meta).await?;
+    done()
 }
 
 /// The account's personal access tokens (never their values).
@@ -479,7 +265,7 @@ async fn delete_session(State(state): State<AppState>, caller: Caller, Path(id):
     (status = 200, body = [TokenView]), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
 async fn list_tokens(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<TokenView>> {
-    Ok(Json(tokens::list(&state.db, &caller.user.id).await?))
+    Ok(Json(tokens::list(state.env().db, &caller.principal.user.id).await?))
 }
 
 /// Deletes one of the account's tokens. 2FA-protected.
@@ -495,15 +281,17 @@ async fn delete_token(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult<Done> {
-    caller.require_write()?;
-    second_factor(&state, &caller, &headers).await?;
-    tokens::delete(&state.deps(), &caller.user, &id, &caller.meta).await?;
-    state.api.tokens.forget_user(&caller.user.id);
-    Ok(Json(Done { ok: true }))
+    let me = &caller.principal;
+    me.require_write()?;
+    let env = state.env();
+    reauth::second_factor(&env, me, two_factor_code(&headers), &caller.meta).await?;
+    tokens::delete(&env, &me.user, &id, &caller.meta).await?;
+    state.core.token_cache.forget_user(&me.user.id);
+    done()
 }
 
 /// Changes the password (under the policy); every session ends. 2FA-protected.
-#[utoipa::path(post, path = "/me/password", request_body = PasswordChange, params(
+#[utoipa::path(post, path = "/me/password", request_body = PasswordChangeRequest, params(
     ("X-2fa-Method" = Option<String>, Header), ("X-2fa-Code" = Option<String>, Header)
 ), responses(
     (status = 200, body = Done), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
@@ -511,24 +299,24 @@ async fn delete_token(
 ), security(("token" = [])))]
 async fn change_password(
     State(state): State<AppState>,
-    caller: Caller,
+    caller: Caller<PasswordChange>,
     headers: HeaderMap,
-    body: Result<Json<PasswordChange>, JsonRejection>,
+    req: Result<Json<PasswordChangeRequest>, JsonRejection>,
 ) -> ApiResult<Done> {
-    caller.require_write()?;
-    let Json(change) = body?;
-    second_factor(&state, &caller, &headers).await?;
-    let policy = state.password_policy().await?;
-    let input = app::password::service::ChangeInput {
-        current: &change.current_password,
-        new_password: &change.new_password,
-        confirm: &change.new_password,
+    let me = &caller.principal;
+    me.require_write()?;
+    let req = body(req)?;
+    let env = state.env();
+    reauth::second_factor(&env, me, two_factor_code(&headers), &caller.meta).await?;
+    let policy = policy::current(&env).await?;
+    let change = password::ChangeRequest {
+        current_password: &req.current_password,
+        new_password: &req.new_password,
+        confirm: None,
     };
-    app::password::service::change(&state.deps(), &policy, &caller.signed_in(), input, &caller.meta)
-        .await
-        .map_err(|e| api_fields(e, &[("current", "current_password")]))?;
-    state.api.tokens.forget_user(&caller.user.id);
-    Ok(Json(Done { ok: true }))
+    password::change(&env, &policy, me, change, &caller.meta).await?;
+    state.core.token_cache.forget_user(&me.user.id);
+    done()
 }
 
 /// Mails a code for this token's (or session's) next 2FA-protected call, when the account
@@ -538,13 +326,9 @@ async fn change_password(
     (status = 429, body = ErrorBody)
 ), security(("token" = [])))]
 async fn send_email_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Done> {
-    caller.require_write()?;
-    let factors = two_factor::required(&state.db, &caller.user).await?;
-    if !factors.is_some_and(|f| f.email) {
-        return Err(AppError::Forbidden.into());
-    }
-    two_factor::send_code(&state.deps(), &caller.user, &caller.binding()).await?;
-    Ok(Json(Done { ok: true }))
+    caller.principal.require_write()?;
+    gatehouse_core::two_factor::send_session_code(&state.env(), &caller.principal).await?;
+    done()
 }
 
 /// The account's security events, newest first.
@@ -552,7 +336,7 @@ async fn send_email_code(State(state): State<AppState>, caller: Caller) -> ApiRe
     (status = 200, body = [AuditItem]), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
 async fn audit_log(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<AuditItem>> {
-    let rows = app::audit::repo::for_user(&state.db, &caller.user.id, 100).await.map_err(AppError::from)?;
+    let rows = platform::audit::for_user(state.env().db, &caller.principal.user.id, 100).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| AuditItem {
@@ -576,47 +360,17 @@ async fn audit_log(State(state): State<AppState>, caller: Caller) -> ApiResult<V
 async fn login(
     State(state): State<AppState>,
     Extension(meta): Extension<ClientMeta>,
-    body: Result<Json<LoginRequest>, JsonRejection>,
+    req: Result<Json<LoginRequest>, JsonRejection>,
 ) -> ApiResult<LoginResponse> {
-    let Json(req) = body?;
-    let deps = state.deps();
-    let method = req.method.as_deref().filter(|m| !m.is_empty()).map(Method::parse).transpose()?;
-    let code = req.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    if code.is_some_and(|c| c.chars().count() > 32) {
-        return Err(AppError::InvalidCode.into());
-    }
-    let continued = req.pending.is_some();
-    let pending = match req.pending {
-        // A sign-in waiting for its second factor.
-        Some(pending) => pending,
-        None => {
-            let mut p = app::error::Problems::default();
-            let identifier = req.identifier.unwrap_or_default();
-            let password = req.password.unwrap_or_default();
-            if identifier.trim().is_empty() {
-                p.add("identifier", "Enter your username or email address.");
-            }
-            if password.is_empty() {
-                p.add("password", "Enter your password.");
-            }
-            p.into_result()?;
-            match auth::sign_in(&deps, &identifier, &password, &meta).await? {
-                SignInOutcome::SignedIn { user, session } => {
-                    return Ok(Json(LoginResponse { user_id: user.id, token: session.token.expose().to_owned() }));
-                }
-                SignInOutcome::SecondFactor { pending, .. } => pending.expose().to_owned(),
-            }
-        }
+    let req = body(req)?;
+    let login = auth::Login {
+        identifier: req.identifier.as_deref(),
+        password: req.password.as_deref(),
+        pending: req.pending.as_deref(),
+        method: req.method.as_deref(),
+        code: req.code.as_deref(),
     };
-    let (Some(method), Some(code)) = (method, code) else {
-        // The first call mailed a code already when email is the way; asking again resends.
-        if continued && method == Some(Method::Email) {
-            two_factor::send_sign_in_code(&deps, &pending).await?;
-        }
-        let methods = two_factor::challenge(&deps, &pending).await?.methods;
-        return Err(ApiError::TwoFactorRequired { methods, pending: Some(pending) });
-    };
-    let (user, session) = auth::sign_in_second_factor(&deps, &pending, method, code, &meta).await?;
+    let (user, session) = auth::login(&state.env(), state.core.timeouts, login, &meta).await?;
     Ok(Json(LoginResponse { user_id: user.id, token: session.token.expose().to_owned() }))
 }
 
@@ -624,14 +378,11 @@ async fn login(
 #[utoipa::path(post, path = "/auth/logout", responses(
     (status = 200, body = Done), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
-async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<Done> {
-    match &caller.via {
-        Via::Session { id } => {
-            auth::sign_out(&state.db, id, &caller.user.id, &caller.meta, state.now()).await?;
-            Ok(Json(Done { ok: true }))
-        }
-        Via::Token { .. } => Err(AppError::BadRequest.into()),
-    }
+async fn logout(State(state): State<AppState>, caller: Caller<Always>) -> ApiResult<Done> {
+    let me = &caller.principal;
+    let session = me.session_id().ok_or(AppError::BadRequest)?;
+    auth::sign_out(&state.env(), session, &me.user.id, &caller.meta).await?;
+    done()
 }
 
 #[derive(OpenApi)]
@@ -679,5 +430,5 @@ pub fn router() -> axum::Router<AppState> {
             async move { Json(doc.as_ref().clone()) }
         }),
     );
-    axum::Router::new().nest("/api/v1", served.fallback(|| async { ApiError::App(AppError::NotFound) }))
+    axum::Router::new().nest("/api/v1", served.fallback(|| async { AppError::NotFound }))
 }

@@ -7,12 +7,7 @@ pub mod web;
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
-use app::{
-    mail::{sender::Mailer, transport::Transport},
-    password::hasher::PasswordHasher,
-    server::{clock::Clock, config::Config, db, AppState},
-    shell, App,
-};
+use app::{server::AppState, shell, App};
 use axum::{
     extract::State,
     middleware,
@@ -20,17 +15,28 @@ use axum::{
     routing::get,
     Router,
 };
+use gatehouse_core::{sessions::Timeouts, Core};
 use http::{header, HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use platform::{
+    clock::Clock,
+    config::{redact_url, Config},
+    db,
+    hasher::PasswordHasher,
+    mail::{sender::Mailer, transport::Transport},
+    settings::Settings,
+    Platform,
+};
+
+/// How long an instance keeps a copy of the administrators' settings before reading them
+/// again: a change applies at once on the instance that saved it, and within this on the others.
+pub const SETTINGS_LIFETIME_MS: i64 = 2_000;
 
 /// Opens the database, applies migrations and builds the state.
 pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: Clock) -> Result<AppState, StartError> {
     let pool = db::connect(&config.database_url).await.map_err(|e| {
-        StartError::new(format!(
-            "cannot open the database ({}): {e}",
-            app::server::config::redact_url(&config.database_url)
-        ))
+        StartError::new(format!("cannot open the database ({}): {e}", redact_url(&config.database_url)))
     })?;
     db::migrate(&pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
     let hasher = PasswordHasher::standard().map_err(|_| StartError::new("cannot initialise password hashing"))?;
@@ -38,9 +44,19 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
         Some(smtp) => Transport::smtp(smtp).map_err(StartError::new)?,
         None => Transport::outbox(config.data_dir.join("outbox")),
     };
-    let mailer = Mailer::new(transport, config.secret_key.clone());
-    let api = Arc::new(app::server::state::ApiHotPath::new());
-    Ok(AppState { leptos_options, db: pool, config: Arc::new(config), clock, hasher, mailer, api })
+    let platform = Platform {
+        db: pool,
+        hasher,
+        mailer: Mailer::new(transport, config.secret_key.clone()),
+        public_url: config.public_url.clone(),
+        key: config.secret_key.clone(),
+        settings: Arc::new(Settings::new(SETTINGS_LIFETIME_MS)),
+        clock,
+        tasks: Default::default(),
+    };
+    let timeouts = Timeouts { idle_ms: config.session_idle_ms, lifetime_ms: config.session_lifetime_ms };
+    let core = Core::new(platform, timeouts, config.api_calls_per_minute);
+    Ok(AppState::new(leptos_options, core, config))
 }
 
 /// Sets the page CSP with the nonce leptos_axum made for this render.
@@ -61,13 +77,12 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
-        .layer(middleware::from_fn(web::server_fn_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::security))
         .with_state(state)
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match db::ping(&state.db).await {
+    match db::ping(&state.core.platform.db).await {
         Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
@@ -83,24 +98,25 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            let now = state.now();
-            if let Err(e) = app::sessions::repo::purge_expired(&state.db, now, state.config.session_idle_ms).await {
+            let env = state.env();
+            let (db, now) = (env.db, env.now);
+            if let Err(e) = gatehouse_core::sessions::repo::purge_expired(db, now, state.config.session_idle_ms).await {
                 tracing::warn!(error = %e, "session purge failed");
             }
-            if let Err(e) = app::server::ratelimit::purge(&state.db, now - 24 * 3_600_000).await {
+            if let Err(e) = platform::ratelimit::purge(db, now - 24 * 3_600_000).await {
                 tracing::warn!(error = ?e, "rate-limit purge failed");
             }
-            if let Err(e) = app::server::links::purge(&state.db, now).await {
+            if let Err(e) = platform::links::purge(db, now).await {
                 tracing::warn!(error = ?e, "one-time link purge failed");
             }
-            if let Err(e) = app::two_factor::pending::purge(&state.db, now).await {
+            if let Err(e) = gatehouse_core::factors::pending::purge(db, now).await {
                 tracing::warn!(error = ?e, "pending sign-in purge failed");
             }
-            if let Err(e) = app::two_factor::email_code::purge(&state.db, now).await {
+            if let Err(e) = gatehouse_core::factors::email_code::purge(db, now).await {
                 tracing::warn!(error = ?e, "email code purge failed");
             }
             // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
-            if let Err(e) = app::mail::queue::purge_sent(&state.db, now - 7 * 24 * 3_600_000).await {
+            if let Err(e) = platform::mail::queue::purge_sent(db, now - 7 * 24 * 3_600_000).await {
                 tracing::warn!(error = %e, "mail purge failed");
             }
         }
@@ -116,7 +132,7 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
     tracing::info!(
         listen = %addr,
         public_url = %state.config.public_url.origin(),
-        database = %app::server::config::redact_url(&state.config.database_url),
+        database = %redact_url(&state.config.database_url),
         "Gatehouse is serving"
     );
     if !state.config.cookie_secure {
@@ -125,12 +141,15 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
         );
     }
     let housekeeping = spawn_housekeeping(state.clone());
-    tracing::info!(transport = %state.mailer.transport.describe(), "mail delivery");
-    let sender = tokio::spawn(state.mailer.clone().run(state.db.clone(), state.clock.clone()));
+    let p = state.core.platform.clone();
+    tracing::info!(transport = %p.mailer.transport.describe(), "mail delivery");
+    let sender = tokio::spawn(p.mailer.clone().run(p.db.clone(), p.clock.clone()));
     axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| StartError::new(format!("server error: {e}")))?;
+    // Mail that requests queued from background tasks (reset links) is in the queue before we go.
+    p.tasks.idle().await;
     housekeeping.abort();
     sender.abort();
     tracing::info!("Gatehouse stopped");

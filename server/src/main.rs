@@ -4,20 +4,19 @@
 
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 
-use app::{
-    auth::{
-        model::Role,
-        service::{self, RegisterInput},
-    },
-    server::{
-        clock::Clock,
-        config::{Config, LogFormat, Sources},
-        db,
-        request::ClientMeta,
-    },
-};
 use clap::{Parser, Subcommand};
+use gatehouse_core::{
+    accounts::{self, RegisterInput},
+    policy,
+};
+use platform::{
+    clock::Clock,
+    config::{Config, LogFormat, Sources},
+    db,
+    request::ClientMeta,
+};
 use server::StartError;
+use wire::{account::Role, AppError};
 
 /// Gatehouse: a self-hosted account center.
 #[derive(Parser)]
@@ -121,24 +120,18 @@ async fn create_admin(config: Config, email: String, username: String, name: Opt
     let state = server::build_state(config, leptos_options()?, Clock::system()).await?;
     let name = name.unwrap_or_else(|| username.clone());
     let input = RegisterInput { name: &name, username: &username, email: &email, password: &password };
-    let policy = state.password_policy().await.map_err(describe)?;
-    let account = service::parse_new_account(&input, &policy).map_err(describe)?;
-    let user = service::create_account(
-        &state.deps(),
-        &account,
-        &password,
-        Role::Admin,
-        &ClientMeta::local("gatehouse create-admin"),
-    )
-    .await
-    .map_err(describe)?;
+    let env = state.env();
+    let policy = policy::current(&env).await.map_err(describe)?;
+    let account = accounts::parse_new_account(&input, &policy).map_err(describe)?;
+    let user = accounts::create(&env, &account, &password, Role::Admin, &ClientMeta::local("gatehouse create-admin"))
+        .await
+        .map_err(describe)?;
     println!("created administrator {} <{}>", user.display_username, user.email);
     Ok(())
 }
 
 /// Every field problem on one line each, for the terminal.
-fn describe(e: app::error::AppError) -> StartError {
-    use app::error::AppError;
+fn describe(e: AppError) -> StartError {
     match e {
         AppError::Validation { errors } => StartError::new(
             errors.iter().map(|f| format!("--{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; "),

@@ -1,16 +1,15 @@
-//! HTTP middleware: client metadata, CSRF refusal, security headers and the status of server
-//! function errors.
+//! HTTP middleware: client metadata, CSRF refusal and security headers.
 
 use std::net::SocketAddr;
 
-use app::{error::AppError, server::request::ClientMeta, server::AppState};
+use app::server::AppState;
 use axum::{
-    body::Body,
     extract::{ConnectInfo, Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use platform::request::ClientMeta;
 
 /// Why a state-changing request is refused, or None when it may go on.
 ///
@@ -93,25 +92,6 @@ fn add_headers(h: &mut HeaderMap, https: bool, cacheable: bool) {
     if !cacheable {
         set_default(header::CACHE_CONTROL, "no-store");
     }
-}
-
-/// Server functions answer every error with 500; this gives each `AppError` its own status
-/// (401, 403, 422, 429 with `Retry-After`, ...). Form posts without JavaScript are redirects
-/// and pass untouched.
-pub async fn server_fn_status(req: Request, next: Next) -> Response {
-    let res = next.run(req).await;
-    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key("serverfnerror") {
-        return res;
-    }
-    let (mut parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
-    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if let AppError::RateLimited { retry_after } = err {
-            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-        }
-    }
-    Response::from_parts(parts, Body::from(bytes))
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ async fn api(s: &TestServer, method: Method, path: &str, token: Option<&str>) ->
 
 async fn id_of(s: &TestServer, username: &str) -> String {
     let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.state.db).await.unwrap();
+        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.db).await.unwrap();
     id
 }
 
@@ -82,7 +82,7 @@ async fn a_token_reads_the_account_with_either_header_style_until_regenerated_or
     assert!(listed[0]["last_used_at"].is_i64());
     assert!(!listed.to_string().contains(&token));
     let dump: Vec<(String,)> = sqlx::query_as("SELECT token_hash || name || last_chars FROM personal_access_tokens")
-        .fetch_all(&s.state.db)
+        .fetch_all(&s.db)
         .await
         .unwrap();
     assert!(dump.iter().all(|(r,)| !r.contains(&token[4..])), "no token in plain text");
@@ -101,7 +101,7 @@ async fn a_token_reads_the_account_with_either_header_style_until_regenerated_or
     );
     let events: Vec<(String,)> =
         sqlx::query_as("SELECT event FROM audit_log WHERE event LIKE 'token_%' ORDER BY created_at")
-            .fetch_all(&s.state.db)
+            .fetch_all(&s.db)
             .await
             .unwrap();
     assert_eq!(events.len(), 3, "created, regenerated, deleted: {events:?}");
@@ -142,20 +142,20 @@ async fn read_only_expired_and_disabled_are_refused() {
     assert_eq!(s.mails_to("bob2@example.test", 1).await.len(), 1);
 
     // Expiry: the token ends in 400 ms; it works until then, cached or not, and not after.
-    let soon = s.state.now() + 400;
+    let soon = s.now() + 400;
     sqlx::query("UPDATE personal_access_tokens SET expires_at = $1 WHERE name = 'writer'")
         .bind(soon)
-        .execute(&s.state.db)
+        .execute(&s.db)
         .await
         .unwrap();
-    s.state.api.tokens.forget_user(&id_of(&s, "bob").await);
+    s.state.core.token_cache.forget_user(&id_of(&s, "bob").await);
     assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::OK, "not yet");
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    s.advance(500);
     assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::UNAUTHORIZED, "expired");
     // A disabled account: refused once the instance that disabled it forgets its tokens (any
     // other instance re-reads them within two seconds).
-    sqlx::query("UPDATE users SET disabled_at = 1").execute(&s.state.db).await.unwrap();
-    s.state.api.tokens.forget_user(&id_of(&s, "bob").await);
+    sqlx::query("UPDATE users SET disabled_at = 1").execute(&s.db).await.unwrap();
+    s.state.core.token_cache.forget_user(&id_of(&s, "bob").await);
     assert_eq!(api(&s, Method::GET, "/me", Some(ro)).await.status(), StatusCode::UNAUTHORIZED, "disabled account");
 }
 
@@ -196,7 +196,7 @@ async fn protected_calls_need_a_code_unless_the_token_ignores_two_factor() {
         .delete(s.url(&format!("/api/v1{path}")))
         .bearer_auth(strict["token"].as_str().unwrap())
         .header("X-2fa-Method", "totp")
-        .header("X-2fa-Code", not_a_code(&key))
+        .header("X-2fa-Code", not_a_code(&s, &key))
         .send()
         .await
         .unwrap();
@@ -206,7 +206,7 @@ async fn protected_calls_need_a_code_unless_the_token_ignores_two_factor() {
         .delete(s.url(&format!("/api/v1{path}")))
         .bearer_auth(strict["token"].as_str().unwrap())
         .header("X-2fa-Method", "totp")
-        .header("X-2fa-Code", code_for(&key, 1))
+        .header("X-2fa-Code", code_for(&s, &key, 1))
         .send()
         .await
         .unwrap();
@@ -260,7 +260,7 @@ async fn login_over_the_api_with_and_without_the_second_factor() {
         (status, body["error"].as_str(), body["methods"].clone()),
         (StatusCode::UNAUTHORIZED, Some("two_factor_required"), json!(["totp", "backup"]))
     );
-    let res = login(json!({"identifier": "dim", "password": PASSWORD, "method": "totp", "code": not_a_code(&key)}))
+    let res = login(json!({"identifier": "dim", "password": PASSWORD, "method": "totp", "code": not_a_code(&s, &key)}))
         .await
         .unwrap();
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
@@ -269,11 +269,11 @@ async fn login_over_the_api_with_and_without_the_second_factor() {
     let pending = json_error(res).await.1["pending"].as_str().unwrap().to_owned();
     let res = login(json!({"pending": pending, "method": "backup", "code": "abcde-fghjk"})).await.unwrap();
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
-    let res = login(json!({"pending": pending, "method": "totp", "code": code_for(&key, 1)})).await.unwrap();
+    let res = login(json!({"pending": pending, "method": "totp", "code": code_for(&s, &key, 1)})).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let token: Value = res.json().await.unwrap();
     // Used once: the pending sign-in is gone.
-    let res = login(json!({"pending": pending, "method": "totp", "code": code_for(&key, 1)})).await.unwrap();
+    let res = login(json!({"pending": pending, "method": "totp", "code": code_for(&s, &key, 1)})).await.unwrap();
     assert_eq!(json_error(res).await.1["error"], "sign_in_expired");
     let audit: Value = api(&s, Method::GET, "/me/audit", token["token"].as_str()).await.json().await.unwrap();
     assert!(audit.as_array().unwrap().iter().any(|e| e["event"] == "two_factor_enabled"));
@@ -334,7 +334,7 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
     let eve_token = eve["token"].as_str().unwrap();
     let fox_session: (String,) =
         sqlx::query_as("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'fox'")
-            .fetch_one(&s.state.db)
+            .fetch_one(&s.db)
             .await
             .unwrap();
     let res = api(&s, Method::DELETE, &format!("/me/sessions/{}", fox_session.0), Some(eve_token)).await;
@@ -419,28 +419,26 @@ async fn forced_setup_and_expired_passwords_hold_for_the_api_too() {
     let res =
         s.client().patch(s.url("/api/v1/me")).bearer_auth(t).json(&json!({"username": "hana2"})).send().await.unwrap();
     assert_eq!(res.json::<Value>().await.unwrap()["username"], "hana2");
-    let (detail,): (String,) = sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'profile_changed'")
-        .fetch_one(&s.state.db)
-        .await
-        .unwrap();
+    let (detail,): (String,) =
+        sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'profile_changed'").fetch_one(&s.db).await.unwrap();
     assert!(detail.contains("hana2"), "{detail}");
 
     // (Changed in the database as an administrator's action would, which also forgets the
     // account's cached tokens.)
     let id = id_of(&s, "hana2").await;
-    sqlx::query("UPDATE users SET two_factor_forced_at = 1").execute(&s.state.db).await.unwrap();
-    s.state.api.tokens.forget_user(&id);
+    sqlx::query("UPDATE users SET two_factor_forced_at = 1").execute(&s.db).await.unwrap();
+    s.state.core.token_cache.forget_user(&id);
     let res = api(&s, Method::GET, "/me", Some(t)).await;
     assert_eq!(json_error(res).await.1["error"], "two_factor_setup_required");
-    sqlx::query("UPDATE users SET two_factor_forced_at = NULL").execute(&s.state.db).await.unwrap();
-    s.state.api.tokens.forget_user(&id);
+    sqlx::query("UPDATE users SET two_factor_forced_at = NULL").execute(&s.db).await.unwrap();
+    s.state.core.token_cache.forget_user(&id);
 
     // An expired password: only changing it (and signing out) stays open.
-    let policy = app::password::rules::PasswordPolicy { max_age_days: 30, ..Default::default() };
-    app::server::settings::put(&s.state.db, app::server::settings::PASSWORD_POLICY, &policy, 1).await.unwrap();
+    let policy = wire::password::PasswordPolicy { max_age_days: 30, ..Default::default() };
+    s.state.core.platform.settings.put(&s.db, gatehouse_core::policy::POLICY, &policy, s.now()).await.unwrap();
     sqlx::query("UPDATE users SET password_changed_at = password_changed_at - $1")
         .bind(31 * 86_400_000_i64)
-        .execute(&s.state.db)
+        .execute(&s.db)
         .await
         .unwrap();
     let res = api(&s, Method::GET, "/me", Some(t)).await;

@@ -6,7 +6,6 @@
 use std::{
     io::Write,
     process::{Command, Output, Stdio},
-    time::{Duration, Instant},
 };
 
 fn gatehouse(data: &std::path::Path) -> Command {
@@ -96,28 +95,31 @@ fn serves_health_and_stops_gracefully_on_sigterm() {
         .spawn()
         .unwrap();
 
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut healthy = false;
-    while Instant::now() < deadline {
-        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            use std::io::Read;
-            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
-            let mut buf = String::new();
-            let _ = s.read_to_string(&mut buf);
-            if buf.starts_with("HTTP/1.1 200") && buf.contains("\"ok\"") {
-                healthy = true;
-                break;
-            }
+    // The server says when it listens; the log is read line by line until then (a line a
+    // test can wait for, instead of polling the port).
+    let mut child = child;
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut log = String::new();
+    loop {
+        let mut line = String::new();
+        let read = std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+        assert!(read > 0, "the server ended before serving: {log}");
+        log.push_str(&line);
+        if line.contains("Gatehouse is serving") {
+            break;
         }
-        std::thread::sleep(Duration::from_millis(100));
     }
-    assert!(healthy, "no healthy answer on port {port}");
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut buf = String::new();
+    std::io::Read::read_to_string(&mut s, &mut buf).unwrap();
+    assert!(buf.starts_with("HTTP/1.1 200") && buf.contains("\"ok\""), "{buf}");
 
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "exit after SIGTERM: {:?}", out.status);
-    let log = text(&out.stderr);
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit after SIGTERM: {status:?}");
+    std::io::Read::read_to_string(&mut stderr, &mut log).unwrap();
     let first = log.lines().find(|l| l.contains("Gatehouse is serving")).unwrap_or_default();
     let line: serde_json::Value = serde_json::from_str(first).expect("JSON log lines");
     assert_eq!(line["level"], "INFO");

@@ -17,7 +17,7 @@ async fn health_check_reports_the_database() {
     let res = s.client().get(s.url("/healthz")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.json::<Value>().await.unwrap()["status"], "ok");
-    s.state.db.close().await;
+    s.db.close().await;
     let res = s.client().get(s.url("/healthz")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
@@ -53,7 +53,7 @@ async fn register_sign_out_sign_in_round_trip() {
     assert_eq!(s.current_user(&c).await["email"], "ada@example.test");
 
     // The replaced session is gone: signing in again ended it.
-    let sessions: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.state.db).await.unwrap();
+    let sessions: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.db).await.unwrap();
     assert_eq!(sessions.0, 1);
 }
 
@@ -67,7 +67,10 @@ async fn wrong_password_and_unknown_account_answer_alike() {
     let (us, ub) = json_error(unknown).await;
     assert_eq!(ws, StatusCode::UNAUTHORIZED);
     assert_eq!((ws, &wb), (us, &ub));
-    assert_eq!(wb, serde_json::json!({ "error": "invalid_credentials" }));
+    assert_eq!(
+        wb,
+        serde_json::json!({ "error": "invalid_credentials", "message": "Incorrect username/email or password." })
+    );
 }
 
 #[tokio::test]
@@ -75,7 +78,7 @@ async fn sign_in_is_throttled_with_retry_after() {
     let s = TestServer::start().await;
     s.register(&s.client(), "ada").await;
     let c = s.client();
-    for _ in 0..app::server::ratelimit::SIGN_IN_PER_ACCOUNT.max {
+    for _ in 0..platform::ratelimit::SIGN_IN_PER_ACCOUNT.max {
         let res = s.call(&c, "sign_in", &[("identifier", "ada"), ("password", "wrong password")]).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     }
@@ -249,15 +252,14 @@ async fn sessions_end_after_the_idle_timeout() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    // Age the session in the database past the idle limit.
+    // Just inside the idle limit the session lives (and the request counts as activity)...
     let idle = s.state.config.session_idle_ms;
-    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - $1")
-        .bind(idle + 1)
-        .execute(&s.state.db)
-        .await
-        .unwrap();
+    s.advance(idle - 1_000);
+    assert_eq!(s.current_user(&c).await["username"], "ada");
+    // ...a whole idle limit later it is over.
+    s.advance(idle);
     assert_eq!(s.current_user(&c).await, Value::Null);
-    let left: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.state.db).await.unwrap();
+    let left: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.db).await.unwrap();
     assert_eq!(left.0, 0, "the dead session is deleted");
 }
 
@@ -269,7 +271,7 @@ async fn no_secret_is_stored_in_plain_text() {
     let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
     let dump: Vec<(String, String)> =
         sqlx::query_as("SELECT u.password_hash, s.token_hash FROM users u JOIN sessions s ON s.user_id = u.id")
-            .fetch_all(&s.state.db)
+            .fetch_all(&s.db)
             .await
             .unwrap();
     let (hash, token_hash) = &dump[0];
@@ -345,7 +347,7 @@ async fn sessions_are_listed_and_other_locations_signed_out() {
 async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a_notice() {
     let s = TestServer::start().await;
     let form = |current: &'static str, new: &'static str, confirm: &'static str| {
-        [("current", current), ("new_password", new), ("confirm", confirm)]
+        [("current_password", current), ("new_password", new), ("confirm", confirm)]
     };
     let anon = s.client();
     assert_eq!(s.call(&anon, "change_password", &form(PASSWORD, "x", "x")).await.status(), StatusCode::UNAUTHORIZED);
@@ -357,12 +359,18 @@ async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a
     let (status, body) =
         json_error(s.call(&here, "change_password", &form("wrong one", "a new passphrase", "a new passphrase")).await)
             .await;
-    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("current")));
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("current_password"))
+    );
     let (status, body) = json_error(s.call(&here, "change_password", &form(PASSWORD, "qwerty123", "nope")).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["new_password", "confirm"]);
-    assert_eq!(s.call(&here, "change_password", &[("current", PASSWORD)]).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        s.call(&here, "change_password", &[("current_password", PASSWORD)]).await.status(),
+        StatusCode::BAD_REQUEST
+    );
     assert_eq!(s.current_user(&there).await["username"], "ada", "nothing changed yet");
 
     let res = s.call(&here, "change_password", &form(PASSWORD, "a new passphrase", "a new passphrase")).await;
@@ -434,7 +442,7 @@ async fn reset_requests_answer_alike_for_every_address() {
     assert!(answers.iter().all(|a| a == &answers[0]), "{answers:?}");
     // Only the verified address got a link; none went to an address that was merely typed.
     assert_eq!(s.mails_to("ada@example.test", 2).await.len(), 2);
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    s.idle().await;
     assert_eq!(s.mails_to("bob@example.test", 0).await.len(), 1, "only bob's verification mail");
     assert!(s.mails_to("nobody@example.test", 0).await.is_empty());
     // The browser page says the same thing.
@@ -447,7 +455,7 @@ async fn link_tokens_are_never_stored_in_plain_text() {
     let s = TestServer::start().await;
     s.register(&s.client(), "ada").await;
     let verify = s.mailed_token("ada@example.test", "/verify-email", 1).await;
-    sqlx::query("UPDATE users SET email_verified_at = 1").execute(&s.state.db).await.unwrap();
+    sqlx::query("UPDATE users SET email_verified_at = 1").execute(&s.db).await.unwrap();
     s.call(&s.client(), "request_password_reset", &[("email", "ada@example.test")]).await;
     let reset = s.mailed_token("ada@example.test", "/reset-password", 2).await;
     assert_eq!(reset.len(), 43, "256 random bits");
@@ -459,7 +467,7 @@ async fn link_tokens_are_never_stored_in_plain_text() {
         "SELECT event || detail FROM audit_log",
         "SELECT key || value FROM settings",
     ] {
-        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&s.state.db).await.unwrap();
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&s.db).await.unwrap();
         rows.into_iter().for_each(|(r,)| dump.push_str(&r));
     }
     assert!(dump.contains("reset_password"), "the rows are there");
@@ -475,7 +483,7 @@ async fn new_paths_refuse_strangers_and_name_the_bad_field() {
     for (name, form) in [
         ("email_status", vec![]),
         ("resend_verification", vec![]),
-        ("change_email", vec![("new_email", "x@example.test"), ("password", PASSWORD)]),
+        ("change_email", vec![("email", "x@example.test"), ("current_password", PASSWORD)]),
         (
             "save_password_policy",
             vec![
@@ -498,8 +506,8 @@ async fn new_paths_refuse_strangers_and_name_the_bad_field() {
     // (server function, form, the field named in the answer; "" for a bad link)
     type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
     let cases: Vec<Case> = vec![
-        ("change_email", vec![("new_email", "not an address"), ("password", PASSWORD)], "new_email"),
-        ("change_email", vec![("new_email", "new@example.test"), ("password", "wrong")], "password"),
+        ("change_email", vec![("email", "not an address"), ("current_password", PASSWORD)], "email"),
+        ("change_email", vec![("email", "new@example.test"), ("current_password", "wrong")], "current_password"),
         ("request_password_reset", vec![("email", "x")], "email"),
         ("reset_password", vec![("token", "made-up"), ("new_password", "a"), ("confirm", "b")], ""),
         ("confirm_email", vec![("token", "made-up")], ""),
@@ -562,11 +570,37 @@ async fn the_admin_policy_applies_everywhere_and_expired_passwords_come_first() 
         ("max_repeated", "0"),
         ("block_common", "on"),
     ];
+    // Every settings save needs the administrator's recent re-authentication (bad input is
+    // told first); each is audited.
+    for (name, form) in [
+        ("save_password_policy", policy.to_vec()),
+        ("save_token_settings", vec![("max_days", "30")]),
+        ("save_two_factor_settings", vec![("enabled", "on")]),
+    ] {
+        let res = s.call(&admin, name, &form).await;
+        assert_eq!(json_error(res).await.1["error"], "reauthentication_required", "{name}");
+    }
+    let res = s.call(&admin, "save_token_settings", &[("max_days", "3")]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "max_days");
+    assert_eq!(s.call(&admin, "reauthenticate", &[("password", PASSWORD)]).await.status(), StatusCode::OK);
+    for name in ["save_token_settings", "save_two_factor_settings"] {
+        let form: &[(&str, &str)] =
+            if name == "save_token_settings" { &[("max_days", "0")] } else { &[("enabled", "on")] };
+        assert_eq!(s.call(&admin, name, form).await.status(), StatusCode::OK, "{name}");
+    }
+    let audited: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT event, actor_id FROM audit_log WHERE event IN ('token_settings_changed', 'two_factor_settings_changed')",
+    )
+    .fetch_all(&s.db)
+    .await
+    .unwrap();
+    assert_eq!(audited.len(), 2);
+    assert!(audited.iter().all(|(_, actor)| actor.is_some()), "{audited:?}");
     assert_eq!(s.call(&admin, "save_password_policy", &policy).await.status(), StatusCode::OK);
     let public: Value = s.call(&s.client(), "password_policy", &[]).await.json().await.unwrap();
     assert_eq!((public["min_length"].as_u64(), public["require_digit"].as_bool()), (Some(10), Some(true)));
     let audited: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE event = 'password_policy_changed'")
-        .fetch_one(&s.state.db)
+        .fetch_one(&s.db)
         .await
         .unwrap();
     assert_eq!(audited.0, 1);
@@ -578,14 +612,14 @@ async fn the_admin_policy_applies_everywhere_and_expired_passwords_come_first() 
         (status, body["errors"][0]["message"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("Include a digit."))
     );
-    let change = [("current", PASSWORD), ("new_password", PASSWORD), ("confirm", PASSWORD)];
+    let change = [("current_password", PASSWORD), ("new_password", PASSWORD), ("confirm", PASSWORD)];
     let (_, body) = json_error(s.call(&user, "change_password", &change).await).await;
     assert_eq!(body["errors"][0]["message"], "Include a digit.");
 
     // Thirty days later ada's password has expired: only changing it is open.
     sqlx::query("UPDATE users SET password_changed_at = password_changed_at - $1 WHERE username = 'ada'")
         .bind(30 * 86_400_000_i64)
-        .execute(&s.state.db)
+        .execute(&s.db)
         .await
         .unwrap();
     assert_eq!(s.current_user(&user).await["password_expired"], true);
@@ -597,12 +631,12 @@ async fn the_admin_policy_applies_everywhere_and_expired_passwords_come_first() 
         (StatusCode::FOUND, "/change-password")
     );
     let fresh = "a fresh passphrase 2026";
-    let change = [("current", PASSWORD), ("new_password", fresh), ("confirm", fresh)];
+    let change = [("current_password", PASSWORD), ("new_password", fresh), ("confirm", fresh)];
     assert_eq!(s.call(&user, "change_password", &change).await.status(), StatusCode::OK);
     assert_eq!(s.current_user(&user).await["password_expired"], false);
     assert_eq!(s.call(&user, "list_sessions", &[]).await.status(), StatusCode::OK);
     // And the history keeps the current one out.
-    let again = [("current", fresh), ("new_password", fresh), ("confirm", fresh)];
+    let again = [("current_password", fresh), ("new_password", fresh), ("confirm", fresh)];
     let (_, body) = json_error(s.call(&user, "change_password", &again).await).await;
     assert_eq!(body["errors"][0]["message"], "Choose a password you have not used for your last 3 passwords.");
 }
@@ -614,7 +648,7 @@ async fn email_change_is_confirmed_by_the_new_address() {
     s.register_verified(&c, "ada").await;
     let status: Value = s.call(&c, "email_status", &[]).await.json().await.unwrap();
     assert_eq!(status["verified"], true);
-    let res = s.call(&c, "change_email", &[("new_email", "ada.new@example.test"), ("password", PASSWORD)]).await;
+    let res = s.call(&c, "change_email", &[("email", "ada.new@example.test"), ("current_password", PASSWORD)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let old = s.mails_to("ada@example.test", 2).await;
     assert!(old.last().unwrap().text.contains("ada.new@example.test"), "the old address is told");

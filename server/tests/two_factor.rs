@@ -28,8 +28,8 @@ async fn second_step(s: &TestServer, c: &Client, method: &str, code: &str) -> re
 
 async fn events(s: &TestServer, username: &str) -> Vec<String> {
     let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.state.db).await.unwrap();
-    app::audit::repo::for_user(&s.state.db, &id, 100).await.unwrap().into_iter().map(|r| r.event).collect()
+        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.db).await.unwrap();
+    platform::audit::for_user(&s.db, &id, 100).await.unwrap().into_iter().map(|r| r.event).collect()
 }
 
 #[tokio::test]
@@ -45,7 +45,10 @@ async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
     let res = s.call(&c, "start_totp", &[]).await;
     assert_eq!(
         json_error(res).await,
-        (StatusCode::UNAUTHORIZED, serde_json::json!({"error": "reauthentication_required"}))
+        (
+            StatusCode::UNAUTHORIZED,
+            serde_json::json!({"error": "reauthentication_required", "message": "Confirm it's you first: enter your password again (and a code, if you use two-factor authentication)."})
+        )
     );
     let res = s.call(&c, "reauthenticate", &[("password", "wrong password")]).await;
     assert_eq!(json_error(res).await.1["errors"][0]["field"], "password");
@@ -64,7 +67,7 @@ async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
     // The code that enrolled the app does not work a second time.
     let res = second_step(&s, &c, "totp", &first).await;
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
-    let next = code_for(&key, 1);
+    let next = code_for(&s, &key, 1);
     assert_eq!(second_step(&s, &c, "totp", &next).await.status(), StatusCode::OK);
     assert_eq!(s.current_user(&c).await["username"], "ada");
     // ...nor does the one that just signed in.
@@ -82,7 +85,7 @@ async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
     assert_eq!(status["backup_codes_left"], 8);
     assert_eq!(status["reauthenticated"], false, "a new session has to re-authenticate");
     // Moving the address (a possible factor) needs that re-authentication too, not only the password.
-    let res = s.call(&c, "change_email", &[("new_email", "ada2@example.test"), ("password", PASSWORD)]).await;
+    let res = s.call(&c, "change_email", &[("email", "ada2@example.test"), ("current_password", PASSWORD)]).await;
     assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
 
     // Re-authentication of an account with 2FA needs a code too; disabling needs one more.
@@ -162,12 +165,12 @@ async fn twenty_parallel_sign_ins_with_one_code_succeed_exactly_once() {
     assert!(refused(&statuses), "{statuses:?}");
 
     // One TOTP code of bob's (a step not used yet), twenty at once.
-    let statuses = in_parallel(&s, twenty_pending(&s, "bob").await, "totp", &code_for(&keys[1], 1)).await;
+    let statuses = in_parallel(&s, twenty_pending(&s, "bob").await, "totp", &code_for(&s, &keys[1], 1)).await;
     assert_eq!(ok(&statuses), 1, "{statuses:?}");
     assert!(refused(&statuses), "{statuses:?}");
 
     // One session each came of it (besides the one that enrolled).
-    let (sessions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.state.db).await.unwrap();
+    let (sessions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&s.db).await.unwrap();
     assert_eq!(sessions, 4);
 }
 
@@ -177,30 +180,36 @@ async fn parallel_wrong_codes_cannot_exceed_the_attempt_limit() {
     let c = s.client();
     s.register(&c, "carol").await;
     let (key, _, _) = enable_totp(&s, &c, "carol").await;
-    let wrong = not_a_code(&key);
+    let wrong = not_a_code(&s, &key);
 
     let statuses = in_parallel(&s, twenty_pending(&s, "carol").await, "totp", &wrong).await;
     let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as i64;
-    assert_eq!(checked, app::two_factor::lockout::MAX_FAILURES, "{statuses:?}");
+    assert_eq!(checked, gatehouse_core::factors::lockout::MAX_FAILURES, "{statuses:?}");
     assert!(statuses.iter().all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
 
     // The account's second step is locked now, even for the right code.
     let c = pending_sign_in(&s, "carol").await;
-    let res = second_step(&s, &c, "totp", &code_for(&key, 1)).await;
+    let res = second_step(&s, &c, "totp", &code_for(&s, &key, 1)).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     let retry: u64 = res.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
     assert!(retry > 0 && retry <= 5 * 60, "{retry}");
 
     // A pending sign-in allows a few tries only, then it is gone.
     let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = 'carol'").fetch_one(&s.state.db).await.unwrap();
-    sqlx::query("DELETE FROM two_factor_failures WHERE user_id = $1").bind(&id).execute(&s.state.db).await.unwrap();
+        sqlx::query_as("SELECT id FROM users WHERE username = 'carol'").fetch_one(&s.db).await.unwrap();
+    sqlx::query("DELETE FROM two_factor_failures WHERE user_id = $1").bind(&id).execute(&s.db).await.unwrap();
     let c = pending_sign_in(&s, "carol").await;
-    for _ in 0..app::two_factor::pending::MAX_TRIES {
+    for _ in 0..gatehouse_core::factors::pending::MAX_TRIES {
         assert_eq!(second_step(&s, &c, "totp", &wrong).await.status(), StatusCode::UNAUTHORIZED);
     }
-    let res = second_step(&s, &c, "totp", &code_for(&key, 1)).await;
-    assert_eq!(json_error(res).await, (StatusCode::UNAUTHORIZED, serde_json::json!({"error": "sign_in_expired"})));
+    let res = second_step(&s, &c, "totp", &code_for(&s, &key, 1)).await;
+    assert_eq!(
+        json_error(res).await,
+        (
+            StatusCode::UNAUTHORIZED,
+            serde_json::json!({"error": "sign_in_expired", "message": "Your sign-in has expired. Sign in again."})
+        )
+    );
 }
 
 /// The code in the newest code mail to `to`.
@@ -247,8 +256,9 @@ async fn email_codes_sign_in_once_and_nothing_secret_is_stored_in_plain_text() {
     assert_eq!(res.status(), StatusCode::OK);
     let setup: Value = s.call(&c, "start_totp", &[]).await.json().await.unwrap();
     let key = setup["key"].as_str().unwrap().replace(' ', "");
-    let res =
-        s.call(&c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &code_for(&key, 0))]).await;
+    let res = s
+        .call(&c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &code_for(&s, &key, 0))])
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let backup: Vec<String> = res.json().await.unwrap();
     s.call(&c, "send_two_factor_code", &[]).await;
@@ -265,7 +275,7 @@ async fn email_codes_sign_in_once_and_nothing_secret_is_stored_in_plain_text() {
         "SELECT event || detail FROM audit_log",
         "SELECT key || value FROM settings",
     ] {
-        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&s.state.db).await.unwrap();
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&s.db).await.unwrap();
         rows.into_iter().for_each(|(r,)| dump.push_str(&r));
     }
     assert!(dump.contains("two_factor_enabled") && dump.contains("session:"), "the rows are there");
@@ -273,12 +283,9 @@ async fn email_codes_sign_in_once_and_nothing_secret_is_stored_in_plain_text() {
     // Six digits could turn up by chance in a long dump of hex and base64: the email code is
     // looked for where it would be kept (its row, the unsealed parts of its mail).
     let mut near: Vec<(String,)> =
-        sqlx::query_as("SELECT bound_to || code_hash FROM email_codes").fetch_all(&s.state.db).await.unwrap();
+        sqlx::query_as("SELECT bound_to || code_hash FROM email_codes").fetch_all(&s.db).await.unwrap();
     near.extend(
-        sqlx::query_as::<_, (String,)>("SELECT to_addr || subject FROM mail_queue")
-            .fetch_all(&s.state.db)
-            .await
-            .unwrap(),
+        sqlx::query_as::<_, (String,)>("SELECT to_addr || subject FROM mail_queue").fetch_all(&s.db).await.unwrap(),
     );
     assert!(near.iter().all(|(r,)| !r.contains(&in_flight)), "the email code is stored in plain text");
     let mut secrets = vec![key.clone(), key.to_lowercase(), hex_of(&raw_key)];
@@ -304,7 +311,7 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     let c = s.client();
     s.register(&c, "erin").await;
     let (erin,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = 'erin'").fetch_one(&s.state.db).await.unwrap();
+        sqlx::query_as("SELECT id FROM users WHERE username = 'erin'").fetch_one(&s.db).await.unwrap();
 
     // Only administrators force or reset; there is no function that enables it for a user.
     let res = s.call(&c, "admin_force_two_factor", &[("user_id", &erin), ("force", "on")]).await;
@@ -314,7 +321,7 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
     assert_eq!(s.call(&admin, "reauthenticate", &[("password", PASSWORD)]).await.status(), StatusCode::OK);
     let (root,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = 'root'").fetch_one(&s.state.db).await.unwrap();
+        sqlx::query_as("SELECT id FROM users WHERE username = 'root'").fetch_one(&s.db).await.unwrap();
     let res = s.call(&admin, "admin_reset_two_factor", &[("user_id", &root)]).await;
     assert_eq!(json_error(res).await.1["field"], "user_id");
     let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "maybe")]).await;
@@ -334,7 +341,10 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     let res = s.call(&c, "list_sessions", &[]).await;
     assert_eq!(
         json_error(res).await,
-        (StatusCode::FORBIDDEN, serde_json::json!({"error": "two_factor_setup_required"}))
+        (
+            StatusCode::FORBIDDEN,
+            serde_json::json!({"error": "two_factor_setup_required", "message": "Your administrator requires two-factor authentication. Set it up to continue."})
+        )
     );
     let page = c.get(s.url("/account/profile")).header(header::ACCEPT, "text/html").send().await.unwrap();
     assert_eq!(page.status(), StatusCode::FOUND);
@@ -343,7 +353,7 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     let (key, _, _) = enable_totp(&s, &c, "erin").await;
     assert_eq!(s.call(&c, "list_sessions", &[]).await.status(), StatusCode::OK);
     // While forced, it cannot be turned off.
-    let res = s.call(&c, "disable_totp", &[("method", "totp"), ("code", &code_for(&key, 1))]).await;
+    let res = s.call(&c, "disable_totp", &[("method", "totp"), ("code", &code_for(&s, &key, 1))]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
 
     // The admin resets it (lost device): audited with the actor, mailed to erin; erin is led
@@ -352,7 +362,7 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(s.current_user(&c).await["two_factor_setup_required"], true);
     let (actor,): (Option<String>,) = sqlx::query_as("SELECT actor_id FROM audit_log WHERE event = 'two_factor_reset'")
-        .fetch_one(&s.state.db)
+        .fetch_one(&s.db)
         .await
         .unwrap();
     assert!(actor.is_some());
@@ -406,7 +416,7 @@ async fn a_password_reset_asks_for_the_second_factor() {
     // Email codes are no second factor here: the link itself came by email.
     let res = reset("email", "123456".into()).await.unwrap();
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
-    assert_eq!(reset("totp", code_for(&key, 1)).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(reset("totp", code_for(&s, &key, 1)).await.unwrap().status(), StatusCode::OK);
     // A sign-in begun with the old password goes no further.
     let res = second_step(&s, &half_done, "backup", "abcde-fghjk").await;
     assert_eq!(json_error(res).await.1["error"], "sign_in_expired");
@@ -444,7 +454,10 @@ async fn two_factor_functions_refuse_strangers() {
         let res = s.call(&c, name, &form).await;
         assert_eq!(
             json_error(res).await,
-            (StatusCode::UNAUTHORIZED, serde_json::json!({"error": "sign_in_expired"})),
+            (
+                StatusCode::UNAUTHORIZED,
+                serde_json::json!({"error": "sign_in_expired", "message": "Your sign-in has expired. Sign in again."})
+            ),
             "{name}"
         );
     }
@@ -473,7 +486,7 @@ async fn email_codes_can_be_the_default_for_verified_addresses() {
     assert_eq!(saved, serde_json::json!({ "enabled": true, "email_by_default": true }));
     let (detail,): (String,) =
         sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'two_factor_settings_changed'")
-            .fetch_one(&s.state.db)
+            .fetch_one(&s.db)
             .await
             .unwrap();
     assert!(detail.contains("\"before\"") && detail.contains("\"after\""), "{detail}");

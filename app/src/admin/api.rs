@@ -1,46 +1,21 @@
-//! Admin server functions. Each starts with `require_admin()`.
+//! Admin server functions. Each is authorized as an administrator's; changes also need the
+//! administrator's recent re-authentication.
 // A form's fields are a server function's arguments: the policy form has eleven.
 #![allow(clippy::too_many_arguments)]
 
 use leptos::server;
-use serde::{Deserialize, Serialize};
 
-use crate::{auth::model::UserView, error::AppError};
+pub use wire::admin::{AdminSummary, AdminUser};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminSummary {
-    pub total_users: i64,
-    pub admins: i64,
-    pub users: Vec<AdminUser>,
-}
-
-/// A user in the administrators' list, with their two-factor state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminUser {
-    #[serde(flatten)]
-    pub user: UserView,
-    /// An authenticator app is set up.
-    pub totp: bool,
-    /// An administrator requires two-factor authentication of this user.
-    pub two_factor_forced: bool,
-}
+use crate::error::AppError;
 
 /// Counts and the newest users matching `search`.
 #[server(prefix = "/fn", endpoint = "admin_overview")]
 pub async fn admin_overview(search: String) -> Result<AdminSummary, AppError> {
-    use crate::{auth::repo, server::guard};
+    use gatehouse_core::{access::Opens, admin};
 
-    let (ctx, _admin) = guard::require_admin().await?;
-    if search.chars().count() > 100 {
-        return Err(AppError::field("search", "Use at most 100 characters."));
-    }
-    let (total_users, admins) = repo::count(ctx.db()).await?;
-    let mut users = Vec::new();
-    for u in repo::list(ctx.db(), search.trim(), 50).await? {
-        let totp = crate::two_factor::totp::is_enabled(ctx.db(), &u.id).await?;
-        users.push(AdminUser { totp, two_factor_forced: u.two_factor_forced_at.is_some(), user: u.view() });
-    }
-    Ok(AdminSummary { total_users, admins, users })
+    let (cx, me) = crate::server::authorize(Opens::Standing).await?;
+    admin::overview(&cx.env(), &admin::admin(&me)?, &search).await
 }
 
 /// Saves the password policy. Numbers arrive as text so that a bad one gets a message next to
@@ -60,14 +35,12 @@ pub async fn save_password_policy(
     max_repeated: String,
     block_common: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::{
-        audit::{repo as audit, AuditEvent},
-        error::Problems,
-        password::rules::PasswordPolicy,
-        server::{guard, settings},
-    };
+    use gatehouse_core::{access::Opens, admin};
+    use wire::{error::Problems, password::PasswordPolicy};
 
-    let (ctx, admin) = guard::require_admin().await?;
+    let (cx, me) = crate::server::authorize(Opens::Standing).await?;
+    let env = cx.env();
+    let admin = admin::admin(&me)?;
     let mut p = Problems::default();
     let mut number = |field: &str, raw: &str| -> usize {
         match raw.trim().parse::<usize>() {
@@ -91,26 +64,8 @@ pub async fn save_password_policy(
         max_repeated: number("max_repeated", &max_repeated),
         block_common: block_common.is_some(),
     };
-    if p.is_empty() {
-        for (field, message) in policy.problems() {
-            p.add(field, message);
-        }
-    }
     p.into_result()?;
-
-    let before = ctx.state.password_policy().await?;
-    settings::put(ctx.db(), settings::PASSWORD_POLICY, &policy, ctx.now()).await?;
-    audit::record(
-        ctx.db(),
-        audit::Entry {
-            user_id: None,
-            actor_id: Some(&admin.admin().id),
-            event: AuditEvent::PasswordPolicyChanged,
-            meta: &ctx.meta,
-            detail: serde_json::json!({ "before": before, "after": policy }),
-        },
-        ctx.now(),
-    )
-    .await?;
-    Ok(())
+    admin::check_password_policy(&policy)?;
+    let admin = admin.recent(&env).await?;
+    admin::save_password_policy(&env, &admin, &policy, &cx.meta).await
 }

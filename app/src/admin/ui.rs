@@ -8,7 +8,10 @@ use super::api::{admin_overview, AdminUser, SavePasswordPolicy};
 use crate::{
     account::ui::with_user,
     password::api::get_password_policy,
-    two_factor::api::{AdminForceTwoFactor, AdminResetTwoFactor},
+    two_factor::{
+        api::{AdminForceTwoFactor, AdminResetTwoFactor},
+        ui::ConfirmItsYou,
+    },
     ui::{error_message, field_error, form_error, format_time, ErrorNotice, Field, FormError, SubmitButton},
 };
 
@@ -38,6 +41,7 @@ fn AdminOverviewView() -> impl IntoView {
         <Title text="Administration · Gatehouse"/>
         <h1>"Administration"</h1>
         <AdminNav/>
+        <ConfirmItsYou/>
         <form method="get" action="/admin" class="search">
             <label for="admin-search">"Search users"</label>
             <input id="admin-search" name="q" type="search" value=search/>
@@ -135,6 +139,7 @@ pub fn AdminTwoFactorPage() -> impl IntoView {
             <Title text="Two-factor authentication · Administration · Gatehouse"/>
             <h1>"Administration"</h1>
             <AdminNav/>
+            <ConfirmItsYou/>
             <crate::two_factor::ui::TwoFactorSettingsForm/>
         }
         .into_any()
@@ -152,6 +157,7 @@ pub fn AdminTokensPage() -> impl IntoView {
             <Title text="Personal access tokens · Administration · Gatehouse"/>
             <h1>"Administration"</h1>
             <AdminNav/>
+            <ConfirmItsYou/>
             <TokenSettingsForm/>
         }
         .into_any()
@@ -255,6 +261,7 @@ fn PasswordPolicyForm() -> impl IntoView {
         <Title text="Password policy · Administration · Gatehouse"/>
         <h1>"Administration"</h1>
         <AdminNav/>
+        <ConfirmItsYou/>
         <section class="panel" aria-labelledby="policy-heading">
             <h2 id="policy-heading">"Password policy"</h2>
             <p class="intro">

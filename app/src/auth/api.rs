@@ -1,105 +1,98 @@
-//! Server functions for accounts: authorize → parse → service.
+//! Server functions for accounts: authorize → parse → core.
 
 use leptos::server;
 
-use super::model::{Password, UserView};
+use super::model::{OneTimeCode, Password, UserView};
 use crate::error::AppError;
 
 /// Where the browser goes after signing in or registering.
 pub const HOME: &str = "/account/profile";
+/// The sign-in's second step.
+pub const SECOND_STEP: &str = "/signin/two-factor";
 
 #[server(prefix = "/fn", endpoint = "register")]
 pub async fn register(name: String, username: String, email: String, password: Password) -> Result<(), AppError> {
-    use super::service::{self, RegisterInput};
-    use crate::server::{guard, ratelimit};
+    use gatehouse_core::{accounts::RegisterInput, auth, policy};
+    use platform::ratelimit;
 
-    let (ctx, previous) = guard::optional_user().await?;
-    let limit = ratelimit::Limit::per_minutes(ctx.state.config.registrations_per_ip_hour, 60);
-    ratelimit::hit(ctx.db(), &format!("register:ip:{}", ctx.meta.ip), limit, ctx.now()).await?;
-    let policy = ctx.state.password_policy().await?;
+    let cx = crate::server::cx()?;
+    let env = cx.env();
+    let previous = cx.principal().await?;
+    let limit = ratelimit::Limit::per_minutes(cx.state.config.registrations_per_ip_hour, 60);
+    ratelimit::hit(env.db, &format!("register:ip:{}", cx.meta.ip), limit, env.now).await?;
+    let policy = policy::current(&env).await?;
     let input = RegisterInput { name: &name, username: &username, email: &email, password: password.expose() };
-    let (_, session) = service::register(&ctx.deps(), input, &policy, &ctx.meta).await?;
-    ctx.replace_session(previous, &session).await?;
+    let (_, session) = auth::register(&env, cx.core().timeouts, input, &policy, &cx.meta).await?;
+    cx.replace_session(previous, &session).await?;
     leptos_axum::redirect(HOME);
     Ok(())
 }
 
 #[server(prefix = "/fn", endpoint = "sign_in")]
 pub async fn sign_in(identifier: String, password: Password) -> Result<(), AppError> {
-    use super::service::{self, SignInOutcome};
-    use crate::server::guard;
+    use gatehouse_core::auth::{self, SignInOutcome};
 
-    let (ctx, previous) = guard::optional_user().await?;
-    match service::sign_in(&ctx.deps(), &identifier, password.expose(), &ctx.meta).await? {
+    let cx = crate::server::cx()?;
+    let env = cx.env();
+    let previous = cx.principal().await?;
+    match auth::sign_in(&env, cx.core().timeouts, &identifier, password.expose(), &cx.meta).await? {
         SignInOutcome::SignedIn { session, user } => {
-            ctx.replace_session(previous, &session).await?;
-            leptos_axum::redirect(home_for(&ctx, &user).await?);
+            cx.replace_session(previous, &session).await?;
+            leptos_axum::redirect(home_for(&cx, &user).await?);
         }
         SignInOutcome::SecondFactor { pending, .. } => {
-            ctx.set_pending_cookie(&pending);
+            cx.set_pending_cookie(&pending);
             leptos_axum::redirect(SECOND_STEP);
         }
     }
     Ok(())
 }
 
-/// The sign-in's second step.
-pub const SECOND_STEP: &str = "/signin/two-factor";
-
 /// Where a new session starts: the Security page when an administrator requires a two-factor
 /// setup that is not done yet.
 #[cfg(feature = "ssr")]
-pub async fn home_for(
-    ctx: &crate::server::guard::Ctx,
-    user: &crate::auth::repo::UserRow,
-) -> Result<&'static str, AppError> {
-    Ok(if crate::two_factor::service::setup_required(ctx.db(), user).await? { "/account/security" } else { HOME })
+async fn home_for(cx: &crate::server::Cx, user: &gatehouse_core::accounts::UserRow) -> Result<&'static str, AppError> {
+    let setup = gatehouse_core::factors::setup_required(&cx.env(), user).await?;
+    Ok(if setup { "/account/security" } else { HOME })
 }
 
 /// The second step: a code from the authenticator app, a backup code or an emailed code.
 #[server(prefix = "/fn", endpoint = "sign_in_second_factor")]
-pub async fn sign_in_second_factor(method: String, code: super::model::OneTimeCode) -> Result<(), AppError> {
-    use crate::server::guard;
+pub async fn sign_in_second_factor(method: String, code: OneTimeCode) -> Result<(), AppError> {
+    use gatehouse_core::{auth, factors};
 
-    let (ctx, previous) = guard::optional_user().await?;
-    let method = crate::two_factor::Method::parse(&method)?;
-    let code = code.expose();
-    if code.trim().is_empty() {
-        return Err(AppError::field("code", "Enter a code."));
-    }
-    if code.chars().count() > 32 {
-        return Err(AppError::InvalidCode);
-    }
-    let token = ctx.pending_token().ok_or(AppError::SignInExpired)?.to_owned();
-    let (user, session) = super::service::sign_in_second_factor(&ctx.deps(), &token, method, code, &ctx.meta).await?;
-    ctx.clear_pending_cookie();
-    ctx.replace_session(previous, &session).await?;
-    leptos_axum::redirect(home_for(&ctx, &user).await?);
+    let cx = crate::server::cx()?;
+    let env = cx.env();
+    let previous = cx.principal().await?;
+    let (method, code) = factors::parse_code(&method, code.expose())?;
+    let token = cx.pending_token().ok_or(AppError::SignInExpired)?.to_owned();
+    let (user, session) = auth::second_step(&env, cx.core().timeouts, &token, method, code, &cx.meta).await?;
+    cx.clear_pending_cookie();
+    cx.replace_session(previous, &session).await?;
+    leptos_axum::redirect(home_for(&cx, &user).await?);
     Ok(())
 }
 
 #[server(prefix = "/fn", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server::guard;
-
-    let (ctx, current) = guard::optional_user().await?;
-    if let Some(current) = current {
-        super::service::sign_out(ctx.db(), &current.session_id, &current.user.id, &ctx.meta, ctx.now()).await?;
+    let cx = crate::server::cx()?;
+    if let Some(me) = cx.principal().await? {
+        let session = me.session_id().unwrap_or_default();
+        gatehouse_core::auth::sign_out(&cx.env(), session, &me.user.id, &cx.meta).await?;
     }
-    ctx.clear_session_cookie();
+    cx.clear_session_cookie();
     leptos_axum::redirect("/signin");
     Ok(())
 }
 
-/// The signed-in user, or None. Says when the password has expired, so that the pages lead
-/// to changing it first.
+/// The signed-in user, or None. Says when the password has expired or a two-factor setup is
+/// due, so that the pages lead there first.
 #[server(prefix = "/fn", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<UserView>, AppError> {
-    use crate::server::guard;
+    use gatehouse_core::access;
 
-    let (ctx, current) = guard::optional_user().await?;
-    let Some(current) = current else { return Ok(None) };
-    let expired = guard::password_expired(&ctx, &current).await?;
-    let setup = crate::two_factor::service::setup_required(ctx.db(), &current.user).await?;
-    Ok(Some(UserView { password_expired: expired, two_factor_setup_required: setup, ..current.user.view() }))
+    let cx = crate::server::cx()?;
+    let Some(me) = cx.principal().await? else { return Ok(None) };
+    let standing = access::standing(&cx.env(), &me.user).await?;
+    Ok(Some(access::view(&me.user, standing)))
 }

@@ -1,10 +1,6 @@
 //! Accounts: registration, sign-in, sign-out and the signed-in user.
 
-pub mod api;
-pub mod model;
-pub mod ui;
+pub use wire::account as model;
 
-#[cfg(feature = "ssr")]
-pub mod repo;
-#[cfg(feature = "ssr")]
-pub mod service;
+pub mod api;
+pub mod ui;

@@ -7,30 +7,36 @@ use crate::{auth::model::Password, error::AppError};
 
 #[server(prefix = "/fn", endpoint = "email_status")]
 pub async fn get_email_status() -> Result<EmailStatus, AppError> {
-    let (ctx, me) = crate::server::guard::require_user().await?;
-    super::service::status(&ctx.deps(), &me.user).await
+    let (cx, me) = crate::server::authorize(gatehouse_core::access::Opens::Standing).await?;
+    gatehouse_core::email::status(&cx.env(), &me.user).await
 }
 
 /// "Resend Email Verification".
 #[server(prefix = "/fn", endpoint = "resend_verification")]
 pub async fn resend_verification() -> Result<(), AppError> {
-    let (ctx, me) = crate::server::guard::require_user().await?;
-    super::service::resend_verification(&ctx.deps(), &me, &ctx.meta).await
+    let (cx, me) = crate::server::authorize(gatehouse_core::access::Opens::Standing).await?;
+    gatehouse_core::email::resend_verification(&cx.env(), &me, &cx.meta).await
 }
 
-/// Asks to change the address (needs the current password).
+/// Asks to change the address: the current password, and (with two-factor authentication on)
+/// the session's recent re-authentication with a code.
 #[server(prefix = "/fn", endpoint = "change_email")]
-pub async fn change_email(new_email: String, password: Password) -> Result<(), AppError> {
-    let (ctx, me) = crate::server::guard::require_user().await?;
-    super::service::request_change(&ctx.deps(), &me, &new_email, password.expose(), false, &ctx.meta).await
+pub async fn change_email(email: String, current_password: Password) -> Result<(), AppError> {
+    use gatehouse_core::{email, reauth};
+
+    let (cx, me) = crate::server::authorize(gatehouse_core::access::Opens::Standing).await?;
+    let env = cx.env();
+    let factor = reauth::second_factor_of_session(&env, &me).await?;
+    let req = email::ChangeRequest { email: &email, current_password: current_password.expose() };
+    email::request_change(&env, &factor, req, &cx.meta).await
 }
 
 /// Opens a link from a verification or change-of-address mail. The link itself is the
 /// authority, so it works in any browser, signed in or not.
 #[server(prefix = "/fn", endpoint = "confirm_email")]
 pub async fn confirm_email(token: String) -> Result<(), AppError> {
-    let ctx = crate::server::guard::ctx()?;
-    super::service::confirm(&ctx.deps(), &token, &ctx.meta).await?;
+    let cx = crate::server::cx()?;
+    gatehouse_core::email::confirm(&cx.env(), &token, &cx.meta).await?;
     leptos_axum::redirect("/verify-email?done=1");
     Ok(())
 }

@@ -70,18 +70,20 @@ pub fn EmailPanel() -> impl IntoView {
             <ActionForm action=change node_ref=form>
                 <Field
                     label="New email address"
-                    name="new_email"
+                    name="email"
+                    id="field-new_email"
                     kind="email"
                     autocomplete="email"
-                    error=field_error(change_error, "new_email")
+                    error=field_error(change_error, "email")
                     required=true
                 />
                 <Field
                     label="Your password"
-                    name="password"
+                    name="current_password"
+                    id="field-email-current_password"
                     kind="password"
                     autocomplete="current-password"
-                    error=field_error(change_error, "password")
+                    error=field_error(change_error, "current_password")
                     required=true
                 />
                 <SubmitButton label="Change email" pending=change.pending()/>

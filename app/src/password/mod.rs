@@ -1,11 +1,7 @@
-//! Passwords: the policy (shared by browser and server), hashing, the common-password list.
+//! Passwords: the policy's rules (the same code marks them while typing and checks them on the
+//! server), change, forgot and reset.
+
+pub use wire::password as rules;
 
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod common;
-#[cfg(feature = "ssr")]
-pub mod hasher;
-pub mod rules;
-#[cfg(feature = "ssr")]
-pub mod service;
 pub mod ui;

@@ -116,10 +116,11 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
             <ActionForm action=action node_ref=form>
                 <Field
                     label="Current Password"
-                    name="current"
+                    name="current_password"
+                    id="field-current"
                     kind="password"
                     autocomplete="current-password"
-                    error=field_error(error, "current")
+                    error=field_error(error, "current_password")
                     required=true
                 />
                 <NewPasswordFields error typed confirm_label signed_in=true/>

@@ -1,11 +1,7 @@
 //! Server-side sessions: the cookie holds a random 256-bit token; the database holds its
 //! SHA-256, the account, the client and the times that end it. The Security page lists them.
 
-pub mod api;
-pub mod model;
-pub mod ui;
+pub use wire::session as model;
 
-#[cfg(feature = "ssr")]
-pub mod repo;
-#[cfg(feature = "ssr")]
-pub mod service;
+pub mod api;
+pub mod ui;

@@ -148,7 +148,11 @@ pub fn TwoFactorPanel() -> impl IntoView {
                             {if s.reauthenticated {
                                 view! { <Manage s=s.clone() start confirm regen off_totp on_email off_email send/> }.into_any()
                             } else {
-                                view! { <ReauthForm s=s.clone() reauth send/> }.into_any()
+                                let intro = format!(
+                                    "{} Confirm your password to manage it.",
+                                    if s.totp || s.email { "Two-factor authentication is on." } else { "Two-factor authentication is off." }
+                                );
+                                view! { <ReauthForm s=s.clone() reauth send intro/> }.into_any()
                             }}
                             <Show when=sent>
                                 <p class="notice ok" role="status">"A code is on its way to your email address."</p>
@@ -162,21 +166,20 @@ pub fn TwoFactorPanel() -> impl IntoView {
     }
 }
 
-/// Sudo mode: the password again (and a code when the account has a second factor).
+/// Sudo mode: the password again (and a code when the account has a second factor), with
+/// `intro` above it.
 #[component]
 fn ReauthForm(
     s: TwoFactorState,
     reauth: ServerAction<Reauthenticate>,
     send: ServerAction<SendTwoFactorCode>,
+    intro: String,
 ) -> impl IntoView {
     let error = err(reauth);
     let has_email = s.methods.contains(&Method::Email);
     let methods = s.methods.clone();
     view! {
-        <p class="intro">
-            {if s.totp || s.email { "Two-factor authentication is on." } else { "Two-factor authentication is off." }}
-            " Confirm your password to manage it."
-        </p>
+        <p class="intro">{intro}</p>
         <FormError message=form_error(error)/>
         <ActionForm action=reauth>
             <Field
@@ -403,6 +406,41 @@ pub fn SecondStepPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// "Confirm it's you", on pages whose changes need this session's recent re-authentication
+/// (the administration pages): the password, and a code when the account has a second factor.
+/// Hidden while the re-authentication is recent.
+#[component]
+pub fn ConfirmItsYou() -> impl IntoView {
+    let reauth = ServerAction::<Reauthenticate>::new();
+    let send = ServerAction::<SendTwoFactorCode>::new();
+    let status = Resource::new(move || reauth.version().get(), |_| two_factor_status());
+    let sent = move || matches!(send.value().get(), Some(Ok(())));
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match status.await {
+                    Ok(s) if !s.reauthenticated => view! {
+                        <section class="panel" id="confirm-its-you" aria-labelledby="confirm-heading">
+                            <h2 id="confirm-heading">"Confirm it's you"</h2>
+                            <ReauthForm
+                                s
+                                reauth
+                                send
+                                intro="Changes on this page need your password again (and a code, if you use two-factor authentication). They stay open for ten minutes.".to_owned()
+                            />
+                            <Show when=sent>
+                                <p class="notice ok" role="status">"A code is on its way to your email address."</p>
+                            </Show>
+                        </section>
+                    }.into_any(),
+                    Ok(_) => ().into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -3,30 +3,31 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)] // test code: a failure should panic
 
-use std::{
-    collections::BTreeMap,
-    net::SocketAddr,
-    time::{Duration, SystemTime, UNIX_EPOCH},
-};
+use std::{collections::BTreeMap, net::SocketAddr};
 
-use app::{
-    auth::{model::Role, service},
-    password::rules::PasswordPolicy,
-    server::{
-        clock::Clock,
-        config::{Config, Sources},
-        request::ClientMeta,
-        AppState,
-    },
-};
+use app::server::AppState;
+use gatehouse_core::accounts::{self, RegisterInput};
 use leptos::prelude::LeptosOptions;
+use platform::{
+    clock::Clock,
+    config::{Config, Sources},
+    db::Db,
+    mail::OutgoingMail,
+    request::ClientMeta,
+};
 use reqwest::{redirect::Policy, Client, Response, StatusCode};
 use serde_json::Value;
 use totp_rs::{Algorithm, Secret, TOTP};
+use wire::{account::Role, password::PasswordPolicy};
 
+/// A server under test. Its clock is manual: it starts at the real time and moves a millisecond
+/// per reading and as far as a test moves it, so expiry, lockout and window tests move it
+/// instead of sleeping.
 pub struct TestServer {
     pub base: String,
     pub state: AppState,
+    pub db: Db,
+    pub clock: Clock,
     _dir: tempfile::TempDir,
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
@@ -59,10 +60,27 @@ impl TestServer {
         }
         let config = Config::load(&Sources::new(None, env).unwrap()).unwrap();
         let options = LeptosOptions::builder().output_name("gatehouse").build();
-        let state = server::build_state(config, options, Clock::system()).await.unwrap();
+        let clock = Clock::ticking(Clock::system().now_ms());
+        let state = server::build_state(config, options, clock.clone()).await.unwrap();
+        let db = state.core.platform.db.clone();
         let app = server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await });
-        TestServer { base: format!("http://{addr}"), state, _dir: dir, _turn: turn }
+        TestServer { base: format!("http://{addr}"), state, db, clock, _dir: dir, _turn: turn }
+    }
+
+    /// The server's time, unix milliseconds.
+    pub fn now(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// Moves the server's clock forward.
+    pub fn advance(&self, ms: i64) {
+        self.clock.advance_ms(ms);
+    }
+
+    /// Waits until the work requests started in the background (reset mails) is done.
+    pub async fn idle(&self) {
+        self.state.core.platform.tasks.idle().await;
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -96,12 +114,11 @@ impl TestServer {
     }
 
     pub async fn make_admin(&self, username: &str) {
-        let s = &self.state;
-        let deps = s.deps();
+        let env = self.state.env();
         let email = format!("{username}@example.test");
-        let input = service::RegisterInput { name: "Admin", username, email: &email, password: PASSWORD };
-        let account = service::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
-        service::create_account(&deps, &account, PASSWORD, Role::Admin, &ClientMeta::local("test")).await.unwrap();
+        let input = RegisterInput { name: "Admin", username, email: &email, password: PASSWORD };
+        let account = accounts::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
+        accounts::create(&env, &account, PASSWORD, Role::Admin, &ClientMeta::local("test")).await.unwrap();
     }
 }
 
@@ -113,29 +130,25 @@ pub async fn json_error(res: Response) -> (StatusCode, Value) {
 }
 
 impl TestServer {
-    /// The messages queued for `to`, opened, oldest first. (The sender loop does not run in
-    /// these tests, so mail stays in the queue.) Waits up to five seconds for at least `min`.
-    pub async fn mails_to(&self, to: &str, min: usize) -> Vec<app::mail::OutgoingMail> {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-        loop {
-            let rows: Vec<(String, String, String)> = sqlx::query_as(
-                "SELECT subject, text_body, html_body FROM mail_queue WHERE to_addr = $1 ORDER BY created_at, id",
-            )
-            .bind(to)
-            .fetch_all(&self.state.db)
-            .await
-            .unwrap();
-            if rows.len() >= min || tokio::time::Instant::now() > deadline {
-                return rows
-                    .into_iter()
-                    .map(|(subject, text, html)| {
-                        let sealed = app::mail::OutgoingMail { to: to.to_owned(), subject, text, html };
-                        self.state.mailer.open(&sealed).unwrap()
-                    })
-                    .collect();
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+    /// The messages queued for `to`, opened, oldest first, once the work requests started in
+    /// the background is done. (The sender loop does not run in these tests, so mail stays in
+    /// the queue.) At least `min` of them.
+    pub async fn mails_to(&self, to: &str, min: usize) -> Vec<OutgoingMail> {
+        self.idle().await;
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT subject, text_body, html_body FROM mail_queue WHERE to_addr = $1 ORDER BY created_at, id",
+        )
+        .bind(to)
+        .fetch_all(&self.db)
+        .await
+        .unwrap();
+        assert!(rows.len() >= min, "{} mail(s) to {to}, expected at least {min}", rows.len());
+        rows.into_iter()
+            .map(|(subject, text, html)| {
+                let sealed = OutgoingMail { to: to.to_owned(), subject, text, html };
+                self.state.core.platform.mailer.open(&sealed).unwrap()
+            })
+            .collect()
     }
 
     /// The token of the newest mailed link to `path` (e.g. "/reset-password") sent to `to`.
@@ -157,16 +170,16 @@ impl TestServer {
 
 // ---- Two-factor authentication ----------------------------------------------------------
 
-/// The authenticator's code for now + `steps` × 30 s.
-pub fn code_for(key: &str, steps: i64) -> String {
+/// The authenticator's code for the server's now + `steps` × 30 s.
+pub fn code_for(s: &TestServer, key: &str, steps: i64) -> String {
     let bytes = Secret::Encoded(key.replace(' ', "")).to_bytes().unwrap();
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+    let now = s.now() / 1000;
     TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, bytes).generate((now + steps * 30) as u64)
 }
 
-/// Six digits that are not the key's code for any step near now.
-pub fn not_a_code(key: &str) -> String {
-    let near: Vec<String> = (-2..=2).map(|d| code_for(key, d)).collect();
+/// Six digits that are not the key's code for any step near the server's now.
+pub fn not_a_code(s: &TestServer, key: &str) -> String {
+    let near: Vec<String> = (-2..=2).map(|d| code_for(s, key, d)).collect();
     (0..).map(|n| format!("{n:06}")).find(|w| !near.contains(w)).unwrap()
 }
 
@@ -185,17 +198,17 @@ pub async fn enable_totp(s: &TestServer, c: &Client, username: &str) -> (String,
     );
     assert!(setup["qr"].as_str().unwrap().starts_with("data:image/svg+xml;base64,"));
     // Nothing is stored before the first code.
-    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.db).await.unwrap();
     let before = stored.0;
-    let wrong = not_a_code(&key);
+    let wrong = not_a_code(s, &key);
     let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &wrong)]).await;
     assert_eq!(json_error(res).await.1["error"], "invalid_code");
-    let first = code_for(&key, 0);
+    let first = code_for(s, &key, 0);
     let res = s.call(c, "confirm_totp", &[("setup", setup["setup"].as_str().unwrap()), ("code", &first)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let codes: Vec<String> = res.json().await.unwrap();
     assert!(codes.len() >= 10);
-    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.state.db).await.unwrap();
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM totp_factors").fetch_one(&s.db).await.unwrap();
     assert_eq!(stored.0, before + 1);
     (key, codes, first)
 }

@@ -1,0 +1,171 @@
+//! Server-only glue between the pages' server functions and the core: the state every request
+//! shares, the request a server function answers, and the adapters every server function
+//! starts with. Each server function is a public endpoint: it authorizes itself here, whatever
+//! the UI shows, then parses its input and calls one core service.
+
+use std::sync::Arc;
+
+use axum::{extract::FromRef, response::IntoResponse};
+use gatehouse_core::{
+    access::{self, Opens},
+    callers,
+    factors::pending::{self, PendingToken},
+    principal::Principal,
+    sessions::{self, Issued, SessionToken},
+    Core,
+};
+use http::{header, request::Parts, HeaderValue};
+use leptos::prelude::{use_context, LeptosOptions};
+use leptos_axum::ResponseOptions;
+use platform::{config::Config, request::ClientMeta, Env};
+use wire::error::AppError;
+
+/// Everything a request needs, built once at start-up.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub core: Arc<Core>,
+    pub config: Arc<Config>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, core: Core, config: Config) -> Self {
+        // Server functions answer their errors with the REST API's statuses and headers.
+        wire::error::on_server_error(set_error_status);
+        AppState { leptos_options, core: Arc::new(core), config: Arc::new(config) }
+    }
+
+    pub fn env(&self) -> Env<'_> {
+        self.core.env()
+    }
+}
+
+/// The request a server function (or a page render) is answering, with the clock read once.
+pub struct Cx {
+    pub state: AppState,
+    pub parts: Parts,
+    pub meta: ClientMeta,
+    now: i64,
+}
+
+/// The current request, its state and client: for server functions open to everyone.
+pub fn cx() -> Result<Cx, AppError> {
+    let state = use_context::<AppState>().ok_or_else(|| missing("AppState"))?;
+    let parts = use_context::<Parts>().ok_or_else(|| missing("request"))?;
+    let meta = parts.extensions.get::<ClientMeta>().cloned().unwrap_or_else(|| ClientMeta::local("unknown"));
+    let now = state.core.platform.clock.now_ms();
+    Ok(Cx { state, parts, meta, now })
+}
+
+fn missing(what: &str) -> AppError {
+    tracing::error!(what, "missing from the server function's context");
+    AppError::Internal
+}
+
+impl Cx {
+    pub fn env(&self) -> Env<'_> {
+        self.state.core.platform.env_at(self.now)
+    }
+
+    pub fn core(&self) -> &Core {
+        &self.state.core
+    }
+
+    /// The signed-in caller, if the request carries a live session cookie.
+    pub async fn principal(&self) -> Result<Option<Principal>, AppError> {
+        let Some(token) = self.cookie(sessions::cookie_name(self.secure())) else { return Ok(None) };
+        callers::by_session(&self.env(), self.core(), token, &self.meta).await
+    }
+
+    fn secure(&self) -> bool {
+        self.state.config.cookie_secure
+    }
+
+    fn cookie(&self, name: &str) -> Option<&str> {
+        platform::request::cookie(&self.parts.headers, name)
+    }
+
+    /// After a sign-in: the browser's previous session (if any) ends and the new token goes
+    /// into the cookie. A new token at every sign-in.
+    pub async fn replace_session(&self, previous: Option<Principal>, new: &Issued) -> Result<(), AppError> {
+        if let Some(id) = previous.as_ref().and_then(Principal::session_id) {
+            sessions::end(self.env().db, id).await?;
+        }
+        self.set_session_cookie(&new.token);
+        Ok(())
+    }
+
+    fn set_session_cookie(&self, token: &SessionToken) {
+        self.set_cookie(sessions::set_cookie(self.secure(), token));
+    }
+
+    pub fn clear_session_cookie(&self) {
+        self.set_cookie(sessions::clear_cookie(self.secure()));
+    }
+
+    /// The cookie of a sign-in waiting for its second factor.
+    pub fn pending_token(&self) -> Option<&str> {
+        self.cookie(pending::cookie_name(self.secure()))
+    }
+
+    pub fn set_pending_cookie(&self, token: &PendingToken) {
+        self.set_cookie(pending::set_cookie(self.secure(), token));
+    }
+
+    pub fn clear_pending_cookie(&self) {
+        self.set_cookie(pending::clear_cookie(self.secure()));
+    }
+
+    fn set_cookie(&self, value: String) {
+        match (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+            (Some(res), Ok(v)) => res.append_header(header::SET_COOKIE, v),
+            _ => tracing::error!("cannot set a cookie"),
+        }
+    }
+}
+
+/// The signed-in caller, let through the access gate for an operation that `opens` so:
+/// `Unauthenticated` without a session, `PasswordExpired` or `TwoFactorSetupRequired` when the
+/// account's standing closes the operation.
+pub async fn authorize(opens: Opens) -> Result<(Cx, Principal), AppError> {
+    let cx = cx()?;
+    let me = cx.principal().await?.ok_or(AppError::Unauthenticated)?;
+    access::admit(&cx.env(), &me, opens).await?;
+    Ok((cx, me))
+}
+
+/// A method and code as a form sends them (both optional; an empty method is none).
+pub fn code_of<'a>(
+    method: &'a Option<String>,
+    code: &'a Option<wire::account::OneTimeCode>,
+) -> Option<(&'a str, &'a str)> {
+    let method = method.as_deref().filter(|m| !m.trim().is_empty())?;
+    Some((method, code.as_ref().map(|c| c.expose()).unwrap_or_default()))
+}
+
+/// Sets the status and headers of a server function's error response from the one
+/// `IntoResponse` of `AppError` (installed as `wire`'s hook; it runs inside the request's
+/// reactive scope). A plain form post (no JavaScript) is left alone: `server_fn` answers it with
+/// a redirect back to the form, the error in the URL.
+fn set_error_status(e: &AppError) {
+    let Some(res) = use_context::<ResponseOptions>() else { return };
+    let plain_form = use_context::<Parts>()
+        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false);
+    if plain_form {
+        return;
+    }
+    let answer = e.clone().into_response();
+    res.set_status(answer.status());
+    for (name, value) in answer.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            res.insert_header(name.clone(), value.clone());
+        }
+    }
+}

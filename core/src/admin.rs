@@ -1,0 +1,207 @@
+//! Administration: the users list, server-wide settings, and what administrators may do to
+//! another account's two-factor authentication (force it, reset it; never enable it).
+//!
+//! Every function here takes a proof: [`Admin`] (the caller is an administrator) to read, and
+//! [`RecentAdmin`] (an administrator who re-authenticated in the last ten minutes) to change
+//! anything. Only [`admin`] and [`Admin::recent`] make them, so an admin action cannot be
+//! written without the checks. Every settings save goes through [`save_setting`], which audits
+//! it with the value before and after.
+
+use platform::{
+    audit::{AuditEvent, Entry},
+    request::ClientMeta,
+    settings::{Key, Value},
+    Env,
+};
+use serde_json::json;
+use wire::{
+    account::Role,
+    admin::{AdminSummary, AdminUser},
+    error::AppError,
+    password::PasswordPolicy,
+    token::TokenSettings,
+    two_factor::TwoFactorSettings,
+};
+
+use crate::{
+    accounts::{repo as users, UserRow},
+    factors::{self, lockout, pending, totp},
+    policy,
+    principal::Principal,
+    reauth::{self, Recent},
+    tokens, two_factor,
+};
+
+/// Proof that the caller is an administrator.
+#[derive(Debug)]
+pub struct Admin<'p> {
+    principal: &'p Principal,
+}
+
+/// `Forbidden` unless the caller is an administrator.
+pub fn admin(principal: &Principal) -> Result<Admin<'_>, AppError> {
+    if principal.user.role() == Role::Admin {
+        Ok(Admin { principal })
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+impl<'p> Admin<'p> {
+    pub fn user(&self) -> &'p UserRow {
+        &self.principal.user
+    }
+
+    /// The administrator re-authenticated in the last ten minutes: changes are open.
+    pub async fn recent(&self, env: &Env<'_>) -> Result<RecentAdmin<'p>, AppError> {
+        Ok(RecentAdmin { recent: reauth::recent(env, self.principal).await? })
+    }
+}
+
+/// Proof that the caller is an administrator who re-authenticated recently.
+#[derive(Debug)]
+pub struct RecentAdmin<'p> {
+    recent: Recent<'p>,
+}
+
+impl<'p> RecentAdmin<'p> {
+    pub fn user(&self) -> &'p UserRow {
+        self.recent.user()
+    }
+}
+
+/// Counts and the newest users matching `search` (a literal substring of username, email or name).
+pub async fn overview(env: &Env<'_>, _admin: &Admin<'_>, search: &str) -> Result<AdminSummary, AppError> {
+    if search.chars().count() > 100 {
+        return Err(AppError::field("search", "Use at most 100 characters."));
+    }
+    let (total_users, admins) = users::count(env.db).await?;
+    let mut listed = Vec::new();
+    for u in users::list(env.db, search.trim(), 50).await? {
+        let totp = totp::is_enabled(env.db, &u.id).await?;
+        listed.push(AdminUser { totp, two_factor_forced: u.two_factor_forced_at.is_some(), user: u.view() });
+    }
+    Ok(AdminSummary { total_users, admins, users: listed })
+}
+
+// ---- Settings ------------------------------------------------------------------------------
+
+/// Saves a server-wide setting and audits the change with the value before and after.
+pub async fn save_setting<T: Value>(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    key: Key<T>,
+    after: &T,
+    event: AuditEvent,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let before = env.setting(key).await?;
+    env.put_setting(key, after).await?;
+    let detail = json!({ "before": before, "after": after });
+    env.record(Entry { user_id: None, actor_id: Some(&admin.user().id), event, meta, detail }).await
+}
+
+/// A policy that breaks its own limits is refused per field. (The pages check before asking
+/// for the re-authentication, so bad input is told at once.)
+pub fn check_password_policy(policy: &PasswordPolicy) -> Result<(), AppError> {
+    let mut p = wire::error::Problems::default();
+    for (field, message) in policy.problems() {
+        p.add(field, message);
+    }
+    p.into_result()
+}
+
+/// Administration → Password policy.
+pub async fn save_password_policy(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    after: &PasswordPolicy,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    check_password_policy(after)?;
+    save_setting(env, admin, policy::POLICY, after, AuditEvent::PasswordPolicyChanged, meta).await
+}
+
+/// Administration → Two-factor authentication.
+pub async fn save_two_factor_settings(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    after: &TwoFactorSettings,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    save_setting(env, admin, factors::SETTINGS, after, AuditEvent::TwoFactorSettingsChanged, meta).await
+}
+
+/// The longest lifetime of a new token: 0 (no limit), or 7 to 3650 days.
+pub fn check_token_settings(s: &TokenSettings) -> Result<(), AppError> {
+    if s.max_days != 0 && !(7..=3650).contains(&s.max_days) {
+        return Err(AppError::field("max_days", "Enter 0 (no limit) or a whole number of days from 7 to 3650."));
+    }
+    Ok(())
+}
+
+/// Administration → Personal access tokens: the longest lifetime of a new token (0: no limit).
+pub async fn save_token_settings(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    after: &TokenSettings,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    check_token_settings(after)?;
+    save_setting(env, admin, tokens::SETTINGS, after, AuditEvent::TokenSettingsChanged, meta).await
+}
+
+// ---- Another account's two-factor authentication ------------------------------------------
+
+/// The account an administrator acts on: never their own (their own factors change only by
+/// the self-service steps, with a current factor).
+async fn other_user(env: &Env<'_>, admin: &RecentAdmin<'_>, user_id: &str) -> Result<UserRow, AppError> {
+    if user_id == admin.user().id {
+        return Err(AppError::Conflict {
+            field: "user_id".into(),
+            message: "Change your own two-factor authentication on your Security page.".into(),
+        });
+    }
+    users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)
+}
+
+/// **Force two-factor authentication**: from the user's next request, nothing is open until
+/// they set up TOTP themselves. Administrators cannot enable or configure it for them.
+pub async fn force_two_factor(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    user_id: &str,
+    force: bool,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let user = other_user(env, admin, user_id).await?;
+    if force == user.two_factor_forced_at.is_some() {
+        return Ok(());
+    }
+    users::set_two_factor_forced(env.db, user_id, force.then_some(env.now), env.now).await?;
+    let (event, what) = if force {
+        (AuditEvent::TwoFactorForced, "An administrator now requires two-factor authentication for your account")
+    } else {
+        (
+            AuditEvent::TwoFactorForceLifted,
+            "An administrator no longer requires two-factor authentication for your account",
+        )
+    };
+    two_factor::changed(env, &user, Some(&admin.user().id), event, json!({}), what, meta).await
+}
+
+/// **Reset two-factor authentication** for a user who lost the device: the authenticator and
+/// backup codes are removed (email codes stay as the user chose), audited and mailed.
+pub async fn reset_two_factor(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    user_id: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let user = other_user(env, admin, user_id).await?;
+    totp::disable(env.db, user_id).await?;
+    lockout::clear(env.db, user_id).await?;
+    pending::end_all(env.db, user_id).await?;
+    let what = "An administrator reset the two-factor authentication of your account";
+    two_factor::changed(env, &user, Some(&admin.user().id), AuditEvent::TwoFactorReset, json!({}), what, meta).await
+}

@@ -1,0 +1,259 @@
+//! The account's address: verifying it, and changing it (confirmed by a link to the new
+//! address, with a notice to the old one).
+
+use platform::{
+    audit::AuditEvent,
+    links::{self, Purpose},
+    ratelimit,
+    request::ClientMeta,
+    Env,
+};
+use serde_json::json;
+use wire::{
+    account::Email,
+    email::EmailStatus,
+    error::{AppError, Problems},
+};
+
+use crate::{
+    accounts::{repo as users, UserRow},
+    notices as templates,
+    principal::Principal,
+    reauth::{self, SecondFactor},
+};
+
+/// Verification mails one account may ask for.
+pub const RESEND_PER_ACCOUNT: ratelimit::Limit = ratelimit::Limit::per_minutes(3, 15);
+/// Changes of address one account may ask for.
+pub const CHANGE_PER_ACCOUNT: ratelimit::Limit = ratelimit::Limit::per_minutes(5, 60);
+/// Links opened from one IP address (tokens cannot be guessed; this bounds the noise).
+pub const CONFIRM_PER_IP: ratelimit::Limit = ratelimit::Limit::per_minutes(30, 15);
+
+/// Mails a link that confirms the account's current address (voiding older ones).
+pub async fn send_verification(env: &Env<'_>, user: &UserRow, meta: &ClientMeta) -> Result<(), AppError> {
+    let token = links::issue(env.db, &user.id, Purpose::VerifyEmail, &user.email, env.now).await?;
+    let link = env.public_url.link(&format!("/verify-email?token={}", token.expose()));
+    env.mail(&templates::verify_email(&user.email, &user.name, &link)).await?;
+    env.audit(&user.id, None, AuditEvent::EmailVerificationSent, json!({}), meta).await
+}
+
+/// "Resend Email Verification" (throttled per account).
+pub async fn resend_verification(env: &Env<'_>, me: &Principal, meta: &ClientMeta) -> Result<(), AppError> {
+    if me.user.email_verified_at.is_some() {
+        return Err(AppError::field("email", "Your email address is already verified."));
+    }
+    ratelimit::hit(env.db, &format!("verify:user:{}", me.user.id), RESEND_PER_ACCOUNT, env.now).await?;
+    send_verification(env, &me.user, meta).await
+}
+
+pub async fn status(env: &Env<'_>, user: &UserRow) -> Result<EmailStatus, AppError> {
+    Ok(EmailStatus {
+        email: user.email.clone(),
+        verified: user.email_verified_at.is_some(),
+        pending: links::pending_email(env.db, &user.id, env.now).await?,
+    })
+}
+
+/// A change of address as asked for: the new address and the current password.
+pub struct ChangeRequest<'a> {
+    pub email: &'a str,
+    pub current_password: &'a str,
+}
+
+/// Asks to change the address: needs the current password, and, because the address may be a
+/// second factor, the [`SecondFactor`] behind the call (a code with it, or the session's recent
+/// re-authentication with one). The new address gets a link and becomes the account's only
+/// once it is opened; the old address gets a notice now.
+pub async fn request_change(
+    env: &Env<'_>,
+    factor: &SecondFactor<'_>,
+    req: ChangeRequest<'_>,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let me = factor.principal();
+    let mut p = Problems::default();
+    let email = p.check("email", Email::parse(req.email));
+    if req.current_password.is_empty() {
+        p.add("current_password", "Enter your current password.");
+    }
+    if let Some(e) = &email {
+        if e.as_str() == me.user.email {
+            p.add("email", "That is already your email address.");
+        }
+    }
+    p.into_result()?;
+    let Some(email) = email else { return Err(AppError::Internal) };
+    reauth::password(env, me, req.current_password, "current_password").await?;
+    if users::find_by_email(env.db, email.as_str()).await?.is_some() {
+        return Err(AppError::Conflict {
+            field: "email".into(),
+            message: "That email address is invalid or already in use.".into(),
+        });
+    }
+    ratelimit::hit(env.db, &format!("email-change:user:{}", me.user.id), CHANGE_PER_ACCOUNT, env.now).await?;
+
+    let token = links::issue(env.db, &me.user.id, Purpose::ChangeEmail, email.as_str(), env.now).await?;
+    let link = env.public_url.link(&format!("/verify-email?token={}", token.expose()));
+    env.mail(&templates::confirm_new_email(email.as_str(), &me.user.name, &link)).await?;
+    let notice = templates::email_change_requested(
+        &me.user.email,
+        &me.user.name,
+        email.as_str(),
+        &env.public_url.link("/account/security"),
+    );
+    env.mail(&notice).await?;
+    let detail = json!({ "to": email.as_str(), "second_factor": factor.describe() });
+    env.audit(&me.user.id, None, AuditEvent::EmailChangeRequested, detail, meta).await
+}
+
+/// Opens a link from a verification or change mail. Returns the address now confirmed.
+pub async fn confirm(env: &Env<'_>, token: &str, meta: &ClientMeta) -> Result<String, AppError> {
+    ratelimit::hit(env.db, &format!("links:ip:{}", meta.ip), CONFIRM_PER_IP, env.now).await?;
+    if let Some(link) = links::consume(env.db, Purpose::VerifyEmail, token, env.now).await? {
+        // Only while the link's address is still the account's.
+        if !users::mark_email_verified(env.db, &link.user_id, &link.email, env.now).await? {
+            return Err(AppError::InvalidLink);
+        }
+        env.audit(&link.user_id, None, AuditEvent::EmailVerified, json!({}), meta).await?;
+        return Ok(link.email);
+    }
+    let Some(link) = links::consume(env.db, Purpose::ChangeEmail, token, env.now).await? else {
+        return Err(AppError::InvalidLink);
+    };
+    let user =
+        users::find_by_id(env.db, &link.user_id).await?.filter(|u| u.is_active()).ok_or(AppError::InvalidLink)?;
+    match users::set_email(env.db, &user.id, &link.email, env.now).await {
+        Ok(_) => {}
+        Err(e) if users::is_unique_violation(&e) => {
+            return Err(AppError::Conflict {
+                field: "token".into(),
+                message: "That address is now used by another account.".into(),
+            })
+        }
+        Err(e) => return Err(e.into()),
+    }
+    // Links sent to the old address stop working.
+    links::void(env.db, &user.id, Purpose::VerifyEmail).await?;
+    links::void(env.db, &user.id, Purpose::ResetPassword).await?;
+    env.audit(&user.id, None, AuditEvent::EmailChanged, json!({ "from": user.email, "to": link.email }), meta).await?;
+    Ok(link.email)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{accounts::RegisterInput, auth::register, reauth, testing::TestEnv};
+    use platform::db::testing;
+    use wire::password::PasswordPolicy;
+
+    fn meta() -> ClientMeta {
+        ClientMeta { ip: "192.0.2.10".into(), user_agent: "unit".into() }
+    }
+
+    /// (to, token) of each queued mail that carries a link, in order.
+    async fn links_mailed(env: &TestEnv) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        while let Some(m) = env.next_mail(i64::MAX / 2).await {
+            if let Some(rest) = m.text.split("/verify-email?token=").nth(1) {
+                out.push((m.to.clone(), rest.split_whitespace().next().unwrap_or("").to_owned()));
+            } else {
+                out.push((m.to.clone(), String::new()));
+            }
+        }
+        out
+    }
+
+    async fn signed_in(db: &platform::db::Db, id: &str) -> Principal {
+        Principal::session(users::find_by_id(db, id).await.unwrap().unwrap(), "s".into())
+    }
+
+    async fn ada(deps: &Env<'_>) -> UserRow {
+        let input = RegisterInput { name: "Ada", username: "ada", email: "ada@example.test", password: "a passphrase" };
+        register(deps, TestEnv::TIMEOUTS, input, &PasswordPolicy::default(), &meta()).await.unwrap().0
+    }
+
+    /// A change asked for with the session's second factor (none: these accounts have no 2FA).
+    async fn change(deps: &Env<'_>, me: &Principal, email: &str, current_password: &str) -> Result<(), AppError> {
+        let factor = reauth::second_factor_of_session(deps, me).await?;
+        request_change(deps, &factor, ChangeRequest { email, current_password }, &meta()).await
+    }
+
+    #[tokio::test]
+    async fn registration_mails_a_link_that_verifies_once_and_resend_replaces_it() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let user = ada(&deps).await;
+            let mailed = links_mailed(&env).await;
+            assert_eq!(mailed.len(), 1);
+            assert_eq!(mailed[0].0, "ada@example.test");
+            let first = mailed[0].1.clone();
+
+            let me = signed_in(&t.db, &user.id).await;
+            resend_verification(&deps, &me, &meta()).await.unwrap();
+            let second = links_mailed(&env).await[0].1.clone();
+            assert_eq!(confirm(&deps, &first, &meta()).await, Err(AppError::InvalidLink), "replaced by the resend");
+            assert!(!status(&deps, &me.user).await.unwrap().verified);
+            assert_eq!(confirm(&deps, &second, &meta()).await.unwrap(), "ada@example.test");
+            assert_eq!(confirm(&deps, &second, &meta()).await, Err(AppError::InvalidLink), "single use");
+            let me = signed_in(&t.db, &user.id).await;
+            assert!(status(&deps, &me.user).await.unwrap().verified);
+            assert!(resend_verification(&deps, &me, &meta()).await.unwrap_err().field_message("email").is_some());
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn resend_is_throttled() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let user = ada(&deps).await;
+            let me = signed_in(&t.db, &user.id).await;
+            for _ in 0..RESEND_PER_ACCOUNT.max {
+                resend_verification(&deps, &me, &meta()).await.unwrap();
+            }
+            assert!(matches!(resend_verification(&deps, &me, &meta()).await, Err(AppError::RateLimited { .. })));
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_change_needs_the_password_and_takes_effect_when_the_new_address_confirms() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let user = ada(&deps).await;
+            let other =
+                RegisterInput { name: "Bob", username: "bob", email: "bob@example.test", password: "a passphrase" };
+            register(&deps, TestEnv::TIMEOUTS, other, &PasswordPolicy::default(), &meta()).await.unwrap();
+            links_mailed(&env).await;
+            let me = signed_in(&t.db, &user.id).await;
+
+            let err = change(&deps, &me, "new@example.test", "wrong").await.unwrap_err();
+            assert_eq!(err.field_message("current_password").as_deref(), Some("Your current password is not correct."));
+            let err = change(&deps, &me, "nope", "").await.unwrap_err();
+            assert!(err.field_message("email").is_some() && err.field_message("current_password").is_some());
+            let err = change(&deps, &me, "ADA@example.test", "a passphrase").await.unwrap_err();
+            assert_eq!(err.field_message("email").as_deref(), Some("That is already your email address."));
+            let err = change(&deps, &me, "bob@example.test", "a passphrase").await.unwrap_err();
+            assert!(err.field_message("email").is_some());
+            assert!(links_mailed(&env).await.is_empty(), "nothing sent for refused requests");
+
+            change(&deps, &me, "New@Example.test", "a passphrase").await.unwrap();
+            let mailed = links_mailed(&env).await;
+            assert_eq!(mailed.len(), 2);
+            assert_eq!(mailed[0].0, "new@example.test");
+            assert_eq!(mailed[1], ("ada@example.test".to_owned(), String::new()), "a notice to the old address");
+            let st = status(&deps, &me.user).await.unwrap();
+            assert_eq!((st.email.as_str(), st.pending.as_deref()), ("ada@example.test", Some("new@example.test")));
+            assert_eq!(users::find_by_id(&t.db, &user.id).await.unwrap().unwrap().email, "ada@example.test");
+
+            assert_eq!(confirm(&deps, &mailed[0].1, &meta()).await.unwrap(), "new@example.test");
+            let row = users::find_by_id(&t.db, &user.id).await.unwrap().unwrap();
+            assert_eq!((row.email.as_str(), row.email_verified_at), ("new@example.test", Some(1_000)));
+            assert_eq!(status(&deps, &row).await.unwrap().pending, None);
+            t.close().await;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Two-factor authentication on the Security page: the account's state, turning TOTP and email
+//! codes on and off, and backup codes. Every change takes a [`Recent`] re-authentication (and
+//! turning a factor off a current code besides), so there is no password-only path to a new
+//! authenticator; every change is audited and mailed.
+
+use platform::{audit::AuditEvent, ratelimit, request::ClientMeta, Env};
+use serde_json::json;
+use wire::{
+    error::AppError,
+    two_factor::{Method, TotpSetup, TwoFactorSettings, TwoFactorState},
+};
+
+use crate::{
+    accounts::{repo as users, UserRow},
+    factors::{
+        self,
+        backup::{self, NewCodes},
+        totp::{self, TotpSecret},
+    },
+    notices,
+    principal::Principal,
+    reauth::{self, Recent},
+    sessions::repo as sessions,
+};
+
+/// How long a TOTP setup waits for its first code.
+pub const SETUP_MS: i64 = 15 * 60_000;
+/// Wrong first codes of a TOTP setup per account.
+const SETUP_TRIES: ratelimit::Limit = ratelimit::Limit::per_minutes(10, 15);
+
+pub async fn status(env: &Env<'_>, me: &Principal) -> Result<TwoFactorState, AppError> {
+    let s = factors::settings(env).await?;
+    let f = factors::factors(env, &me.user, &s).await?;
+    Ok(TwoFactorState {
+        available: s.enabled,
+        totp: f.totp,
+        email: f.email,
+        email_verified: me.user.email_verified_at.is_some(),
+        backup_codes_left: f.backup_left,
+        reauthenticated: reauth::is_recent(env, me).await?,
+        forced: me.user.two_factor_forced_at.is_some(),
+        methods: if s.enabled { f.methods() } else { Vec::new() },
+    })
+}
+
+/// A code for this session's re-authentication or for turning a factor off.
+pub async fn send_session_code(env: &Env<'_>, me: &Principal) -> Result<(), AppError> {
+    let f = factors::required(env, &me.user).await?;
+    if !f.is_some_and(|f| f.email) {
+        return Err(AppError::Forbidden);
+    }
+    factors::send_code(env, &me.user, &me.binding()).await
+}
+
+// ---- Turning factors on and off ------------------------------------------------------------
+
+fn setup_context(user_id: &str) -> String {
+    format!("gatehouse:totp-setup:{user_id}")
+}
+
+/// `Forbidden` while two-factor authentication is off server-wide.
+pub async fn require_available(env: &Env<'_>) -> Result<TwoFactorSettings, AppError> {
+    let s = factors::settings(env).await?;
+    if s.enabled {
+        Ok(s)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A new secret for the user's authenticator app: its URI, QR code and key. Nothing is stored
+/// yet: the secret comes back sealed with the first code.
+pub async fn start_totp(env: &Env<'_>, me: &Recent<'_>) -> Result<TotpSetup, AppError> {
+    require_available(env).await?;
+    let user = me.user();
+    if totp::is_enabled(env.db, &user.id).await? {
+        return Err(already_on());
+    }
+    let secret = TotpSecret::generate();
+    let uri = totp::otpauth_uri(&secret, &user.email);
+    let mut sealed_plain = (env.now + SETUP_MS).to_be_bytes().to_vec();
+    sealed_plain.extend_from_slice(secret.as_bytes());
+    let setup = env.key.seal(&setup_context(&user.id), &sealed_plain).map_err(|_| AppError::Internal)?;
+    Ok(TotpSetup { qr: totp::qr_data_url(&uri)?, uri, key: secret.grouped(), setup })
+}
+
+fn already_on() -> AppError {
+    AppError::Conflict { field: "code".into(), message: "Two-factor authentication via TOTP is already on.".into() }
+}
+
+fn open_setup(env: &Env<'_>, user_id: &str, setup: &str) -> Result<TotpSecret, AppError> {
+    let expired = || AppError::field("code", "This setup has expired. Start again.");
+    let raw = env.key.open(&setup_context(user_id), setup).map_err(|_| expired())?;
+    let (when, key) = raw.split_at_checked(8).ok_or_else(expired)?;
+    let expires = i64::from_be_bytes(when.try_into().map_err(|_| expired())?);
+    if env.now >= expires {
+        return Err(expired());
+    }
+    TotpSecret::from_bytes(key.to_vec()).map_err(|_| expired())
+}
+
+/// **Verify**: the first code from the app. Stores the secret (sealed), makes the backup codes
+/// (returned once), ends every other session, audits and mails a notice.
+pub async fn confirm_totp(
+    env: &Env<'_>,
+    me: &Recent<'_>,
+    setup: &str,
+    code: &str,
+    meta: &ClientMeta,
+) -> Result<NewCodes, AppError> {
+    require_available(env).await?;
+    let user = me.user();
+    let secret = open_setup(env, &user.id, setup)?;
+    ratelimit::hit(env.db, &format!("totp-setup:user:{}", user.id), SETUP_TRIES, env.now).await?;
+    let step = secret.matching_step(code, env.now).ok_or(AppError::InvalidCode)?;
+    // The slow part first; then the authenticator, its codes and the end of every other
+    // session in one transaction: all of it happens, or none.
+    let set = backup::prepare(env.hasher).await?;
+    let mut tx = env.db.begin().await?;
+    if !totp::enable(&mut tx, env.key, &user.id, &secret, step, env.now).await? {
+        return Err(already_on());
+    }
+    backup::store(&mut tx, &user.id, &set, env.now).await?;
+    let ended = sessions::delete_others(&mut *tx, &user.id, me.session_id()).await?;
+    tx.commit().await?;
+    enabled(env, user, Method::Totp, ended, "Two-factor authentication via TOTP was turned on", meta).await?;
+    Ok(set.codes)
+}
+
+/// **Regenerate codes**: a new set; the old one stops working.
+pub async fn regenerate_codes(env: &Env<'_>, me: &Recent<'_>, meta: &ClientMeta) -> Result<NewCodes, AppError> {
+    require_available(env).await?;
+    let user = me.user();
+    if !totp::is_enabled(env.db, &user.id).await? {
+        return Err(AppError::Conflict {
+            field: "code".into(),
+            message: "Turn on two-factor authentication via TOTP first.".into(),
+        });
+    }
+    let codes = backup::regenerate(env.db, env.hasher, &user.id, env.now).await?;
+    let what = "New backup codes were made; the old ones no longer work";
+    changed(env, user, None, AuditEvent::BackupCodesRegenerated, json!({}), what, meta).await?;
+    Ok(codes)
+}
+
+/// Turning TOTP off needs a current code besides the recent re-authentication.
+pub async fn disable_totp(
+    env: &Env<'_>,
+    me: &Recent<'_>,
+    code: (Method, &str),
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let user = me.user();
+    if user.two_factor_forced_at.is_some() {
+        return Err(AppError::Conflict {
+            field: "code".into(),
+            message: "Your administrator requires two-factor authentication via TOTP for this account.".into(),
+        });
+    }
+    require_available(env).await?;
+    let f = reauth::current_factor(env, me, code, meta).await?;
+    if !f.totp {
+        return Err(AppError::NotFound);
+    }
+    totp::disable(env.db, &user.id).await?;
+    let what = "Two-factor authentication via TOTP was turned off";
+    changed(env, user, None, AuditEvent::TwoFactorDisabled, json!({ "method": "totp" }), what, meta).await
+}
+
+pub async fn enable_email(env: &Env<'_>, me: &Recent<'_>, meta: &ClientMeta) -> Result<(), AppError> {
+    let s = require_available(env).await?;
+    let user = me.user();
+    if user.email_verified_at.is_none() {
+        return Err(AppError::Conflict {
+            field: "email".into(),
+            message: "Verify your email address first: codes are sent only to a verified address.".into(),
+        });
+    }
+    if factors::email_on(user, &s) {
+        return Ok(());
+    }
+    let mut tx = env.db.begin().await?;
+    users::set_email_two_factor(&mut *tx, &user.id, "on", env.now).await?;
+    let ended = sessions::delete_others(&mut *tx, &user.id, me.session_id()).await?;
+    tx.commit().await?;
+    enabled(env, user, Method::Email, ended, "Two-factor authentication via Email was turned on", meta).await
+}
+
+pub async fn disable_email(
+    env: &Env<'_>,
+    me: &Recent<'_>,
+    code: (Method, &str),
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    require_available(env).await?;
+    let f = reauth::current_factor(env, me, code, meta).await?;
+    if !f.email {
+        return Err(AppError::NotFound);
+    }
+    let user = me.user();
+    users::set_email_two_factor(env.db, &user.id, "off", env.now).await?;
+    let what = "Two-factor authentication via Email was turned off";
+    changed(env, user, None, AuditEvent::TwoFactorDisabled, json!({ "method": "email" }), what, meta).await
+}
+
+// ---- Audit and notice ----------------------------------------------------------------------
+
+/// A factor was turned on (and `ended` other sessions with it): the audit entry and the notice.
+async fn enabled(
+    env: &Env<'_>,
+    user: &UserRow,
+    method: Method,
+    ended: u64,
+    what: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let detail = json!({ "method": method.as_str(), "other_sessions_ended": ended });
+    changed(env, user, None, AuditEvent::TwoFactorEnabled, detail, what, meta).await
+}
+
+/// Every change of factors, by the owner or an administrator (`actor`): an audit entry and a
+/// notice to the account's address.
+pub async fn changed(
+    env: &Env<'_>,
+    user: &UserRow,
+    actor: Option<&str>,
+    event: AuditEvent,
+    detail: serde_json::Value,
+    what: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    env.audit(&user.id, actor, event, detail, meta).await?;
+    env.mail(&notices::two_factor_changed(&user.email, &user.name, what, &env.link("/account/security"))).await
+}

@@ -1,0 +1,194 @@
+//! The mail queue: enqueue, claim (atomically, so two instances never send one message twice
+//! at once), and record the outcome with exponential back-off.
+
+use super::OutgoingMail;
+use crate::{crypto::new_id, db::Db};
+
+/// How long a claimed message stays reserved for its sender.
+pub const CLAIM_MS: i64 = 120_000;
+/// Retry delays grow from 30 s and stop growing at one hour; a message is never dropped.
+pub const FIRST_RETRY_MS: i64 = 30_000;
+pub const MAX_RETRY_MS: i64 = 3_600_000;
+
+pub fn retry_delay_ms(attempts: i64) -> i64 {
+    let shift = attempts.clamp(1, 20) - 1;
+    (FIRST_RETRY_MS << shift).min(MAX_RETRY_MS)
+}
+
+pub async fn enqueue(db: &Db, mail: &OutgoingMail, now: i64) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO mail_queue (id, to_addr, subject, text_body, html_body, created_at, next_attempt_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .bind(&id)
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// A claimed message.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: String,
+    pub attempts: i64,
+    pub mail: OutgoingMail,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    to_addr: String,
+    subject: String,
+    text_body: String,
+    html_body: String,
+    attempts: i64,
+}
+
+/// Claims the oldest due message, if any. The `WHERE` is checked again by the `UPDATE`
+/// itself, so of two instances racing for one row exactly one gets it.
+pub async fn claim(db: &Db, now: i64) -> Result<Option<Claimed>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(
+        "UPDATE mail_queue SET locked_until = $2, attempts = attempts + 1 \
+         WHERE id = (SELECT id FROM mail_queue \
+                     WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                       AND (locked_until IS NULL OR locked_until <= $1) \
+                     ORDER BY next_attempt_at, created_at LIMIT 1) \
+           AND sent_at IS NULL AND (locked_until IS NULL OR locked_until <= $1) \
+         RETURNING id, to_addr, subject, text_body, html_body, attempts",
+    )
+    .bind(now)
+    .bind(now + CLAIM_MS)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| Claimed {
+        id: r.id,
+        attempts: r.attempts,
+        mail: OutgoingMail { to: r.to_addr, subject: r.subject, text: r.text_body, html: r.html_body },
+    }))
+}
+
+pub async fn mark_sent(db: &Db, id: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE mail_queue SET sent_at = $2, locked_until = NULL, last_error = NULL, text_body = '', html_body = '' \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn mark_failed(db: &Db, c: &Claimed, error: &str, now: i64) -> Result<(), sqlx::Error> {
+    let error: String = error.chars().take(500).collect();
+    sqlx::query("UPDATE mail_queue SET locked_until = NULL, next_attempt_at = $2, last_error = $3 WHERE id = $1")
+        .bind(&c.id)
+        .bind(now + retry_delay_ms(c.attempts))
+        .bind(error)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Messages not yet delivered.
+pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL").fetch_one(db).await?;
+    Ok(n)
+}
+
+/// Forgets delivered messages older than `before` (their bodies may hold one-time links).
+pub async fn purge_sent(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM mail_queue WHERE sent_at IS NOT NULL AND sent_at < $1")
+        .bind(before)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::testing;
+
+    fn mail(to: &str) -> OutgoingMail {
+        OutgoingMail { to: to.into(), subject: "Hello".into(), text: "text".into(), html: "<p>html</p>".into() }
+    }
+
+    #[test]
+    fn back_off_doubles_then_caps_at_an_hour() {
+        assert_eq!(retry_delay_ms(1), 30_000);
+        assert_eq!(retry_delay_ms(2), 60_000);
+        assert_eq!(retry_delay_ms(5), 480_000);
+        assert_eq!(retry_delay_ms(9), MAX_RETRY_MS);
+        assert_eq!(retry_delay_ms(1_000), MAX_RETRY_MS);
+    }
+
+    #[tokio::test]
+    async fn a_failed_message_comes_back_after_its_delay_and_is_sent_once() {
+        for t in testing::all().await {
+            let db = &t.db;
+            enqueue(db, &mail("a@example.test"), 1_000).await.unwrap();
+            let c = claim(db, 1_000).await.unwrap().unwrap();
+            assert_eq!((c.attempts, c.mail.to.as_str()), (1, "a@example.test"));
+            assert!(claim(db, 1_000).await.unwrap().is_none(), "claimed messages are reserved");
+
+            mark_failed(db, &c, "connection refused", 1_000).await.unwrap();
+            assert!(claim(db, 1_000 + FIRST_RETRY_MS - 1).await.unwrap().is_none());
+            let again = claim(db, 1_000 + FIRST_RETRY_MS).await.unwrap().unwrap();
+            assert_eq!(again.attempts, 2);
+            mark_sent(db, &again.id, 40_000).await.unwrap();
+            assert!(claim(db, 10_000_000).await.unwrap().is_none(), "{:?}", t.backend);
+            assert_eq!(pending(db).await.unwrap(), 0);
+            assert_eq!(purge_sent(db, 50_000).await.unwrap(), 1);
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_claim_that_outlives_its_sender_is_taken_over() {
+        for t in testing::all().await {
+            enqueue(&t.db, &mail("a@example.test"), 0).await.unwrap();
+            let first = claim(&t.db, 0).await.unwrap().unwrap();
+            // The first sender died without a word; after the claim expires another takes it.
+            let second = claim(&t.db, CLAIM_MS).await.unwrap().unwrap();
+            assert_eq!((first.id.as_str(), second.attempts), (second.id.as_str(), 2));
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn concurrent_senders_never_claim_the_same_message() {
+        for t in testing::all().await {
+            for i in 0..10 {
+                enqueue(&t.db, &mail(&format!("u{i}@example.test")), 0).await.unwrap();
+            }
+            let tasks: Vec<_> = (0..4)
+                .map(|_| {
+                    let db = t.db.clone();
+                    tokio::spawn(async move {
+                        let mut got = Vec::new();
+                        while let Some(c) = claim(&db, 0).await.unwrap() {
+                            got.push(c.id);
+                        }
+                        got
+                    })
+                })
+                .collect();
+            let mut all = Vec::new();
+            for task in tasks {
+                all.extend(task.await.unwrap());
+            }
+            let count = all.len();
+            all.sort();
+            all.dedup();
+            assert_eq!((count, all.len()), (10, 10), "{:?}", t.backend);
+            t.close().await;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Rate limits counted in the database, so every instance behind a load balancer shares them.
+//!
+//! A hit is counted atomically *before* the guarded check runs (one upsert that returns the
+//! new count), so parallel requests cannot slip past the limit.
+
+use super::db::Db;
+use wire::error::AppError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub max: i64,
+    pub window_ms: i64,
+}
+
+impl Limit {
+    pub const fn per_minutes(max: i64, minutes: i64) -> Self {
+        Limit { max, window_ms: minutes * 60_000 }
+    }
+}
+
+/// Failed sign-ins against one account (reset by a successful one).
+pub const SIGN_IN_PER_ACCOUNT: Limit = Limit::per_minutes(10, 15);
+/// Sign-in attempts from one IP address.
+pub const SIGN_IN_PER_IP: Limit = Limit::per_minutes(100, 15);
+
+/// Counts one hit on `key`. `Err(RateLimited)` once the window holds more than `limit.max`.
+pub async fn hit(db: &Db, key: &str, limit: Limit, now: i64) -> Result<(), AppError> {
+    let (hits, window_start) = add(db, key, limit, 1, now).await?;
+    if hits > limit.max {
+        Err(refusal(window_start, limit, now))
+    } else {
+        Ok(())
+    }
+}
+
+fn refusal(window_start: i64, limit: Limit, now: i64) -> AppError {
+    let retry_ms = (window_start + limit.window_ms - now).max(1_000);
+    AppError::RateLimited { retry_after: (retry_ms as u64).div_ceil(1_000) }
+}
+
+/// Adds `n` hits to `key` in one upsert; returns the window's hits and its start.
+async fn add(db: &Db, key: &str, limit: Limit, n: i64, now: i64) -> Result<(i64, i64), AppError> {
+    Ok(sqlx::query_as(
+        "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, $4) \
+         ON CONFLICT (key) DO UPDATE SET \
+           hits = CASE WHEN rate_limits.window_start <= $3 THEN $4 ELSE rate_limits.hits + $4 END, \
+           window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
+         RETURNING hits, window_start",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(now - limit.window_ms)
+    .bind(n)
+    .fetch_one(db)
+    .await?)
+}
+
+/// A limit for hot paths (API calls): hits are counted in the database like every other limit,
+/// but in batches. Each instance adds its hits to the shared row every `batch` hits or every
+/// second, and at once whenever its own estimate reaches the limit; so a single instance
+/// refuses exactly at the limit, and each further instance may let at most `batch - 1` more
+/// through per window.
+pub struct Batched {
+    batch: i64,
+    keys: std::sync::Mutex<std::collections::HashMap<String, Local>>,
+}
+
+#[derive(Default)]
+struct Local {
+    /// Hits not yet added to the database.
+    pending: i64,
+    /// The window's hits as the database last said.
+    known: i64,
+    window_start: i64,
+    flushed_at: i64,
+    blocked_until: i64,
+}
+
+/// Keys kept per instance before the idle ones are dropped.
+const BATCHED_KEYS: usize = 50_000;
+
+impl Batched {
+    pub fn new(batch: i64) -> Self {
+        Batched { batch: batch.max(1), keys: std::sync::Mutex::new(std::collections::HashMap::new()) }
+    }
+
+    pub async fn hit(&self, db: &Db, key: &str, limit: Limit, now: i64) -> Result<(), AppError> {
+        let flush = {
+            let mut keys = self.keys.lock().map_err(|_| AppError::Internal)?;
+            if keys.len() > BATCHED_KEYS {
+                keys.retain(|_, l| now - l.window_start < limit.window_ms || l.pending > 0);
+            }
+            let l = keys.entry(key.to_owned()).or_default();
+            if l.blocked_until > now {
+                return Err(refusal(l.blocked_until - limit.window_ms, limit, now));
+            }
+            if now - l.window_start >= limit.window_ms {
+                l.known = 0;
+            }
+            l.pending += 1;
+            let due = l.pending >= self.batch || now - l.flushed_at >= 1_000 || l.known + l.pending > limit.max;
+            due.then(|| {
+                l.flushed_at = now;
+                std::mem::take(&mut l.pending)
+            })
+        };
+        let Some(n) = flush else { return Ok(()) };
+        let (hits, window_start) = add(db, key, limit, n, now).await?;
+        let mut keys = self.keys.lock().map_err(|_| AppError::Internal)?;
+        let l = keys.entry(key.to_owned()).or_default();
+        l.known = hits;
+        l.window_start = window_start;
+        if hits > limit.max {
+            l.blocked_until = window_start + limit.window_ms;
+            return Err(refusal(window_start, limit, now));
+        }
+        Ok(())
+    }
+}
+
+/// Forgets the hits on `key` (after a successful sign-in, say).
+pub async fn reset(db: &Db, key: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(db).await?;
+    Ok(())
+}
+
+/// Drops windows that ended before `older_than`.
+pub async fn purge(db: &Db, older_than: i64) -> Result<u64, AppError> {
+    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(older_than).execute(db).await?;
+    Ok(done.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::testing;
+
+    #[tokio::test]
+    async fn counts_up_to_the_limit_then_refuses_until_the_window_ends() {
+        for t in testing::all().await {
+            let limit = Limit { max: 3, window_ms: 60_000 };
+            for _ in 0..3 {
+                hit(&t.db, "k", limit, 1_000).await.unwrap();
+            }
+            assert_eq!(
+                hit(&t.db, "k", limit, 31_000).await,
+                Err(AppError::RateLimited { retry_after: 30 }),
+                "{:?}",
+                t.backend
+            );
+            // Another key is untouched.
+            hit(&t.db, "other", limit, 31_000).await.unwrap();
+            // A new window starts afresh.
+            hit(&t.db, "k", limit, 61_000).await.unwrap();
+            reset(&t.db, "k").await.unwrap();
+            for _ in 0..3 {
+                hit(&t.db, "k", limit, 62_000).await.unwrap();
+            }
+            assert!(hit(&t.db, "k", limit, 62_000).await.is_err());
+            assert_eq!(purge(&t.db, 62_000).await.unwrap(), 1, "only the old 'other' window is purged");
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn batched_hits_refuse_exactly_at_the_limit_on_one_instance_and_share_the_row() {
+        for t in testing::all().await {
+            let limit = Limit { max: 25, window_ms: 60_000 };
+            let (a, b) = (Batched::new(10), Batched::new(10));
+            for i in 0..25 {
+                assert!(a.hit(&t.db, "api", limit, 1_000 + i).await.is_ok(), "hit {i}");
+            }
+            assert_eq!(a.hit(&t.db, "api", limit, 1_100).await, Err(AppError::RateLimited { retry_after: 60 }));
+            // The row holds every hit: another instance is refused at once.
+            let (hits,): (i64,) =
+                sqlx::query_as("SELECT hits FROM rate_limits WHERE key = 'api'").fetch_one(&t.db).await.unwrap();
+            assert_eq!(hits, 26, "{:?}", t.backend);
+            assert!(b.hit(&t.db, "api", limit, 1_200).await.is_err());
+            // A new window opens again.
+            assert!(a.hit(&t.db, "api", limit, 61_000).await.is_ok());
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn parallel_hits_never_exceed_the_limit() {
+        for t in testing::all().await {
+            let limit = Limit { max: 5, window_ms: 60_000 };
+            let tasks: Vec<_> = (0..40)
+                .map(|_| {
+                    let db = t.db.clone();
+                    tokio::spawn(async move { hit(&db, "burst", limit, 1_000).await.is_ok() })
+                })
+                .collect();
+            let mut allowed = 0;
+            for task in tasks {
+                if task.await.unwrap() {
+                    allowed += 1;
+                }
+            }
+            assert_eq!(allowed, 5, "{:?}", t.backend);
+            t.close().await;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Accounts on the wire: the signed-in user as the browser sees it, the role, and the
+//! parse-don't-validate newtypes of their fields (email, username, display name, password).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    User,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::User => "user",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "user" => Some(Role::User),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// The signed-in user as the browser sees it. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: String,
+    pub username: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub created_at: i64,
+    /// The current address was confirmed by its link.
+    pub email_verified: bool,
+    /// The password passed the policy's maximum age: it must be changed before anything else.
+    pub password_expired: bool,
+    /// An administrator requires two-factor authentication and it is not set up yet: the pages
+    /// lead to setting it up first.
+    pub two_factor_setup_required: bool,
+}
+
+impl UserView {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Words the password policy may forbid inside this user's password.
+    pub fn personal(&self) -> crate::password::Personal {
+        crate::password::Personal::new(&self.username, &self.email, &self.name)
+    }
+
+    /// One or two letters for the avatar.
+    pub fn initials(&self) -> String {
+        let from_name: String = self.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+        let letters = if from_name.is_empty() { self.username.chars().take(1).collect() } else { from_name };
+        letters.to_uppercase()
+    }
+}
+
+/// A password on its way from the browser to the server. Input only: it is never sent back,
+/// and it prints as `[redacted]`.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Password(String);
+
+impl Password {
+    pub fn new(s: impl Into<String>) -> Self {
+        Password(s.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// A one-time code (TOTP, backup or emailed) or a sealed setup value as typed into a form:
+/// the same redacting wrapper as a password.
+pub type OneTimeCode = Password;
+
+/// An email address, trimmed and lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, String> {
+        let s = raw.trim().to_lowercase();
+        let invalid = || "Enter an email address like name@example.com.".to_owned();
+        if s.is_empty() {
+            return Err("Enter your email address.".to_owned());
+        }
+        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(invalid());
+        }
+        let (local, domain) = s.rsplit_once('@').ok_or_else(invalid)?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !domain.contains('@');
+        if local.is_empty() || local.len() > 64 || !domain_ok {
+            return Err(invalid());
+        }
+        Ok(Email(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A username: 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or
+/// digit. Unique without regard to case; shown as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Username {
+    display: String,
+}
+
+impl Username {
+    pub fn parse(raw: &str) -> Result<Username, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err("Choose a username.".to_owned());
+        }
+        let n = s.chars().count();
+        if !(3..=32).contains(&n) {
+            return Err("Use 3 to 32 characters.".to_owned());
+        }
+        if !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+            return Err("Use only letters, digits, dots, dashes and underscores.".to_owned());
+        }
+        if !s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return Err("Start with a letter or a digit.".to_owned());
+        }
+        Ok(Username { display: s.to_owned() })
+    }
+
+    /// The unique, lower-case form.
+    pub fn canonical(&self) -> String {
+        self.display.to_ascii_lowercase()
+    }
+
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+}
+
+/// A person's name as they want it shown: 1 to 100 characters, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn parse(raw: &str) -> Result<DisplayName, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err("Enter your name.".to_owned());
+        }
+        if s.chars().count() > 100 {
+            return Err("Use at most 100 characters.".to_owned());
+        }
+        if s.chars().any(char::is_control) {
+            return Err("Remove the control characters.".to_owned());
+        }
+        Ok(DisplayName(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(Email::parse("  Ada@Example.COM ").unwrap().as_str(), "ada@example.com");
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a da@example.com",
+            "ada@.example.com",
+            "ada@example..com",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn usernames_keep_their_case_for_display() {
+        let u = Username::parse(" Ada.Lovelace ").unwrap();
+        assert_eq!(u.display(), "Ada.Lovelace");
+        assert_eq!(u.canonical(), "ada.lovelace");
+        for bad in ["", "ab", "has space", "ümlaut", ".dot", &"x".repeat(33)] {
+            assert!(Username::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn names_and_initials() {
+        assert!(DisplayName::parse("   ").is_err());
+        assert!(DisplayName::parse("Ada\u{7}").is_err());
+        let v = UserView {
+            id: "1".into(),
+            username: "ada".into(),
+            email: "ada@example.com".into(),
+            name: "Ada King Lovelace".into(),
+            role: Role::User,
+            created_at: 0,
+            email_verified: false,
+            password_expired: false,
+            two_factor_setup_required: false,
+        };
+        assert_eq!(v.initials(), "AK");
+        assert_eq!(UserView { name: "".into(), ..v }.initials(), "A");
+    }
+
+    #[test]
+    fn passwords_never_print() {
+        let p = Password::new("hunter2hunter2");
+        assert_eq!(format!("{p:?}"), "[redacted]");
+        assert_eq!(serde_json::to_string(&p).unwrap(), "\"hunter2hunter2\"");
+    }
+}

@@ -1,0 +1,23 @@
+//! What the administration pages show.
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::UserView;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminSummary {
+    pub total_users: i64,
+    pub admins: i64,
+    pub users: Vec<AdminUser>,
+}
+
+/// A user in the administrators' list, with their two-factor state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminUser {
+    #[serde(flatten)]
+    pub user: UserView,
+    /// An authenticator app is set up.
+    pub totp: bool,
+    /// An administrator requires two-factor authentication of this user.
+    pub two_factor_forced: bool,
+}

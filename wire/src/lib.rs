@@ -1,0 +1,17 @@
+//! Gatehouse's wire types: what crosses between the browser, the server and API clients.
+//!
+//! This crate compiles to WebAssembly: no database, no crypto, no I/O. It holds the views the
+//! pages show (`XxxView`), the one error type [`error::AppError`], the password policy's rules
+//! (the browser marks them while typing with the same code the server checks them with) and the
+//! parse-don't-validate newtypes of account fields.
+
+pub mod account;
+pub mod admin;
+pub mod email;
+pub mod error;
+pub mod password;
+pub mod session;
+pub mod token;
+pub mod two_factor;
+
+pub use error::{AppError, FieldError, Problems};

@@ -1,0 +1,410 @@
+//! The password policy. The same code checks a password in the browser (as it is typed) and
+//! on the server; only the common-password list and the history are server-side (the list
+//! would bloat the bundle; the history is a set of hashes).
+//!
+//! Defaults follow NIST SP 800-63B and ASVS 5.0 §6.2: at least 8 characters, at least 64
+//! accepted, no composition rules, no common passwords. An administrator may add rules.
+
+use serde::{Deserialize, Serialize};
+
+/// Fewest characters a policy may ask for.
+pub const MIN_LENGTH_FLOOR: usize = 8;
+/// The longest password we accept must be at least this long (ASVS 6.2.9).
+pub const MAX_LENGTH_FLOOR: usize = 64;
+/// The longest a policy may allow (argon2 hashes anything, but a bound stops abuse).
+pub const MAX_LENGTH_CEILING: usize = 1024;
+/// Most previous passwords a policy may remember.
+pub const HISTORY_CEILING: usize = 24;
+/// Longest maximum age, in days.
+pub const MAX_AGE_CEILING: u32 = 3650;
+/// Personal words shorter than this are not looked for inside a password.
+const PERSONAL_MIN_CHARS: usize = 3;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PasswordPolicy {
+    pub min_length: usize,
+    pub max_length: usize,
+    pub require_lower: bool,
+    pub require_upper: bool,
+    pub require_digit: bool,
+    pub require_symbol: bool,
+    /// The username, the email's local part or a word of the name may not appear inside.
+    pub forbid_personal: bool,
+    /// The new password may not be any of the last `history` passwords (0: off).
+    pub history: usize,
+    /// Days after which a password must be changed at sign-in (0: never).
+    pub max_age_days: u32,
+    /// Most times one character may repeat in a row (0: no limit).
+    pub max_repeated: usize,
+    pub block_common: bool,
+}
+
+impl Default for PasswordPolicy {
+    fn default() -> Self {
+        PasswordPolicy {
+            min_length: 8,
+            max_length: 128,
+            require_lower: false,
+            require_upper: false,
+            require_digit: false,
+            require_symbol: false,
+            forbid_personal: false,
+            history: 0,
+            max_age_days: 0,
+            max_repeated: 0,
+            block_common: true,
+        }
+    }
+}
+
+/// Whether a reset link can still be used, and the second factors the reset asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResetLinkState {
+    pub valid: bool,
+    pub methods: Vec<crate::two_factor::Method>,
+}
+
+/// One rule a password breaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Violation {
+    TooShort { min: usize },
+    TooLong { max: usize },
+    NoLower,
+    NoUpper,
+    NoDigit,
+    NoSymbol,
+    Repeated { max: usize },
+    Personal,
+    Reused { last: usize },
+    Common,
+}
+
+impl Violation {
+    pub fn message(&self) -> String {
+        match self {
+            Violation::TooShort { min } => format!("Use at least {min} characters."),
+            Violation::TooLong { max } => format!("Use at most {max} characters."),
+            Violation::NoLower => "Include a lower-case letter.".to_owned(),
+            Violation::NoUpper => "Include an upper-case letter.".to_owned(),
+            Violation::NoDigit => "Include a digit.".to_owned(),
+            Violation::NoSymbol => "Include a symbol (not a letter or digit).".to_owned(),
+            Violation::Repeated { max } => format!("Repeat a character at most {max} times in a row."),
+            Violation::Personal => "Do not use your username, email address or name in the password.".to_owned(),
+            Violation::Reused { last } => {
+                if *last == 1 {
+                    "Choose a password different from your current one.".to_owned()
+                } else {
+                    format!("Choose a password you have not used for your last {last} passwords.")
+                }
+            }
+            Violation::Common => "This password is too common. Choose one that is harder to guess.".to_owned(),
+        }
+    }
+}
+
+/// Who the password is for: words it may not contain when `forbid_personal` is on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Personal {
+    words: Vec<String>,
+}
+
+impl Personal {
+    /// From the username, the email address (its local part counts) and the name.
+    pub fn new(username: &str, email: &str, name: &str) -> Personal {
+        let local = email.split('@').next().unwrap_or("");
+        let mut words: Vec<String> = [username, local]
+            .into_iter()
+            .chain(name.split(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= PERSONAL_MIN_CHARS)
+            .collect();
+        words.sort();
+        words.dedup();
+        Personal { words }
+    }
+
+    /// True when nothing is known (the check is left to the server).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn found_in(&self, password: &str) -> bool {
+        let lower = password.to_lowercase();
+        self.words.iter().any(|w| lower.contains(w.as_str()))
+    }
+}
+
+/// One rule of the policy, as `check` and `evaluate` both read it.
+struct Rule {
+    text: String,
+    broken: Option<Violation>,
+    shown: Shown,
+}
+
+/// When the browser lists a rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Always,
+    /// Only once it is broken (the maximum length: long passwords are welcome).
+    WhenBroken,
+    /// Checkable only with the user's personal words; without them it is left to the server.
+    NeedsPersonalWords,
+}
+
+/// One rule as shown beside the field while typing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleState {
+    pub text: String,
+    /// None until there is something to check, or when only the server can check it.
+    pub met: Option<bool>,
+}
+
+fn longest_run(password: &str) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    let mut prev = None;
+    for c in password.chars() {
+        run = if Some(c) == prev { run + 1 } else { 1 };
+        prev = Some(c);
+        best = best.max(run);
+    }
+    best
+}
+
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+impl PasswordPolicy {
+    /// The rules with what this password breaks, in the order they are shown.
+    /// `check` and `evaluate` both read this list, so the browser and the server agree.
+    fn rules(&self, password: &str, personal: &Personal) -> Vec<Rule> {
+        let len = password.chars().count();
+        let rule = |text: String, broken: Option<Violation>| Rule { text, broken, shown: Shown::Always };
+        let mut out = vec![
+            rule(
+                format!("At least {} characters.", self.min_length),
+                (len < self.min_length).then_some(Violation::TooShort { min: self.min_length }),
+            ),
+            Rule {
+                shown: Shown::WhenBroken,
+                ..rule(
+                    format!("At most {} characters.", self.max_length),
+                    (len > self.max_length).then_some(Violation::TooLong { max: self.max_length }),
+                )
+            },
+        ];
+        let classes = [
+            (self.require_lower, "A lower-case letter.", password.chars().any(char::is_lowercase), Violation::NoLower),
+            (self.require_upper, "An upper-case letter.", password.chars().any(char::is_uppercase), Violation::NoUpper),
+            (self.require_digit, "A digit.", password.chars().any(|c| c.is_ascii_digit()), Violation::NoDigit),
+            (self.require_symbol, "A symbol, like ! or #.", password.chars().any(is_symbol), Violation::NoSymbol),
+        ];
+        for (on, text, ok, violation) in classes {
+            if on {
+                out.push(rule(text.to_owned(), (!ok).then_some(violation)));
+            }
+        }
+        if self.max_repeated > 0 {
+            out.push(rule(
+                format!("No character more than {} times in a row.", self.max_repeated),
+                (longest_run(password) > self.max_repeated).then_some(Violation::Repeated { max: self.max_repeated }),
+            ));
+        }
+        if self.forbid_personal {
+            out.push(Rule {
+                shown: Shown::NeedsPersonalWords,
+                ..rule(
+                    "Not your username, email address or name.".to_owned(),
+                    personal.found_in(password).then_some(Violation::Personal),
+                )
+            });
+        }
+        out
+    }
+
+    /// Each rule with whether `password` meets it: the same code as the server's check.
+    /// The maximum length is listed only once it is exceeded.
+    pub fn evaluate(&self, password: &str, personal: &Personal) -> Vec<RuleState> {
+        let typed = !password.is_empty();
+        let mut out: Vec<RuleState> = self
+            .rules(password, personal)
+            .into_iter()
+            .filter(|r| r.shown != Shown::WhenBroken || r.broken.is_some())
+            .map(|r| {
+                let checkable = typed && !(r.shown == Shown::NeedsPersonalWords && personal.is_empty());
+                RuleState { met: checkable.then_some(r.broken.is_none()), text: r.text }
+            })
+            .collect();
+        if self.history > 0 {
+            out.push(RuleState { text: self.history_text(), met: None });
+        }
+        if self.block_common {
+            out.push(RuleState { text: "Not a commonly used password (checked when you save).".to_owned(), met: None });
+        }
+        out
+    }
+
+    fn history_text(&self) -> String {
+        if self.history == 1 {
+            "Not your current password (checked when you save).".to_owned()
+        } else {
+            format!("Not one of your last {} passwords (checked when you save).", self.history)
+        }
+    }
+
+    /// The rules `password` breaks, except those only the server can check (the common list
+    /// and the history). Length counts characters (Unicode scalar values), not bytes.
+    pub fn check(&self, password: &str, personal: &Personal) -> Vec<Violation> {
+        self.rules(password, personal).into_iter().filter_map(|r| r.broken).collect()
+    }
+
+    /// The policy's own problems, by form field, for the admin page.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.min_length < MIN_LENGTH_FLOOR {
+            out.push(("min_length", format!("Use at least {MIN_LENGTH_FLOOR}.")));
+        }
+        if !(MAX_LENGTH_FLOOR..=MAX_LENGTH_CEILING).contains(&self.max_length) {
+            out.push(("max_length", format!("Use a number from {MAX_LENGTH_FLOOR} to {MAX_LENGTH_CEILING}.")));
+        } else if self.min_length > self.max_length {
+            out.push(("min_length", "The minimum cannot be above the maximum.".to_owned()));
+        }
+        if self.history > HISTORY_CEILING {
+            out.push(("history", format!("Use a number from 0 to {HISTORY_CEILING}.")));
+        }
+        if self.max_age_days > MAX_AGE_CEILING {
+            out.push(("max_age_days", format!("Use a number from 0 to {MAX_AGE_CEILING}.")));
+        }
+        if self.max_repeated == 1 || self.max_repeated > 64 {
+            out.push(("max_repeated", "Use 0 (no limit) or a number from 2 to 64.".to_owned()));
+        }
+        out
+    }
+
+    /// True when a password set at `changed_at` has passed the maximum age at `now`.
+    pub fn is_expired(&self, changed_at: i64, now: i64) -> bool {
+        self.max_age_days > 0 && now - changed_at >= i64::from(self.max_age_days) * 86_400_000
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none() -> Personal {
+        Personal::default()
+    }
+
+    #[test]
+    fn default_policy_needs_eight_characters_and_accepts_long_ones() {
+        let p = PasswordPolicy::default();
+        assert_eq!(p.check("short", &none()), vec![Violation::TooShort { min: 8 }]);
+        assert!(p.check("eight ch", &none()).is_empty());
+        assert!(p.check(&"x".repeat(64), &none()).is_empty(), "64 characters must be accepted");
+        assert_eq!(p.check(&"x".repeat(129), &none()), vec![Violation::TooLong { max: 128 }]);
+        assert!(p.max_length >= MAX_LENGTH_FLOOR && p.min_length >= MIN_LENGTH_FLOOR);
+        assert!(p.problems().is_empty());
+    }
+
+    #[test]
+    fn no_composition_rules_by_default_and_unicode_counts_characters() {
+        let p = PasswordPolicy::default();
+        assert!(p.check("alllowercase", &none()).is_empty());
+        // 8 characters, 16+ bytes.
+        assert!(p.check("пароль12", &none()).is_empty());
+        assert_eq!(p.check("ключ🔑", &none()), vec![Violation::TooShort { min: 8 }]);
+    }
+
+    fn strict() -> PasswordPolicy {
+        PasswordPolicy {
+            min_length: 10,
+            require_lower: true,
+            require_upper: true,
+            require_digit: true,
+            require_symbol: true,
+            forbid_personal: true,
+            max_repeated: 2,
+            history: 3,
+            ..PasswordPolicy::default()
+        }
+    }
+
+    #[test]
+    fn each_broken_rule_has_its_own_message() {
+        let ada = Personal::new("ada", "lovelace@example.com", "Ada King");
+        assert_eq!(
+            strict().check("aaaking", &ada),
+            vec![
+                Violation::TooShort { min: 10 },
+                Violation::NoUpper,
+                Violation::NoDigit,
+                Violation::NoSymbol,
+                Violation::Repeated { max: 2 },
+                Violation::Personal,
+            ]
+        );
+        assert!(strict().check("Correct-Horse-9", &ada).is_empty());
+        assert_eq!(strict().check("My-LOVELACE-99", &ada), vec![Violation::Personal], "email local part, any case");
+        let messages: Vec<String> = strict().check("", &ada).iter().map(Violation::message).collect();
+        assert!(messages.contains(&"Include a digit.".to_owned()));
+    }
+
+    #[test]
+    fn short_personal_words_are_not_looked_for() {
+        let p = Personal::new("al", "al@example.com", "Al B");
+        assert!(p.is_empty());
+        assert!(strict().check("Al-is-here-99", &p).is_empty());
+    }
+
+    #[test]
+    fn evaluation_follows_the_same_rules_as_the_check() {
+        let ada = Personal::new("ada", "ada@example.com", "Ada");
+        for p in [PasswordPolicy::default(), strict()] {
+            assert_eq!(p.evaluate("", &ada)[0].met, None);
+            let too_long = "x".repeat(129);
+            for pw in ["", "short", "long enough", "Correct-Horse-9", "ada-Is-Great-99", "xxx", too_long.as_str()] {
+                // A rule shows as broken exactly when the server's check would refuse (once typed).
+                let shown_broken = p.evaluate(pw, &ada).iter().any(|r| r.met == Some(false));
+                assert_eq!(shown_broken, !pw.is_empty() && !p.check(pw, &ada).is_empty(), "{pw:?} {p:?}");
+            }
+        }
+        let states = PasswordPolicy::default().evaluate(&"x".repeat(129), &none());
+        assert_eq!(states[1], RuleState { text: "At most 128 characters.".into(), met: Some(false) });
+        // Without personal words the browser leaves that rule to the server.
+        let unknown = strict().evaluate("ada-Is-Great-99", &none());
+        assert!(unknown.iter().any(|r| r.text.starts_with("Not your username") && r.met.is_none()));
+    }
+
+    #[test]
+    fn the_policy_itself_is_checked() {
+        let bad = PasswordPolicy {
+            min_length: 4,
+            max_length: 32,
+            history: 99,
+            max_age_days: 10_000,
+            max_repeated: 1,
+            ..PasswordPolicy::default()
+        };
+        let fields: Vec<&str> = bad.problems().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, vec!["min_length", "max_length", "history", "max_age_days", "max_repeated"]);
+        let inverted = PasswordPolicy { min_length: 100, max_length: 64, ..PasswordPolicy::default() };
+        assert_eq!(inverted.problems()[0].0, "min_length");
+    }
+
+    #[test]
+    fn expiry_counts_whole_days_from_the_change() {
+        let day = 86_400_000;
+        let p = PasswordPolicy { max_age_days: 30, ..PasswordPolicy::default() };
+        assert!(!p.is_expired(0, 30 * day - 1));
+        assert!(p.is_expired(0, 30 * day));
+        assert!(!PasswordPolicy::default().is_expired(0, i64::MAX / 2), "0 means never");
+    }
+
+    #[test]
+    fn stored_policies_without_new_fields_still_load() {
+        let old: PasswordPolicy = serde_json::from_str(r#"{"min_length":12}"#).unwrap();
+        assert_eq!(old, PasswordPolicy { min_length: 12, ..PasswordPolicy::default() });
+    }
+}
