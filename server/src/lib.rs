@@ -5,7 +5,11 @@
 pub mod api;
 pub mod web;
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use app::{server::AppState, shell, App};
 use axum::{
@@ -18,7 +22,7 @@ use axum::{
 use gatehouse_core::{sessions::Timeouts, Core};
 use http::{header, HeaderValue, StatusCode};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes, ResponseOptions};
 use platform::{
     clock::Clock,
     config::{redact_url, Config},
@@ -68,9 +72,27 @@ fn page_context() {
     }
 }
 
+/// The page routes, generated once per process.
+///
+/// `generate_route_list` renders the app once with resource loading switched off, and Leptos
+/// keeps that switch in one process-wide flag: `SuppressResourceLoad` (held by
+/// `RouteList::generate`, leptos_router 0.8.17 src/generate_route_list.rs:237) sets
+/// `IS_SUPPRESSING_RESOURCE_LOAD` (leptos_server 0.8.8 src/resource.rs:37), and while it is set
+/// every `Resource` created anywhere in the process, on any thread, awaits
+/// `std::future::pending()` for ever (src/resource.rs:317). A page that another router renders
+/// meanwhile never gets an answer (leptos-rs/leptos#4773). The integration tests, which start a
+/// server per test in one process, met it about once in two runs. Generating the list once,
+/// before any router exists, leaves no render to overlap with it: a second router waits in
+/// `get_or_init` instead of generating again. Nothing else in the process may generate a route
+/// list while pages are served.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application: pages, server functions, `/healthz`, files, middleware.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))

@@ -57,6 +57,47 @@ async fn register_sign_out_sign_in_round_trip() {
     assert_eq!(sessions.0, 1);
 }
 
+/// Regression: servers start while other servers render pages (as the tests run, in parallel),
+/// and no page is left unanswered. Building a router once generated Leptos's route list each
+/// time, which suspends resource loading in the whole process while it runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_while_other_routers_are_built() {
+    use std::sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    };
+    /// Stops the builder when dropped, also when the test fails (or the runtime would wait for it).
+    struct Stop(Arc<AtomicBool>);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+
+    let s = TestServer::start().await;
+    let stop = Stop(Arc::new(AtomicBool::new(false)));
+    let builder = tokio::task::spawn_blocking({
+        let (state, stop) = (s.state.clone(), stop.0.clone());
+        move || {
+            let mut built = 0;
+            while !stop.load(Ordering::Relaxed) {
+                drop(server::router(state.clone()));
+                built += 1;
+            }
+            built
+        }
+    });
+    let c = s.client();
+    s.register(&c, "ada").await;
+    for path in ["/signin", "/account/profile", "/register", "/account/security"].repeat(10) {
+        let page = c.get(s.url(path)).header(header::ACCEPT, "text/html").send();
+        let res = tokio::time::timeout(Duration::from_secs(10), page).await.unwrap_or_else(|_| panic!("{path} hung"));
+        assert_eq!(res.unwrap().status(), StatusCode::OK, "{path}");
+    }
+    drop(stop);
+    assert!(builder.await.unwrap() > 0, "routers were built meanwhile");
+}
+
 #[tokio::test]
 async fn wrong_password_and_unknown_account_answer_alike() {
     let s = TestServer::start().await;

@@ -29,25 +29,18 @@ pub struct TestServer {
     pub db: Db,
     pub clock: Clock,
     _dir: tempfile::TempDir,
-    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
-
-/// One server at a time in this process.
-///
-/// Observed 2026-11-23: with 16 servers, each on its own `#[tokio::test]` runtime, rendering
-/// pages in parallel in one process, about one run in four left one request unanswered for
-/// good (gdb: server idle, database idle, no panic); never when run one at a time (10/10),
-/// never in the browser tests (one server, one runtime). Suspected: Leptos process-wide state
-/// shared across several tokio runtimes. Under investigation; until then the tests take turns.
-static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 impl TestServer {
     pub async fn start() -> TestServer {
         Self::start_with(&[("GATEHOUSE_COOKIE_SECURE", "false")]).await
     }
 
+    /// Servers run side by side in one process, each on its test's runtime. That is safe since
+    /// `server::router` generates the route list once per process: Leptos suspends resource
+    /// loading process-wide while it generates one, which used to leave a page that another
+    /// test was rendering meanwhile unanswered for good (see `server::routes`).
     pub async fn start_with(extra: &[(&str, &str)]) -> TestServer {
-        let turn = TURN.lock().await;
         let dir = tempfile::tempdir().unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -65,7 +58,7 @@ impl TestServer {
         let db = state.core.platform.db.clone();
         let app = server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await });
-        TestServer { base: format!("http://{addr}"), state, db, clock, _dir: dir, _turn: turn }
+        TestServer { base: format!("http://{addr}"), state, db, clock, _dir: dir }
     }
 
     /// The server's time, unix milliseconds.
