@@ -7,19 +7,25 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # cargo-leptos sets this while compiling; setting it for plain cargo too lets both share one build.
 export LEPTOS_OUTPUT_NAME := gatehouse
-# cargo-leptos compiles debug builds with this cfg (smaller, faster-to-build view types); the
-# plain cargo commands use the same flags so that tests, lint and `cargo leptos build` share
-# one set of compiled dependencies instead of three.
-DEBUG_RUSTFLAGS := --cfg erase_components
+# cargo-leptos compiles every build with this cfg (`always-erase-components` in Cargo.toml:
+# type-erased views); the plain cargo commands use the same flag, so that tests share compiled
+# dependencies with lint, and the benchmarks with `cargo leptos build --release`.
+LEPTOS_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run test setup build lint test-rust test-e2e bench clean
+.PHONY: run test setup setup-build release lint test-rust test-e2e bench bench-api bench-login bench-pages clean
 
-run:
-	.ci/setup build
-	cargo leptos build --release
+run: setup-build release
 	LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD \
 	GATEHOUSE_COOKIE_SECURE=$${GATEHOUSE_COOKIE_SECURE:-false} \
 	./target/release/gatehouse serve
+
+setup-build:
+	.ci/setup build
+
+# What users run: the release server and the WASM bundle, split into lazily loaded chunks
+# (size-first profile, wasm-opt -Oz).
+release:
+	cargo leptos build --release --split
 
 test:
 	.ci/setup all
@@ -33,23 +39,34 @@ SERVER_CRATES := -p wire -p platform -p gatehouse-core -p app -p server --featur
 
 lint:
 	cargo fmt --all --check
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked $(SERVER_CRATES) --all-targets -- -D warnings
-	RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy --locked $(SERVER_CRATES) --all-targets -- -D warnings
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo clippy --locked -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 	@# The core builds without Leptos or HTTP: layers the crate graph enforces.
 	@if cargo tree --locked -p gatehouse-core -e normal --prefix none | grep -E '^(leptos|server_fn|axum|hyper) '; then \
 	  echo "error: gatehouse-core depends on the crates above"; exit 1; fi
 
 test-rust:
 	pg=$$(.ci/postgres-url); \
-	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(DEBUG_RUSTFLAGS)" cargo test --locked $(SERVER_CRATES)
+	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo test --locked $(SERVER_CRATES)
 
-test-e2e:
-	cargo leptos build
-	cd end2end && npx playwright test
+# The browser tests run against the release build, and check the bundle's budget.
+test-e2e: release
+	cd end2end && GATEHOUSE_BIN=target/release/gatehouse npx playwright test
 
-# Requests per second of GET /api/v1/me with a token beside a bare axum handler (on demand).
-bench:
-	cargo run --release --locked -p server --example api_bench
+# Benchmarks (on demand, not tests; loopback only). Each prints its ratio against its limit.
+bench: bench-api bench-login bench-pages
+
+# GET /api/v1/me with a token beside a bare axum JSON handler, same process, same run.
+bench-api:
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example api_bench
+
+# Password logins over HTTP beside argon2id-only verifications; other requests during a flood.
+bench-login:
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example login_bench
+
+# 64 connections rendering /account/security and /signin for 30 s against `gatehouse serve`.
+bench-pages: release
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example page_load
 
 clean:
 	cargo clean

@@ -21,8 +21,8 @@ export GATEHOUSE_SMTP_SECURITY=none
 export GATEHOUSE_SMTP_FROM="Gatehouse <noreply@gatehouse.test>"
 export LEPTOS_SITE_ROOT=target/site
 export RUST_LOG=${RUST_LOG:-info,sqlx=warn}
-# GATEHOUSE_BIN=target/release/gatehouse runs the suite against the release build (wasm-opt -Oz).
-bin=${GATEHOUSE_BIN:-target/debug/gatehouse}
+# The release build by default (what CI tests); GATEHOUSE_BIN=target/debug/gatehouse for a debug one.
+bin=${GATEHOUSE_BIN:-target/release/gatehouse}
 
 E2E_SMTP_PORT=$smtp_port node end2end/smtp-sink.mjs &
 sink=$!

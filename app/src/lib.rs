@@ -1,8 +1,6 @@
 //! Gatehouse's pages: components, and the server functions they call. A server function is a
 //! thin adapter (authorize → parse → one core service); the server-only parts are behind the
 //! `ssr` feature and never reach the WASM bundle.
-// Page view types nest deeply in release builds (no `erase_components`), above all when hydrating.
-#![recursion_limit = "256"]
 
 pub mod account;
 pub mod admin;

@@ -1,9 +1,13 @@
-//! The route table.
+//! The route table. Every page is a lazy route: its code (and the code only it uses: its
+//! server functions' client side, its forms) is split out of the main WASM bundle by
+//! `cargo leptos build --split` and loaded when a page of its group is first visited, so the
+//! sign-in page does not download My Account (with the two-factor enrolment) or the
+//! administration.
 
-use leptos::prelude::*;
+use leptos::{lazy, prelude::*};
 use leptos_router::{
     components::{ParentRoute, Redirect, Route, Routes},
-    path, SsrMode,
+    path, Lazy, LazyRoute, SsrMode,
 };
 
 use crate::{
@@ -18,6 +22,120 @@ use crate::{
     two_factor::ui::SecondStepPage,
 };
 
+/// The pages, by the group their code is split into. Each group is one `#[lazy]` function, so
+/// its pages' code (and what only they use: their forms, their server functions' client side)
+/// arrives in one download the first time a page of the group is opened. Three groups, not one
+/// split per page: pages of a group share most of their code, and every split costs a chunk
+/// header, its imports and a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    SignIn,
+    SecondStep,
+    Register,
+    ForgotPassword,
+    ResetPassword,
+    VerifyEmail,
+    ExpiredPassword,
+    Account,
+    Profile,
+    Preferences,
+    Security,
+    Tokens,
+    Admin,
+    PasswordPolicy,
+    AdminTwoFactor,
+    AdminTokens,
+}
+
+/// The pages before signing in: one split each, so the sign-in page loads only its own code.
+#[lazy]
+fn sign_in_page() -> AnyView {
+    view! { <SignInPage/> }.into_any()
+}
+
+#[lazy]
+fn second_step_page() -> AnyView {
+    view! { <SecondStepPage/> }.into_any()
+}
+
+#[lazy]
+fn register_page() -> AnyView {
+    view! { <RegisterPage/> }.into_any()
+}
+
+#[lazy]
+fn recovery_pages(page: Page) -> AnyView {
+    match page {
+        Page::ForgotPassword => view! { <ForgotPasswordPage/> }.into_any(),
+        Page::ResetPassword => view! { <ResetPasswordPage/> }.into_any(),
+        Page::VerifyEmail => view! { <VerifyEmailPage/> }.into_any(),
+        _ => view! { <ExpiredPasswordPage/> }.into_any(),
+    }
+}
+
+/// My Account.
+#[lazy]
+fn account_pages(page: Page) -> AnyView {
+    match page {
+        Page::Account => view! { <AccountLayout/> }.into_any(),
+        Page::Profile => view! { <ProfileSection/> }.into_any(),
+        Page::Preferences => view! { <PreferencesSection/> }.into_any(),
+        Page::Security => view! { <SecuritySection/> }.into_any(),
+        _ => view! { <TokensSection/> }.into_any(),
+    }
+}
+
+/// Administration: never downloaded by people who are not administrators.
+#[lazy]
+fn admin_pages(page: Page) -> AnyView {
+    match page {
+        Page::Admin => view! { <AdminPage/> }.into_any(),
+        Page::PasswordPolicy => view! { <PasswordPolicyPage/> }.into_any(),
+        Page::AdminTwoFactor => view! { <AdminTwoFactorPage/> }.into_any(),
+        _ => view! { <AdminTokensPage/> }.into_any(),
+    }
+}
+
+/// A lazy route showing `$page` from the group `$group` (whose chunk `$preload` starts loading).
+macro_rules! lazy_page {
+    ($route:ident, $group:ident, $preload:ident $(, $page:expr)?) => {
+        #[derive(Clone, Copy)]
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                $group($($page)?).await
+            }
+
+            async fn preload() {
+                #[cfg(target_arch = "wasm32")]
+                $preload().await;
+            }
+        }
+    };
+}
+
+lazy_page!(SignInRoute, sign_in_page, __preload_sign_in_page);
+lazy_page!(SecondStepRoute, second_step_page, __preload_second_step_page);
+lazy_page!(RegisterRoute, register_page, __preload_register_page);
+lazy_page!(ForgotPasswordRoute, recovery_pages, __preload_recovery_pages, Page::ForgotPassword);
+lazy_page!(ResetPasswordRoute, recovery_pages, __preload_recovery_pages, Page::ResetPassword);
+lazy_page!(VerifyEmailRoute, recovery_pages, __preload_recovery_pages, Page::VerifyEmail);
+lazy_page!(ExpiredPasswordRoute, recovery_pages, __preload_recovery_pages, Page::ExpiredPassword);
+lazy_page!(AccountRoute, account_pages, __preload_account_pages, Page::Account);
+lazy_page!(ProfileRoute, account_pages, __preload_account_pages, Page::Profile);
+lazy_page!(PreferencesRoute, account_pages, __preload_account_pages, Page::Preferences);
+lazy_page!(SecurityRoute, account_pages, __preload_account_pages, Page::Security);
+lazy_page!(TokensRoute, account_pages, __preload_account_pages, Page::Tokens);
+lazy_page!(AdminRoute, admin_pages, __preload_admin_pages, Page::Admin);
+lazy_page!(PasswordPolicyRoute, admin_pages, __preload_admin_pages, Page::PasswordPolicy);
+lazy_page!(AdminTwoFactorRoute, admin_pages, __preload_admin_pages, Page::AdminTwoFactor);
+lazy_page!(AdminTokensRoute, admin_pages, __preload_admin_pages, Page::AdminTokens);
+
 /// Everything inside the router: header and pages. Pages render completely on the server
 /// (`SsrMode::Async`) so they are readable before the WASM loads and redirects are real 302s.
 #[component]
@@ -28,24 +146,24 @@ pub fn AppRoutes() -> impl IntoView {
         <main id="main">
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <Redirect path=HOME/> } ssr=SsrMode::Async/>
-                <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("/signin/two-factor") view=SecondStepPage ssr=SsrMode::Async/>
-                <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
-                <Route path=path!("/change-password") view=ExpiredPasswordPage ssr=SsrMode::Async/>
-                <ParentRoute path=path!("/account") view=AccountLayout ssr=SsrMode::Async>
+                <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/signin/two-factor") view={Lazy::<SecondStepRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/verify-email") view={Lazy::<VerifyEmailRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/change-password") view={Lazy::<ExpiredPasswordRoute>::new()} ssr=SsrMode::Async/>
+                <ParentRoute path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async>
                     <Route path=path!("") view=|| view! { <Redirect path=HOME/> } ssr=SsrMode::Async/>
-                    <Route path=path!("profile") view=ProfileSection ssr=SsrMode::Async/>
-                    <Route path=path!("preferences") view=PreferencesSection ssr=SsrMode::Async/>
-                    <Route path=path!("security") view=SecuritySection ssr=SsrMode::Async/>
-                    <Route path=path!("tokens") view=TokensSection ssr=SsrMode::Async/>
+                    <Route path=path!("profile") view={Lazy::<ProfileRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("preferences") view={Lazy::<PreferencesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("tokens") view={Lazy::<TokensRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
-                <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/password-policy") view=PasswordPolicyPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/two-factor") view=AdminTwoFactorPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/tokens") view=AdminTokensPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/password-policy") view={Lazy::<PasswordPolicyRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/two-factor") view={Lazy::<AdminTwoFactorRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/tokens") view={Lazy::<AdminTokensRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
     }

@@ -1,6 +1,4 @@
 //! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
-// The route list holds every page's view type; release builds (no `erase_components`) nest deep.
-#![recursion_limit = "256"]
 
 pub mod api;
 pub mod web;

@@ -1,6 +1,4 @@
 //! `gatehouse`: the command line. `serve` (the default), `migrate`, `create-admin`.
-// The route list holds every page's view type; release builds (no `erase_components`) nest deep.
-#![recursion_limit = "256"]
 
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 

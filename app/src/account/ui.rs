@@ -20,14 +20,16 @@ const TWO_FACTOR_SETUP: &str = "/account/security";
 pub fn with_user<V: IntoView + 'static>(
     content: impl Fn(UserView) -> V + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
-    let auth = Auth::get();
+    let page = Auth::for_page();
     let location = leptos_router::hooks::use_location();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || {
                 let content = content.clone();
+                let page = page.clone();
                 Suspend::new(async move {
-                    match auth.user.await {
+                    let Some(user) = page.get().await else { return ().into_any() };
+                    match user {
                         Ok(Some(user)) if user.password_expired => {
                             view! { <Redirect path="/change-password"/> }.into_any()
                         }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::location::Url;
 
 use super::{
     api::{current_user, Register, SignIn, SignOut},
@@ -33,6 +34,45 @@ impl Auth {
 
     pub fn get() -> Auth {
         expect_context::<Auth>()
+    }
+
+    /// The user as the page calling this sees it: see [`PageUser`]. Call it in the component's
+    /// body (it reads the route's context), await it inside the page's `Suspend`.
+    pub fn for_page() -> PageUser {
+        PageUser {
+            user: Auth::get().user,
+            here: use_context::<ArcRwSignal<Url>>(),
+            location: leptos_router::hooks::use_location(),
+        }
+    }
+}
+
+/// The signed-in user for one page, which stops answering once a navigation away from the
+/// page has begun.
+///
+/// The user is refetched at every navigation. With lazy routes the old page stays mounted while
+/// the next page's code downloads, so its suspended views would run again with the refetched
+/// user — after the router has disposed of the old page's resources, which then panic when
+/// awaited. Each route has its own URL signal that keeps the route's path once the router has
+/// moved on (`<Header/>`, outside the routes, has none and always answers).
+#[derive(Clone)]
+pub struct PageUser {
+    user: Resource<Result<Option<UserView>, AppError>>,
+    here: Option<ArcRwSignal<Url>>,
+    location: leptos_router::location::Location,
+}
+
+impl PageUser {
+    /// The user, or `None` when this page is being left and must render nothing more.
+    pub async fn get(&self) -> Option<Result<Option<UserView>, AppError>> {
+        let user = self.user.await;
+        self.is_current().then_some(user)
+    }
+
+    fn is_current(&self) -> bool {
+        self.here
+            .as_ref()
+            .is_none_or(|url| url.with_untracked(|url| url.path() == self.location.pathname.get_untracked()))
     }
 }
 

@@ -20,16 +20,20 @@ use crate::{
 pub fn PasswordRules(#[prop(into)] typed: Signal<String>, #[prop(optional)] signed_in: bool) -> impl IntoView {
     // Loaded where rules are shown, not on every page.
     let policy = Resource::new(|| (), |_| get_password_policy());
-    let auth = Auth::get();
+    let page = signed_in.then(Auth::for_page);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let policy = policy.await.unwrap_or_default();
-                let personal = if signed_in {
-                    auth.user.await.ok().flatten().map(|u| u.personal()).unwrap_or_default()
-                } else {
-                    Personal::default()
+            {move || {
+                let page = page.clone();
+                Suspend::new(async move {
+                let personal = match page {
+                    Some(page) => {
+                        let Some(user) = page.get().await else { return ().into_any() };
+                        user.ok().flatten().map(|u| u.personal()).unwrap_or_default()
+                    }
+                    None => Personal::default(),
                 };
+                let policy = policy.await.unwrap_or_default();
                 view! {
                     <ul class="rules" aria-label="Password rules" aria-live="polite">
                         {move || {
@@ -52,8 +56,8 @@ pub fn PasswordRules(#[prop(into)] typed: Signal<String>, #[prop(optional)] sign
                                 .collect_view()
                         }}
                     </ul>
-                }
-            })}
+                }.into_any()
+            })}}
         </Suspense>
     }
 }
@@ -133,13 +137,16 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
 /// Shown instead of every other page while the password is past the policy's maximum age.
 #[component]
 pub fn ExpiredPasswordPage() -> impl IntoView {
-    let auth = Auth::get();
+    let page = Auth::for_page();
     view! {
         <Title text="Change your password · Gatehouse"/>
         <section class="card narrow">
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match auth.user.await {
+                {move || {
+                    let page = page.clone();
+                    Suspend::new(async move {
+                    let Some(user) = page.get().await else { return ().into_any() };
+                    match user {
                         Ok(Some(user)) if user.password_expired => view! {
                             <h1>"Your password has expired"</h1>
                             <p class="intro">"Your administrator asks that passwords be changed regularly. Choose a new one to continue."</p>
@@ -155,7 +162,7 @@ pub fn ExpiredPasswordPage() -> impl IntoView {
                         }
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </section>
     }
