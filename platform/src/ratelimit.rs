@@ -56,10 +56,13 @@ async fn add(db: &Db, key: &str, limit: Limit, n: i64, now: i64) -> Result<(i64,
 }
 
 /// A limit for hot paths (API calls): hits are counted in the database like every other limit,
-/// but in batches. Each instance adds its hits to the shared row every `batch` hits or every
-/// second, and at once whenever its own estimate reaches the limit; so a single instance
-/// refuses exactly at the limit, and each further instance may let at most `batch - 1` more
-/// through per window.
+/// but in batches. Each instance adds its hits to the shared row every second, every `batch`
+/// hits, and at once whenever its own estimate reaches the limit; so a single instance refuses
+/// exactly at the limit, and each further instance may let at most `batch - 1` more through per
+/// window. `batch` grows with the limit (a hundredth of it, never less than the minimum given
+/// to [`Batched::new`]): a key allowed 600 calls a minute writes its row every 10 calls, one
+/// allowed a million every 10,000, so the database sees about a hundred writes per key and
+/// window whatever the rate, and the overshoot stays within 1% of the limit per instance.
 pub struct Batched {
     batch: i64,
     keys: std::sync::Mutex<std::collections::HashMap<String, Local>>,
@@ -80,8 +83,13 @@ struct Local {
 const BATCHED_KEYS: usize = 50_000;
 
 impl Batched {
-    pub fn new(batch: i64) -> Self {
-        Batched { batch: batch.max(1), keys: std::sync::Mutex::new(std::collections::HashMap::new()) }
+    /// Batches of at least `min_batch` hits.
+    pub fn new(min_batch: i64) -> Self {
+        Batched { batch: min_batch.max(1), keys: std::sync::Mutex::new(std::collections::HashMap::new()) }
+    }
+
+    fn batch(&self, limit: Limit) -> i64 {
+        self.batch.max(limit.max / 100)
     }
 
     pub async fn hit(&self, db: &Db, key: &str, limit: Limit, now: i64) -> Result<(), AppError> {
@@ -98,7 +106,7 @@ impl Batched {
                 l.known = 0;
             }
             l.pending += 1;
-            let due = l.pending >= self.batch || now - l.flushed_at >= 1_000 || l.known + l.pending > limit.max;
+            let due = l.pending >= self.batch(limit) || now - l.flushed_at >= 1_000 || l.known + l.pending > limit.max;
             due.then(|| {
                 l.flushed_at = now;
                 std::mem::take(&mut l.pending)
@@ -178,6 +186,35 @@ mod tests {
             assert!(b.hit(&t.db, "api", limit, 1_200).await.is_err());
             // A new window opens again.
             assert!(a.hit(&t.db, "api", limit, 61_000).await.is_ok());
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_high_limit_writes_its_row_in_larger_batches_and_still_refuses_exactly() {
+        for t in testing::all().await {
+            let limit = Limit { max: 5_000, window_ms: 60_000 };
+            let a = Batched::new(10);
+            let hits_in_row = |db: Db| async move {
+                let row: Option<(i64,)> =
+                    sqlx::query_as("SELECT hits FROM rate_limits WHERE key = 'big'").fetch_optional(&db).await.unwrap();
+                row.map_or(0, |r| r.0)
+            };
+            // The first hit writes (nothing was flushed yet); then every 50th (5,000 / 100).
+            for i in 0..99 {
+                a.hit(&t.db, "big", limit, 1_000 + i / 10).await.unwrap();
+            }
+            assert_eq!(hits_in_row(t.db.clone()).await, 51, "{:?}", t.backend);
+            for i in 99..5_000 {
+                a.hit(&t.db, "big", limit, 1_010 + i / 100).await.unwrap();
+            }
+            assert_eq!(
+                a.hit(&t.db, "big", limit, 1_100).await,
+                Err(AppError::RateLimited { retry_after: 60 }),
+                "{:?}",
+                t.backend
+            );
+            assert_eq!(hits_in_row(t.db.clone()).await, 5_001, "{:?}", t.backend);
             t.close().await;
         }
     }
