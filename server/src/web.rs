@@ -60,12 +60,55 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
     let cacheable = is_static_asset(req.uri().path());
     let carries_link_token = matches!(req.uri().path(), "/reset-password" | "/verify-email");
     let mut res = next.run(req).await;
+    if is_html(&res) && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
+        res = page_csp_from_document(res).await;
+    }
     if carries_link_token {
         // The token is in this page's URL: no request from the page may carry it onward.
         res.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     }
     add_headers(res.headers_mut(), state.config.public_url.is_https(), cacheable);
     res
+}
+
+fn is_html(res: &Response) -> bool {
+    res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// A page whose render did not set its CSP. The page CSP names the nonce Leptos put on the
+/// page's scripts, and Leptos sets it through the render's context (`page_context`). Now and
+/// then, under concurrent renders with lazy routes, a page came out without it (Leptos
+/// 0.8's `from_app` runs part of the render outside the request's reactive owner) and got the
+/// default `default-src 'none'`: a page that can never hydrate. Here the nonce is read back
+/// from the document's `<head>` (written by the server before any user content), so the
+/// policy always matches the scripts the page carries; without one the default stays.
+async fn page_csp_from_document(res: Response) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 4 << 20).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.").into_response();
+    };
+    let nonce = std::str::from_utf8(&bytes).ok().and_then(nonce_in_head);
+    if let Some(v) = nonce.and_then(|n| HeaderValue::from_str(&page_csp(n)).ok()) {
+        tracing::warn!("a page came without its CSP from the render; set from the document's nonce");
+        parts.headers.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The nonce of the first `<script>` in the document's `<head>`, when it is a plausible one
+/// (base64url, 16 to 64 characters).
+fn nonce_in_head(html: &str) -> Option<&str> {
+    let head = &html[..html.find("</head>")?];
+    let script = &head[head.find("<script")?..];
+    let tag = &script[..script.find('>')?];
+    let value = &tag[tag.find(" nonce=\"")? + " nonce=\"".len()..];
+    let nonce = &value[..value.find('"')?];
+    let plausible = (16..=64).contains(&nonce.len())
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'+' || b == b'/' || b == b'=');
+    plausible.then_some(nonce)
 }
 
 fn is_static_asset(path: &str) -> bool {
@@ -128,6 +171,20 @@ mod tests {
         );
         // Not a browser: nothing ambient to forge.
         assert_eq!(csrf_refusal(&post, &HeaderMap::new(), ORIGIN), None);
+    }
+
+    #[test]
+    fn the_page_nonce_is_read_from_the_first_script_in_the_head_only() {
+        let page =
+            |head: &str, body: &str| format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>");
+        let real = r#"<meta charset="utf-8"/><link rel="modulepreload" href="/pkg/gatehouse.js" nonce="aaaaaaaaaaaaaaaaaaaaaa"><script type="module" nonce="-1UQJmYw-r9Ct_5OzJWu7A">import x</script>"#;
+        assert_eq!(nonce_in_head(&page(real, "")), Some("-1UQJmYw-r9Ct_5OzJWu7A"));
+        // What a user wrote is in the body, after the head: never read.
+        assert_eq!(nonce_in_head(&page("<title>x</title>", r#"<script nonce="bbbbbbbbbbbbbbbbbbbbbb">"#)), None);
+        // Not plausible: too short, or characters a nonce does not have.
+        assert_eq!(nonce_in_head(&page(r#"<script nonce="abc">"#, "")), None);
+        assert_eq!(nonce_in_head(&page(r#"<script nonce="aaaaaaaaaaaaaaaa' 'unsafe-inline">"#, "")), None);
+        assert_eq!(nonce_in_head("<html><head><script nonce=\"aaaaaaaaaaaaaaaaaaaa\">"), None, "no end of head");
     }
 
     #[test]
