@@ -63,6 +63,9 @@ pub enum SignInOutcome {
 /// Unknown accounts and wrong passwords get the same error after the same work: one lookup,
 /// two counted rate-limit hits and one argon2 verification (against a dummy hash when there is
 /// no account), and one audit row.
+/// The longest identifier a sign-in accepts: an email address's limit (usernames are shorter).
+pub const MAX_IDENTIFIER_CHARS: usize = 254;
+
 pub async fn sign_in(
     env: &Env<'_>,
     timeouts: Timeouts,
@@ -70,6 +73,17 @@ pub async fn sign_in(
     password: &str,
     meta: &ClientMeta,
 ) -> Result<SignInOutcome, AppError> {
+    // No username or address is longer, and no password (the policy's ceiling): longer input
+    // is refused before any database work or hashing, whoever it names.
+    if identifier.trim().chars().count() > MAX_IDENTIFIER_CHARS {
+        return Err(AppError::field(
+            "identifier",
+            "No username or email address is that long (254 characters at most).",
+        ));
+    }
+    if password.chars().count() > wire::password::MAX_LENGTH_CEILING {
+        return Err(AppError::field("password", "No password is that long (1024 characters at most)."));
+    }
     let identifier = identifier.trim().to_lowercase();
     if identifier.is_empty() {
         return Err(AppError::field("identifier", "Enter your username or email address."));
@@ -259,6 +273,29 @@ mod tests {
 
     fn input<'a>(username: &'a str, email: &'a str) -> RegisterInput<'a> {
         RegisterInput { name: "Ada Lovelace", username, email, password: "analytical engine" }
+    }
+
+    #[tokio::test]
+    async fn oversized_sign_ins_are_refused_before_any_database_work() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let env = env.at(1_000);
+            let long = "x".repeat(2_000_000);
+            let refused = sign_in(&env, TestEnv::TIMEOUTS, &long, "any password", &meta()).await.err();
+            assert!(refused.is_some_and(|e| e.field_message("identifier").is_some()), "{:?}", t.backend);
+            let refused = sign_in(&env, TestEnv::TIMEOUTS, "ada", &long, &meta()).await.err();
+            assert!(refused.is_some_and(|e| e.field_message("password").is_some()), "{:?}", t.backend);
+            // Nothing was counted or stored for either.
+            let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rate_limits").fetch_one(&t.db).await.unwrap();
+            assert_eq!(rows, 0, "{:?}", t.backend);
+            // At the limit, a sign-in is an ordinary wrong one.
+            let at_limit = format!("{}@example.com", "a".repeat(242));
+            assert_eq!(
+                sign_in(&env, TestEnv::TIMEOUTS, &at_limit, "any password", &meta()).await.err(),
+                Some(AppError::InvalidCredentials)
+            );
+            t.close().await;
+        }
     }
 
     #[tokio::test]

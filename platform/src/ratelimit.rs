@@ -3,8 +3,28 @@
 //! A hit is counted atomically *before* the guarded check runs (one upsert that returns the
 //! new count), so parallel requests cannot slip past the limit.
 
-use super::db::Db;
+use std::borrow::Cow;
+
+use sha2::{Digest, Sha256};
 use wire::error::AppError;
+
+use super::db::Db;
+
+/// The longest key stored as it is. A longer one (built from an address in a header, say) is
+/// stored as its first characters and the SHA-256 of the whole, so no request can make a row,
+/// or this instance's memory, grow with what it sends.
+pub const MAX_KEY_LEN: usize = 128;
+
+fn stored(key: &str) -> Cow<'_, str> {
+    if key.len() <= MAX_KEY_LEN {
+        return Cow::Borrowed(key);
+    }
+    let mut cut = 48;
+    while !key.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Cow::Owned(format!("{}#{}", &key[..cut], hex::encode(Sha256::digest(key.as_bytes()))))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
@@ -47,7 +67,7 @@ async fn add(db: &Db, key: &str, limit: Limit, n: i64, now: i64) -> Result<(i64,
            window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
          RETURNING hits, window_start",
     )
-    .bind(key)
+    .bind(stored(key).as_ref())
     .bind(now)
     .bind(now - limit.window_ms)
     .bind(n)
@@ -93,6 +113,8 @@ impl Batched {
     }
 
     pub async fn hit(&self, db: &Db, key: &str, limit: Limit, now: i64) -> Result<(), AppError> {
+        let key = stored(key);
+        let key = key.as_ref();
         let flush = {
             let mut keys = self.keys.lock().map_err(|_| AppError::Internal)?;
             if keys.len() > BATCHED_KEYS {
@@ -128,7 +150,7 @@ impl Batched {
 
 /// Forgets the hits on `key` (after a successful sign-in, say).
 pub async fn reset(db: &Db, key: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(db).await?;
+    sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(stored(key).as_ref()).execute(db).await?;
     Ok(())
 }
 
@@ -215,6 +237,33 @@ mod tests {
                 t.backend
             );
             assert_eq!(hits_in_row(t.db.clone()).await, 5_001, "{:?}", t.backend);
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn long_keys_are_stored_bounded_and_still_apart() {
+        for t in testing::all().await {
+            let limit = Limit { max: 1, window_ms: 60_000 };
+            let (a, b) = (
+                format!("signin:unknown:{}a", "x".repeat(100_000)),
+                format!("signin:unknown:{}b", "x".repeat(100_000)),
+            );
+            hit(&t.db, &a, limit, 1_000).await.unwrap();
+            hit(&t.db, &b, limit, 1_000).await.unwrap();
+            assert!(hit(&t.db, &a, limit, 1_000).await.is_err(), "{:?}", t.backend);
+            let keys: Vec<(String,)> = sqlx::query_as("SELECT key FROM rate_limits").fetch_all(&t.db).await.unwrap();
+            assert_eq!(keys.len(), 2, "two keys that differ only at the end stay two: {:?}", t.backend);
+            assert!(keys.iter().all(|(k,)| k.len() <= MAX_KEY_LEN && k.starts_with("signin:unknown:xxx")), "{keys:?}");
+            reset(&t.db, &a).await.unwrap();
+            hit(&t.db, &a, limit, 1_000).await.unwrap();
+            // Short keys are kept as they are.
+            hit(&t.db, "signin:ip:192.0.2.1", limit, 1_000).await.unwrap();
+            let (short,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rate_limits WHERE key = 'signin:ip:192.0.2.1'")
+                .fetch_one(&t.db)
+                .await
+                .unwrap();
+            assert_eq!(short, 1);
             t.close().await;
         }
     }

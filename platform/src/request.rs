@@ -18,10 +18,10 @@ impl ClientMeta {
 
     /// Reads the client from the headers and the peer address. `X-Forwarded-For` is believed
     /// only when the operator said a proxy sets it; then its last entry (the one our proxy
-    /// added) is the client.
+    /// added; in the last header line when the client sent lines of its own) is the client.
     pub fn from_request(headers: &HeaderMap, peer: Option<std::net::IpAddr>, trust_proxy: bool) -> Self {
         let forwarded = trust_proxy
-            .then(|| headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+            .then(|| headers.get_all("x-forwarded-for").iter().next_back().and_then(|v| v.to_str().ok()))
             .flatten()
             .and_then(|v| v.rsplit(',').next())
             .map(str::trim)
@@ -74,5 +74,15 @@ mod tests {
         assert_eq!(ClientMeta::from_request(&h, peer, false).ip, "127.0.0.1");
         assert_eq!(ClientMeta::from_request(&h, peer, true).ip, "10.0.0.7");
         assert_eq!(ClientMeta::from_request(&h, peer, true).user_agent, "curl/8");
+    }
+
+    #[test]
+    fn forwarded_for_in_several_lines_is_read_from_the_last() {
+        // The client sent a line of its own; the proxy appended the address it saw.
+        let mut h = HeaderMap::new();
+        h.append("x-forwarded-for", HeaderValue::from_static("6.6.6.6"));
+        h.append("x-forwarded-for", HeaderValue::from_static("7.7.7.7, 198.51.100.9"));
+        let peer = Some("127.0.0.1".parse().unwrap());
+        assert_eq!(ClientMeta::from_request(&h, peer, true).ip, "198.51.100.9");
     }
 }

@@ -139,6 +139,10 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(e) = platform::mail::queue::purge_sent(db, now - 7 * 24 * 3_600_000).await {
                 tracing::warn!(error = %e, "mail purge failed");
             }
+            // The file outbox likewise (it exists only without SMTP).
+            if let Err(e) = state.core.platform.mailer.transport.purge_outbox(now - 7 * 24 * 3_600_000).await {
+                tracing::warn!(error = %e, "outbox purge failed");
+            }
         }
     })
 }
