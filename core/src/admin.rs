@@ -202,6 +202,8 @@ pub async fn reset_two_factor(
     totp::disable(env.db, user_id).await?;
     lockout::clear(env.db, user_id).await?;
     pending::end_all(env.db, user_id).await?;
+    // A change of address asked for before the reset (perhaps by whoever took the device).
+    platform::links::void(env.db, user_id, platform::links::Purpose::ChangeEmail).await?;
     let what = "An administrator reset the two-factor authentication of your account";
     two_factor::changed(env, &user, Some(&admin.user().id), AuditEvent::TwoFactorReset, json!({}), what, meta).await
 }

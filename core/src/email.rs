@@ -256,4 +256,30 @@ mod tests {
             t.close().await;
         }
     }
+
+    #[tokio::test]
+    async fn a_password_change_voids_a_pending_change_of_address() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let user = ada(&deps).await;
+            links_mailed(&env).await;
+            let me = signed_in(&t.db, &user.id).await;
+            // Someone who had the password asks to move the account to their address...
+            change(&deps, &me, "taker@example.test", "a passphrase").await.unwrap();
+            let link = links_mailed(&env).await[0].1.clone();
+            // ...and the owner changes the password.
+            let req = crate::password::ChangeRequest {
+                current_password: "a passphrase",
+                new_password: "a brand new passphrase",
+                confirm: None,
+            };
+            crate::password::change(&deps, &PasswordPolicy::default(), &me, req, &meta()).await.unwrap();
+            assert_eq!(confirm(&deps, &link, &meta()).await, Err(AppError::InvalidLink), "{:?}", t.backend);
+            let row = users::find_by_id(&t.db, &user.id).await.unwrap().unwrap();
+            assert_eq!(row.email, "ada@example.test");
+            assert_eq!(status(&deps, &row).await.unwrap().pending, None, "no pending change is shown");
+            t.close().await;
+        }
+    }
 }

@@ -59,6 +59,8 @@ async fn store(env: &Env<'_>, user_id: &str, new_password: &str) -> Result<(), A
     users::set_password(env.db, user_id, &hash, env.now).await?;
     policy::remember(env.db, user_id, &hash, env.now).await?;
     links::void(env.db, user_id, Purpose::ResetPassword).await?;
+    // A change of address asked for with the old password (by whoever had it) goes no further.
+    links::void(env.db, user_id, Purpose::ChangeEmail).await?;
     // A sign-in half done with the old password goes no further.
     pending::end_all(env.db, user_id).await?;
     Ok(())
@@ -203,9 +205,9 @@ pub async fn reset(
     let mut p = Problems::default();
     check_rules(policy, &user, input.new_password, Some(input.confirm), &mut p);
     p.into_result()?;
-    check_history(env, policy, &user, input.new_password).await?;
     // The second factor after the rules (a refused password costs no code) and before the link
-    // is used up.
+    // is used up; the history (which holds the current password) only after it, so a reset
+    // link alone never tells whether a guess of the current password is right.
     if let Some(f) = reset_factors(env, &user).await? {
         let ask = || AppError::field("code", "Enter a code from your authenticator app.");
         let method = input.method.filter(|m| !m.is_empty()).ok_or_else(ask)?;
@@ -217,6 +219,7 @@ pub async fn reset(
         factors::verify(env, &user, &f, method, code, &binding, meta).await?;
     }
 
+    check_history(env, policy, &user, input.new_password).await?;
     if links::consume(env.db, Purpose::ResetPassword, input.token, env.now).await?.is_none() {
         return Err(AppError::InvalidLink);
     }
@@ -433,6 +436,37 @@ mod tests {
                 code: "",
             };
             assert_eq!(reset(&late, &policy, input, &meta()).await, Err(AppError::InvalidLink), "an hour at most");
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_reset_link_alone_does_not_tell_whether_a_guess_is_the_current_password() {
+        // History on: the current password is in it. With an authenticator on the account, a
+        // reset without its code must not answer "used recently" for the current password.
+        let policy = PasswordPolicy { history: 3, ..PasswordPolicy::default() };
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let (user, _) = ada(&deps).await;
+            sqlx::query("UPDATE users SET email_verified_at = 1").execute(&t.db).await.unwrap();
+            let secret = factors::totp::TotpSecret::generate();
+            let mut conn = t.db.acquire().await.unwrap();
+            assert!(factors::totp::enable(&mut conn, &env.platform.key, &user.id, &secret, 1, 1_000).await.unwrap());
+            drop(conn);
+            request_reset(&deps, "ada@example.test", &meta()).await.unwrap().await.unwrap();
+            let token = mailed_token(&env).await.unwrap();
+            let guess = |password: &'static str| ResetInput {
+                token: &token,
+                new_password: password,
+                confirm: password,
+                method: Some("totp"),
+                code: "",
+            };
+            let right = reset(&deps, &policy, guess("first passphrase"), &meta()).await.unwrap_err();
+            let wrong = reset(&deps, &policy, guess("another passphrase"), &meta()).await.unwrap_err();
+            assert_eq!(right, wrong, "{:?}", t.backend);
+            assert!(right.field_message("code").is_some());
             t.close().await;
         }
     }
