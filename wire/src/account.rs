@@ -106,12 +106,7 @@ impl Email {
             return Err(invalid());
         }
         let (local, domain) = s.rsplit_once('@').ok_or_else(invalid)?;
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..")
-            && !domain.contains('@');
-        if local.is_empty() || local.len() > 64 || !domain_ok {
+        if !is_local_part(local) || !is_domain(domain) {
             return Err(invalid());
         }
         Ok(Email(s))
@@ -120,6 +115,25 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A bare addr-spec's local part (RFC 5322 dot-atom; letters beyond ASCII too, RFC 6531): no
+/// quotes, angle brackets or display names, so the address stored is the one mail goes to.
+fn is_local_part(local: &str) -> bool {
+    let atext = |c: char| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+    !local.is_empty() && local.len() <= 64 && local.split('.').all(|atom| !atom.is_empty() && atom.chars().all(atext))
+}
+
+/// A domain of at least two labels, each of letters, digits and inner hyphens.
+fn is_domain(domain: &str) -> bool {
+    let label = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    domain.len() <= 253 && domain.split('.').count() >= 2 && domain.split('.').all(label)
 }
 
 /// A username: 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or
@@ -198,8 +212,27 @@ mod tests {
             "a da@example.com",
             "ada@.example.com",
             "ada@example..com",
+            // Display names and quoted or bracketed forms: mail would go elsewhere.
+            "\"ceo@corp.test\"<m@evil.test>",
+            "<m@evil.test>",
+            "m@evil.test>",
+            "ceo@corp.test<m@evil.test>",
+            "\"a\"@example.com",
+            "a,b@example.com",
+            "a..b@example.com",
+            ".a@example.com",
+            "a.@example.com",
+            "a@-example.com",
+            "a@example-.com",
+            "a@exa_mple.com",
+            "a@example.com.",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        for good in
+            ["name+tag@example.com", "o'brien@example.ie", "a.b@sub.example.co.uk", "jörg@bücher.de", "x@1.example"]
+        {
+            assert!(Email::parse(good).is_ok(), "{good:?} should be accepted");
         }
     }
 
