@@ -81,7 +81,8 @@ pub async fn overview(env: &Env<'_>, _admin: &Admin<'_>, search: &str) -> Result
         let totp = totp::is_enabled(env.db, &u.id).await?;
         listed.push(AdminUser { totp, two_factor_forced: u.two_factor_forced_at.is_some(), user: u.view() });
     }
-    Ok(AdminSummary { total_users, admins, users: listed })
+    let mail_given_up = platform::mail::queue::given_up(env.db).await?;
+    Ok(AdminSummary { total_users, admins, mail_given_up, users: listed })
 }
 
 // ---- Settings ------------------------------------------------------------------------------

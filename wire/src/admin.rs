@@ -8,6 +8,8 @@ use crate::account::UserView;
 pub struct AdminSummary {
     pub total_users: i64,
     pub admins: i64,
+    /// Messages the server gave up delivering (refused addresses, too many failed tries).
+    pub mail_given_up: i64,
     pub users: Vec<AdminUser>,
 }
 

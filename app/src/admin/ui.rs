@@ -58,6 +58,14 @@ fn AdminOverviewView() -> impl IntoView {
                         <p class="facts-line">
                             {format!("{} accounts, {} administrators.", o.total_users, o.admins)}
                         </p>
+                        {(o.mail_given_up > 0).then(|| view! {
+                            <p class="notice warn" role="status">
+                                {format!(
+                                    "{} email message(s) could not be delivered and were given up (refused addresses, or the mail server failed for hours). The server log names them.",
+                                    o.mail_given_up,
+                                )}
+                            </p>
+                        })}
                         <table class="users">
                             <thead>
                                 <tr>

@@ -56,7 +56,7 @@ pub async fn claim(db: &Db, now: i64) -> Result<Option<Claimed>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(
         "UPDATE mail_queue SET locked_until = $2, attempts = attempts + 1 \
          WHERE id = (SELECT id FROM mail_queue \
-                     WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                     WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= $1 \
                        AND (locked_until IS NULL OR locked_until <= $1) \
                      ORDER BY next_attempt_at, created_at LIMIT 1) \
            AND sent_at IS NULL AND (locked_until IS NULL OR locked_until <= $1) \
@@ -85,20 +85,57 @@ pub async fn mark_sent(db: &Db, id: &str, now: i64) -> Result<(), sqlx::Error> {
     .map(|_| ())
 }
 
-pub async fn mark_failed(db: &Db, c: &Claimed, error: &str, now: i64) -> Result<(), sqlx::Error> {
-    let error: String = error.chars().take(500).collect();
-    sqlx::query("UPDATE mail_queue SET locked_until = NULL, next_attempt_at = $2, last_error = $3 WHERE id = $1")
-        .bind(&c.id)
-        .bind(now + retry_delay_ms(c.attempts))
-        .bind(error)
-        .execute(db)
-        .await
-        .map(|_| ())
+/// Tries before a message is given up: 30 s, doubling to hourly, about five hours in all.
+pub const MAX_ATTEMPTS: i64 = 10;
+
+/// Whether a failed try can ever succeed when repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The server, the network: tried again later (until [`MAX_ATTEMPTS`]).
+    Transient,
+    /// The message itself (an address the transport refuses, a body that cannot be opened).
+    Permanent,
 }
 
-/// Messages not yet delivered.
+/// Records a failed try: the message comes back after its delay, or, when the failure is
+/// permanent or the tries are used up, is given up (its body blanked). Returns true when it
+/// was given up.
+pub async fn mark_failed(db: &Db, c: &Claimed, error: &str, failure: Failure, now: i64) -> Result<bool, sqlx::Error> {
+    let error: String = error.chars().take(500).collect();
+    let give_up = failure == Failure::Permanent || c.attempts >= MAX_ATTEMPTS;
+    if give_up {
+        sqlx::query(
+            "UPDATE mail_queue SET locked_until = NULL, last_error = $2, given_up_at = $3, text_body = '', html_body = '' \
+             WHERE id = $1",
+        )
+        .bind(&c.id)
+        .bind(error)
+        .bind(now)
+        .execute(db)
+        .await?;
+    } else {
+        sqlx::query("UPDATE mail_queue SET locked_until = NULL, next_attempt_at = $2, last_error = $3 WHERE id = $1")
+            .bind(&c.id)
+            .bind(now + retry_delay_ms(c.attempts))
+            .bind(error)
+            .execute(db)
+            .await?;
+    }
+    Ok(give_up)
+}
+
+/// Messages given up, for the administrators.
+pub async fn given_up(db: &Db) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM mail_queue WHERE given_up_at IS NOT NULL").fetch_one(db).await?;
+    Ok(n)
+}
+
+/// Messages still to be delivered (not given up).
 pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL").fetch_one(db).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL AND given_up_at IS NULL")
+        .fetch_one(db)
+        .await?;
     Ok(n)
 }
 
@@ -138,7 +175,7 @@ mod tests {
             assert_eq!((c.attempts, c.mail.to.as_str()), (1, "a@example.test"));
             assert!(claim(db, 1_000).await.unwrap().is_none(), "claimed messages are reserved");
 
-            mark_failed(db, &c, "connection refused", 1_000).await.unwrap();
+            assert!(!mark_failed(db, &c, "connection refused", Failure::Transient, 1_000).await.unwrap());
             assert!(claim(db, 1_000 + FIRST_RETRY_MS - 1).await.unwrap().is_none());
             let again = claim(db, 1_000 + FIRST_RETRY_MS).await.unwrap().unwrap();
             assert_eq!(again.attempts, 2);
@@ -146,6 +183,33 @@ mod tests {
             assert!(claim(db, 10_000_000).await.unwrap().is_none(), "{:?}", t.backend);
             assert_eq!(pending(db).await.unwrap(), 0);
             assert_eq!(purge_sent(db, 50_000).await.unwrap(), 1);
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_message_is_given_up_when_it_never_can_go_or_its_tries_are_used_up() {
+        for t in testing::all().await {
+            let db = &t.db;
+            // Permanent: at once.
+            enqueue(db, &mail("a@example.test"), 0).await.unwrap();
+            let c = claim(db, 0).await.unwrap().unwrap();
+            assert!(mark_failed(db, &c, "invalid address", Failure::Permanent, 0).await.unwrap());
+            // Transient: after MAX_ATTEMPTS tries.
+            enqueue(db, &mail("b@example.test"), 0).await.unwrap();
+            let mut now = 0;
+            for attempt in 1..=MAX_ATTEMPTS {
+                let c = claim(db, now).await.unwrap().expect("due again");
+                assert_eq!(c.attempts, attempt);
+                let gave_up = mark_failed(db, &c, "connection refused", Failure::Transient, now).await.unwrap();
+                assert_eq!(gave_up, attempt == MAX_ATTEMPTS, "{:?}", t.backend);
+                now += MAX_RETRY_MS;
+            }
+            assert!(claim(db, i64::MAX / 2).await.unwrap().is_none(), "never claimed again");
+            assert_eq!((pending(db).await.unwrap(), given_up(db).await.unwrap()), (0, 2));
+            let bodies: Vec<(String, String)> =
+                sqlx::query_as("SELECT text_body, html_body FROM mail_queue").fetch_all(db).await.unwrap();
+            assert!(bodies.iter().all(|(t, h)| t.is_empty() && h.is_empty()), "bodies blanked");
             t.close().await;
         }
     }

@@ -71,16 +71,19 @@ impl Mailer {
             let outcome = match self.open(&claimed.mail) {
                 Ok(mail) => self.transport.send(&claimed.id, &mail).await,
                 // Sealed under another key (the key file was replaced): it can never be sent.
-                Err(e) => Err(format!("cannot open the sealed body: {e}")),
+                Err(e) => Err((format!("cannot open the sealed body: {e}"), queue::Failure::Permanent)),
             };
             match outcome {
                 Ok(()) => {
                     queue::mark_sent(db, &claimed.id, clock.now_ms()).await?;
                     sent += 1;
                 }
-                Err(e) => {
-                    tracing::warn!(id = %claimed.id, to = %claimed.mail.to, attempt = claimed.attempts, error = %e, "mail delivery failed; will retry");
-                    queue::mark_failed(db, &claimed, &e, clock.now_ms()).await?;
+                Err((e, failure)) => {
+                    if queue::mark_failed(db, &claimed, &e, failure, clock.now_ms()).await? {
+                        tracing::error!(id = %claimed.id, to = %claimed.mail.to, attempt = claimed.attempts, error = %e, "mail delivery failed; given up");
+                    } else {
+                        tracing::warn!(id = %claimed.id, to = %claimed.mail.to, attempt = claimed.attempts, error = %e, "mail delivery failed; will retry");
+                    }
                 }
             }
         }

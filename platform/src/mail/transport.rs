@@ -8,7 +8,7 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 
-use super::OutgoingMail;
+use super::{queue::Failure, OutgoingMail};
 use crate::config::{SmtpConfig, SmtpSecurity};
 
 #[derive(Clone)]
@@ -78,13 +78,20 @@ impl Transport {
 
     /// Sends one message. The error is for the queue's `last_error` and the log; it never
     /// contains the body.
-    pub async fn send(&self, id: &str, mail: &OutgoingMail) -> Result<(), String> {
-        let message = self.message(mail)?;
+    pub async fn send(&self, id: &str, mail: &OutgoingMail) -> Result<(), (String, Failure)> {
+        // A message that cannot be built (an address lettre refuses) never can be.
+        let message = self.message(mail).map_err(|e| (e, Failure::Permanent))?;
         match self {
-            Transport::Smtp { transport, .. } => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Transport::Smtp { transport, .. } => transport.send(message).await.map(|_| ()).map_err(|e| {
+                // A 5xx answer (no such mailbox, refused) will be the same next time.
+                let failure = if e.is_permanent() { Failure::Permanent } else { Failure::Transient };
+                (e.to_string(), failure)
+            }),
             Transport::Outbox { dir, .. } => {
                 let path = dir.join(format!("{id}.eml"));
-                write_private(dir, &path, message.formatted()).await.map_err(|e| e.to_string())?;
+                write_private(dir, &path, message.formatted())
+                    .await
+                    .map_err(|e| (e.to_string(), Failure::Transient))?;
                 tracing::info!(to = %mail.to, subject = %mail.subject, file = %path.display(), "mail written to the outbox");
                 Ok(())
             }
@@ -166,7 +173,8 @@ mod tests {
         assert!(eml.contains("Subject: Verify your email"));
         assert!(eml.contains("text/plain") && eml.contains("text/html"));
         assert!(!format!("{mail:?}").contains("abc"), "bodies are not printed");
-        assert!(t.send("m2", &OutgoingMail { to: "not an address".into(), ..mail }).await.is_err());
+        let refused = t.send("m2", &OutgoingMail { to: "not an address".into(), ..mail }).await;
+        assert_eq!(refused.map_err(|(_, f)| f), Err(Failure::Permanent), "an address lettre refuses never goes");
         let _ = std::fs::remove_dir_all(dir);
     }
 
