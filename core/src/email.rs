@@ -84,17 +84,23 @@ pub async fn request_change(
     p.into_result()?;
     let Some(email) = email else { return Err(AppError::Internal) };
     reauth::password(env, me, req.current_password, "current_password").await?;
-    if users::find_by_email(env.db, email.as_str()).await?.is_some() {
-        return Err(AppError::Conflict {
-            field: "email".into(),
-            message: "That email address is invalid or already in use.".into(),
-        });
-    }
+    // Counted before the address is looked up, and answered alike whether it is free or taken:
+    // this form must not tell which addresses have accounts.
     ratelimit::hit(env.db, &format!("email-change:user:{}", me.user.id), CHANGE_PER_ACCOUNT, env.now).await?;
 
     let token = links::issue(env.db, &me.user.id, Purpose::ChangeEmail, email.as_str(), env.now).await?;
-    let link = env.public_url.link(&format!("/verify-email?token={}", token.expose()));
-    env.mail(&templates::confirm_new_email(email.as_str(), &me.user.name, &link)).await?;
+    match users::find_by_email(env.db, email.as_str()).await? {
+        // Taken: the owner hears of it; the link exists (the page shows the same pending change)
+        // but goes nowhere, and could not complete anyway.
+        Some(owner) => {
+            let security = env.public_url.link("/account/security");
+            env.mail(&templates::email_already_in_use(&owner.email, &owner.name, &security)).await?;
+        }
+        None => {
+            let link = env.public_url.link(&format!("/verify-email?token={}", token.expose()));
+            env.mail(&templates::confirm_new_email(email.as_str(), &me.user.name, &link)).await?;
+        }
+    }
     let notice = templates::email_change_requested(
         &me.user.email,
         &me.user.name,
@@ -236,8 +242,6 @@ mod tests {
             assert!(err.field_message("email").is_some() && err.field_message("current_password").is_some());
             let err = change(&deps, &me, "ADA@example.test", "a passphrase").await.unwrap_err();
             assert_eq!(err.field_message("email").as_deref(), Some("That is already your email address."));
-            let err = change(&deps, &me, "bob@example.test", "a passphrase").await.unwrap_err();
-            assert!(err.field_message("email").is_some());
             assert!(links_mailed(&env).await.is_empty(), "nothing sent for refused requests");
 
             change(&deps, &me, "New@Example.test", "a passphrase").await.unwrap();
@@ -253,6 +257,40 @@ mod tests {
             let row = users::find_by_id(&t.db, &user.id).await.unwrap().unwrap();
             assert_eq!((row.email.as_str(), row.email_verified_at), ("new@example.test", Some(1_000)));
             assert_eq!(status(&deps, &row).await.unwrap().pending, None);
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_taken_address_is_answered_like_a_free_one_and_counted_first() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let user = ada(&deps).await;
+            let other =
+                RegisterInput { name: "Bob", username: "bob", email: "bob@example.test", password: "a passphrase" };
+            register(&deps, TestEnv::TIMEOUTS, other, &PasswordPolicy::default(), &meta()).await.unwrap();
+            links_mailed(&env).await;
+            let me = signed_in(&t.db, &user.id).await;
+
+            // Taken: the same answer as a free address, the same pending change on the page; the
+            // owner of the address is told, the asker's old address gets the usual notice.
+            change(&deps, &me, "bob@example.test", "a passphrase").await.unwrap();
+            let mailed = links_mailed(&env).await;
+            let to: Vec<&str> = mailed.iter().map(|(to, _)| to.as_str()).collect();
+            assert_eq!(to, ["bob@example.test", "ada@example.test"], "{:?}", t.backend);
+            assert!(mailed.iter().all(|(_, token)| token.is_empty()), "no link to the taken address");
+            assert_eq!(status(&deps, &me.user).await.unwrap().pending.as_deref(), Some("bob@example.test"));
+            assert_eq!(users::find_by_id(&t.db, &user.id).await.unwrap().unwrap().email, "ada@example.test");
+
+            // Every request counts, taken or free: probing stops at the limit.
+            for n in 1..CHANGE_PER_ACCOUNT.max {
+                change(&deps, &me, &format!("probe{n}@example.test"), "a passphrase").await.unwrap();
+            }
+            assert!(matches!(
+                change(&deps, &me, "bob@example.test", "a passphrase").await,
+                Err(AppError::RateLimited { .. })
+            ));
             t.close().await;
         }
     }

@@ -96,6 +96,22 @@ pub fn email_change_requested(to: &str, name: &str, new_address: &str, security_
     )
 }
 
+/// To an address already in use, when another account asks to move to it: the asker is told
+/// the same as for a free address (nothing to learn about who is registered), and the owner
+/// learns what happened.
+pub fn email_already_in_use(to: &str, name: &str, security_url: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "Someone tried to use your address for another Gatehouse account",
+        name,
+        "Another Gatehouse account asked to change its email address to this one. This address already \
+         belongs to your account, so nothing changed. If that was you, sign in with this address instead.",
+        "Review your account's security",
+        security_url,
+        "If you do not recognise this, you need not do anything.",
+    )
+}
+
 /// The password reset link.
 pub fn reset_password(to: &str, name: &str, link: &str) -> OutgoingMail {
     with_link(
