@@ -245,7 +245,7 @@ pub async fn login(
             }
             p.into_result()?;
             match sign_in(env, timeouts, identifier, password, meta).await? {
-                SignInOutcome::SignedIn { user, session } => return Ok((user, session)),
+                SignInOutcome::SignedIn { user, session } => return api_session(env, user, session).await,
                 SignInOutcome::SecondFactor { pending, .. } => pending.expose().to_owned(),
             }
         }
@@ -258,7 +258,15 @@ pub async fn login(
         let methods = challenge(env, &pending).await?.methods;
         return Err(AppError::TwoFactorRequired { methods, pending: Some(pending) });
     };
-    second_step(env, timeouts, &pending, method, code, meta).await
+    let (user, session) = second_step(env, timeouts, &pending, method, code, meta).await?;
+    api_session(env, user, session).await
+}
+
+/// A session begun by the API login is an API client's: its token works on the REST API only,
+/// never as a browser cookie (where the API's per-call second-factor rule would not apply).
+async fn api_session(env: &Env<'_>, user: UserRow, session: Issued) -> Result<(UserRow, Issued), AppError> {
+    sessions::repo::set_kind(env.db, &session.id, sessions::Kind::Api.as_str()).await?;
+    Ok((user, session))
 }
 
 #[cfg(test)]

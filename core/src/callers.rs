@@ -13,7 +13,17 @@ pub async fn by_session(
     token: &str,
     meta: &ClientMeta,
 ) -> Result<Option<Principal>, AppError> {
-    let found = sessions::resolve(env.db, core.timeouts, token, meta, env.now).await?;
+    session_of_kind(env, core, token, sessions::Kind::Browser, meta).await
+}
+
+async fn session_of_kind(
+    env: &Env<'_>,
+    core: &Core,
+    token: &str,
+    kind: sessions::Kind,
+    meta: &ClientMeta,
+) -> Result<Option<Principal>, AppError> {
+    let found = sessions::resolve_as(env.db, core.timeouts, token, kind, meta, env.now).await?;
     Ok(found.map(|(session, user)| Principal::session(user, session.id)))
 }
 
@@ -39,7 +49,7 @@ pub async fn by_api_token(
         let (row, user) = found.ok_or(AppError::Unauthenticated)?;
         tokens::principal(row, user)
     } else {
-        by_session(env, core, token, meta).await?.ok_or(AppError::Unauthenticated)?
+        session_of_kind(env, core, token, sessions::Kind::Api, meta).await?.ok_or(AppError::Unauthenticated)?
     };
     if claimed_user.is_some_and(|id| id != principal.user.id) {
         return Err(AppError::Unauthenticated);

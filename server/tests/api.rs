@@ -279,6 +279,34 @@ async fn login_over_the_api_with_and_without_the_second_factor() {
     assert!(audit.as_array().unwrap().iter().any(|e| e["event"] == "two_factor_enabled"));
 }
 
+#[tokio::test]
+async fn api_sessions_and_browser_sessions_are_each_accepted_only_where_they_belong() {
+    let s = TestServer::start().await;
+    let res = s.register(&s.client(), "kim").await;
+    let browser_token = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.strip_prefix("gatehouse_session="))
+        .map(|v| v.split(';').next().unwrap_or("").to_owned())
+        .next()
+        .expect("a session cookie");
+    let res = s.client().post(s.url("/api/v1/auth/login")).json(&json!({"identifier": "kim", "password": PASSWORD}));
+    let api_token = res.send().await.unwrap().json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
+
+    // Each where it belongs.
+    assert_eq!(api(&s, Method::GET, "/me", Some(&api_token)).await.status(), StatusCode::OK);
+    let as_cookie = |token: &str| {
+        reqwest::Client::new().post(s.url("/fn/list_sessions")).header("cookie", format!("gatehouse_session={token}"))
+    };
+    assert_eq!(as_cookie(&browser_token).send().await.unwrap().status(), StatusCode::OK);
+    // The API session as a browser cookie would skip the API's per-call second-factor rule
+    // (X-2fa-Code) on the browser's endpoints: it is no session there.
+    assert_eq!(as_cookie(&api_token).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    // And the browser's cookie is no bearer token.
+    assert_eq!(api(&s, Method::GET, "/me", Some(&browser_token)).await.status(), StatusCode::UNAUTHORIZED);
+}
+
 /// Every documented operation, as (method, path with a placeholder id).
 fn documented(doc: &Value) -> Vec<(Method, String)> {
     let mut out = Vec::new();

@@ -76,8 +76,26 @@ pub async fn start(db: &Db, t: Timeouts, user_id: &str, meta: &ClientMeta, now: 
     Ok(Issued { id, token })
 }
 
-/// The live session for a cookie token and its account, or None. Dead sessions are deleted on
-/// sight.
+/// Where a session's token is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// In the browser's HttpOnly cookie: the pages and their server functions.
+    Browser,
+    /// From `POST /api/v1/auth/login`, as a bearer token: the REST API.
+    Api,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Browser => "browser",
+            Kind::Api => "api",
+        }
+    }
+}
+
+/// The live browser session for a cookie token and its account, or None. Dead sessions are
+/// deleted on sight.
 pub async fn resolve(
     db: &Db,
     t: Timeouts,
@@ -85,10 +103,23 @@ pub async fn resolve(
     meta: &ClientMeta,
     now: i64,
 ) -> Result<Option<(SessionRow, UserRow)>, AppError> {
+    resolve_as(db, t, token, Kind::Browser, meta, now).await
+}
+
+/// The live session of `kind` for a token and its account, or None: a token of the other kind
+/// is no session here.
+pub async fn resolve_as(
+    db: &Db,
+    t: Timeouts,
+    token: &str,
+    kind: Kind,
+    meta: &ClientMeta,
+    now: i64,
+) -> Result<Option<(SessionRow, UserRow)>, AppError> {
     if token.is_empty() || token.len() > 128 {
         return Ok(None);
     }
-    let Some((session, user)) = repo::find_by_token_hash(db, &token_digest(token)).await? else {
+    let Some((session, user)) = repo::find_by_token_hash(db, &token_digest(token), kind.as_str()).await? else {
         return Ok(None);
     };
     if !is_live(&session, now, t) || !user.is_active() {

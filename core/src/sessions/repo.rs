@@ -42,17 +42,28 @@ pub async fn insert(db: &Db, s: NewSessionRow<'_>) -> Result<(), sqlx::Error> {
     .map(|_| ())
 }
 
-/// The session with this token hash and its account.
-pub async fn find_by_token_hash(db: &Db, token_hash: &str) -> Result<Option<(SessionRow, UserRow)>, sqlx::Error> {
+/// The session of this kind with this token hash, and its account.
+pub async fn find_by_token_hash(
+    db: &Db,
+    token_hash: &str,
+    kind: &str,
+) -> Result<Option<(SessionRow, UserRow)>, sqlx::Error> {
     let session: Option<SessionRow> = sqlx::query_as(
-        "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions WHERE token_hash = $1",
+        "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions \
+         WHERE token_hash = $1 AND kind = $2",
     )
     .bind(token_hash)
+    .bind(kind)
     .fetch_optional(db)
     .await?;
     let Some(session) = session else { return Ok(None) };
     let user = users::find_by_id(db, &session.user_id).await?;
     Ok(user.map(|u| (session, u)))
+}
+
+/// Makes a new session an API client's.
+pub async fn set_kind(db: &Db, id: &str, kind: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET kind = $2 WHERE id = $1").bind(id).bind(kind).execute(db).await.map(|_| ())
 }
 
 pub async fn touch(db: &Db, id: &str, now: i64, ip: &str) -> Result<(), sqlx::Error> {
