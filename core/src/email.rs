@@ -178,6 +178,12 @@ mod tests {
         register(deps, TestEnv::TIMEOUTS, input, &PasswordPolicy::default(), &meta()).await.unwrap().0
     }
 
+    /// Another account, whose address is taken.
+    async fn bob(deps: &Env<'_>) -> UserRow {
+        let input = RegisterInput { name: "Bob", username: "bob", email: "bob@example.test", password: "a passphrase" };
+        register(deps, TestEnv::TIMEOUTS, input, &PasswordPolicy::default(), &meta()).await.unwrap().0
+    }
+
     /// A change asked for with the session's second factor (none: these accounts have no 2FA).
     async fn change(deps: &Env<'_>, me: &Principal, email: &str, current_password: &str) -> Result<(), AppError> {
         let factor = reauth::second_factor_of_session(deps, me).await?;
@@ -230,9 +236,7 @@ mod tests {
             let env = TestEnv::new(&t.db);
             let deps = env.at(1_000);
             let user = ada(&deps).await;
-            let other =
-                RegisterInput { name: "Bob", username: "bob", email: "bob@example.test", password: "a passphrase" };
-            register(&deps, TestEnv::TIMEOUTS, other, &PasswordPolicy::default(), &meta()).await.unwrap();
+            bob(&deps).await;
             links_mailed(&env).await;
             let me = signed_in(&t.db, &user.id).await;
 
@@ -267,9 +271,7 @@ mod tests {
             let env = TestEnv::new(&t.db);
             let deps = env.at(1_000);
             let user = ada(&deps).await;
-            let other =
-                RegisterInput { name: "Bob", username: "bob", email: "bob@example.test", password: "a passphrase" };
-            register(&deps, TestEnv::TIMEOUTS, other, &PasswordPolicy::default(), &meta()).await.unwrap();
+            bob(&deps).await;
             links_mailed(&env).await;
             let me = signed_in(&t.db, &user.id).await;
 
