@@ -1,6 +1,7 @@
 //! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
 
 pub mod api;
+pub mod form_errors;
 pub mod web;
 
 use std::{

@@ -11,6 +11,8 @@ use axum::{
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use platform::request::ClientMeta;
 
+use crate::form_errors;
+
 /// Why a state-changing request is refused, or None when it may go on.
 ///
 /// Browsers say where a request comes from in `Sec-Fetch-Site` (and `Origin`); neither can be
@@ -56,10 +58,26 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
         return res;
     }
 
+    let key = &state.core.platform.key;
+    let now = state.core.platform.clock.now_ms();
+    let reads_page = matches!(*req.method(), Method::GET | Method::HEAD) && !req.uri().path().starts_with("/api/");
+    if let Some(query) = reads_page.then(|| form_errors::refuse_unsigned(req.uri().query(), key, now)).flatten() {
+        // An error in the address that this server did not write: the same page without it.
+        tracing::warn!(ip = %meta.ip, path = %req.uri().path(), "dropped an unsigned form error from a page address");
+        let to = if query.is_empty() { req.uri().path().to_owned() } else { format!("{}?{query}", req.uri().path()) };
+        let mut res = (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
+        add_headers(res.headers_mut(), state.config.public_url.is_https(), false);
+        return res;
+    }
+
     req.extensions_mut().insert(meta);
+    let from_server_fn = req.uri().path().starts_with("/fn/");
     let cacheable = is_static_asset(req.uri().path());
     let carries_link_token = matches!(req.uri().path(), "/reset-password" | "/verify-email");
     let mut res = next.run(req).await;
+    if from_server_fn {
+        sign_form_error(&mut res, key, now);
+    }
     if is_html(&res) && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
         res = page_csp_from_document(res).await;
     }
@@ -69,6 +87,19 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
     }
     add_headers(res.headers_mut(), state.config.public_url.is_https(), cacheable);
     res
+}
+
+/// A no-JavaScript form's redirect back with an error: signs the error (see [`form_errors`]).
+fn sign_form_error(res: &mut Response, key: &platform::crypto::SecretKey, now: i64) {
+    let signed = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|to| form_errors::sign_location(to, key, now))
+        .and_then(|to| HeaderValue::from_str(&to).ok());
+    if let Some(to) = signed {
+        res.headers_mut().insert(header::LOCATION, to);
+    }
 }
 
 fn is_html(res: &Response) -> bool {

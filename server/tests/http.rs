@@ -268,7 +268,7 @@ async fn form_posts_without_javascript_redirect_back_with_the_error_or_onward() 
     let res = post("wrong password").await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
     let to = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
-    assert!(to.starts_with(&referer) && to.contains("__err="), "{to}");
+    assert!(to.starts_with(&referer) && to.contains("__err=") && to.contains("__sig="), "{to}");
     // The page it lands on shows the message.
     let page = c.get(&to).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Incorrect username/email or password."));
@@ -277,6 +277,38 @@ async fn form_posts_without_javascript_redirect_back_with_the_error_or_onward() 
     assert_eq!(res.status(), StatusCode::FOUND);
     assert_eq!(res.headers()[header::LOCATION], "/account/profile");
     assert!(res.headers().get(header::SET_COOKIE).is_some());
+}
+
+/// Anyone can write `?__path=…&__err=…` into a link to the real site; only errors the server
+/// signed on its own redirect are shown.
+#[tokio::test]
+async fn a_link_cannot_put_its_own_error_text_on_a_page() {
+    use base64::Engine;
+    let s = TestServer::start().await;
+    let c = s.client();
+    let lie = serde_json::json!({ "error": "conflict", "field": "password", "message": "Your account is frozen: call +1 555 0100" });
+    let err = base64::engine::general_purpose::URL_SAFE.encode(lie.to_string());
+    let forged = s.url(&format!("/signin?next=%2Faccount&__path=%2Ffn%2Fsign_in&__err={err}"));
+    let res = c.get(&forged).header(header::ACCEPT, "text/html").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/signin?next=%2Faccount");
+    // Under a signature copied from a real error, the text does not pass either.
+    s.register(&s.client(), "ada").await;
+    let real = c
+        .post(s.url("/fn/sign_in"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, s.url("/signin"))
+        .form(&[("identifier", "ada"), ("password", "wrong password")])
+        .send()
+        .await
+        .unwrap();
+    let to = real.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let sig = to.split("__sig=").nth(1).unwrap();
+    let res = c.get(format!("{forged}&__sig={sig}")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // A signed error is shown only for a while.
+    s.advance(server::form_errors::VALID_MS + 1_000);
+    assert_eq!(c.get(&to).send().await.unwrap().status(), StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
