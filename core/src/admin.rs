@@ -201,7 +201,7 @@ pub async fn reset_two_factor(
 ) -> Result<(), AppError> {
     let user = other_user(env, admin, user_id).await?;
     totp::disable(env.db, user_id).await?;
-    lockout::clear(env.db, user_id).await?;
+    lockout::clear_all(env.db, user_id).await?;
     pending::end_all(env.db, user_id).await?;
     // A change of address asked for before the reset (perhaps by whoever took the device).
     platform::links::void(env.db, user_id, platform::links::Purpose::ChangeEmail).await?;

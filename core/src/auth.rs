@@ -100,6 +100,13 @@ pub async fn sign_in(
         None => format!("signin:unknown:{identifier}"),
     };
     ratelimit::hit(env.db, &account_key, ratelimit::SIGN_IN_PER_ACCOUNT, env.now).await?;
+    // The account's hashing budget, which a right password does not reset (an unknown name
+    // is counted alike, so both answer the same).
+    let budget_key = match &user {
+        Some(u) => format!("hashing:user:{}", u.id),
+        None => format!("hashing:unknown:{identifier}"),
+    };
+    ratelimit::hit(env.db, &budget_key, ratelimit::HASHING_PER_ACCOUNT, env.now).await?;
 
     let verified = env.hasher.verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await?;
     let user = match user {
@@ -137,7 +144,7 @@ async fn begin_second_step(
     if !factors.totp && factors.email {
         // Past the mail quota the step still opens: the user can ask again later, and someone
         // who knows the password cannot lock the owner out by signing in over and over.
-        match factors::send_code(env, user, &p.binding()).await {
+        match factors::send_code(env, user, &p.binding(), meta).await {
             Ok(()) | Err(AppError::RateLimited { .. }) => {}
             Err(e) => return Err(e),
         }
@@ -160,12 +167,12 @@ pub async fn challenge(env: &Env<'_>, pending_token: &str) -> Result<Challenge, 
 }
 
 /// Mails a code for the pending sign-in (again).
-pub async fn send_sign_in_code(env: &Env<'_>, pending_token: &str) -> Result<(), AppError> {
+pub async fn send_sign_in_code(env: &Env<'_>, pending_token: &str, meta: &ClientMeta) -> Result<(), AppError> {
     let (p, user) = pending_user(env, pending_token).await?;
     if !factors::required(env, &user).await?.is_some_and(|f| f.email) {
         return Err(AppError::Forbidden);
     }
-    factors::send_code(env, &user, &p.binding()).await
+    factors::send_code(env, &user, &p.binding(), meta).await
 }
 
 /// The second step: the try is counted on the pending sign-in and on the account, the code is
@@ -253,7 +260,7 @@ pub async fn login(
     let (Some(method), Some(code)) = (method, code) else {
         // The first call mailed a code already when email is the way; asking again resends.
         if continued && method == Some(Method::Email) {
-            send_sign_in_code(env, &pending).await?;
+            send_sign_in_code(env, &pending, meta).await?;
         }
         let methods = challenge(env, &pending).await?.methods;
         return Err(AppError::TwoFactorRequired { methods, pending: Some(pending) });

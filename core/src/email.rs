@@ -83,7 +83,7 @@ pub async fn request_change(
     }
     p.into_result()?;
     let Some(email) = email else { return Err(AppError::Internal) };
-    reauth::password(env, me, req.current_password, "current_password").await?;
+    reauth::password(env, me, req.current_password, "current_password", meta).await?;
     // Counted before the address is looked up, and answered alike whether it is free or taken:
     // this form must not tell which addresses have accounts.
     ratelimit::hit(env.db, &format!("email-change:user:{}", me.user.id), CHANGE_PER_ACCOUNT, env.now).await?;
@@ -142,7 +142,18 @@ pub async fn confirm(env: &Env<'_>, token: &str, meta: &ClientMeta) -> Result<St
     links::void(env.db, &user.id, Purpose::VerifyEmail).await?;
     links::void(env.db, &user.id, Purpose::ResetPassword).await?;
     env.audit(&user.id, None, AuditEvent::EmailChanged, json!({ "from": user.email, "to": link.email }), meta).await?;
+    // The old address is told (it may be the owner's, and the change someone else's doing).
+    let security = env.public_url.link("/account/security");
+    env.mail(&templates::email_changed(&user.email, &user.name, &link.email, &security)).await?;
     Ok(link.email)
+}
+
+/// Withdraws a pending change of address: its link stops working. Nothing to withdraw is no
+/// error (the page may be stale).
+pub async fn cancel_change(env: &Env<'_>, me: &Principal, meta: &ClientMeta) -> Result<(), AppError> {
+    let Some(to) = links::pending_email(env.db, &me.user.id, env.now).await? else { return Ok(()) };
+    links::void(env.db, &me.user.id, Purpose::ChangeEmail).await?;
+    env.audit(&me.user.id, None, AuditEvent::EmailChangeCancelled, json!({ "to": to }), meta).await
 }
 
 #[cfg(test)]
@@ -261,6 +272,36 @@ mod tests {
             let row = users::find_by_id(&t.db, &user.id).await.unwrap().unwrap();
             assert_eq!((row.email.as_str(), row.email_verified_at), ("new@example.test", Some(1_000)));
             assert_eq!(status(&deps, &row).await.unwrap().pending, None);
+            // The old address is told the change is done.
+            let told = env.next_mail(i64::MAX / 2).await.expect("a notice to the old address");
+            assert_eq!(
+                (told.to.as_str(), told.subject.as_str()),
+                ("ada@example.test", "Your Gatehouse email address was changed")
+            );
+            assert!(told.text.contains("new@example.test"));
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_pending_change_can_be_cancelled_and_its_link_then_goes_nowhere() {
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let user = ada(&deps).await;
+            links_mailed(&env).await;
+            let me = signed_in(&t.db, &user.id).await;
+            change(&deps, &me, "new@example.test", "a passphrase").await.unwrap();
+            let link = links_mailed(&env).await[0].1.clone();
+            cancel_change(&deps, &me, &meta()).await.unwrap();
+            assert_eq!(status(&deps, &me.user).await.unwrap().pending, None, "{:?}", t.backend);
+            assert_eq!(confirm(&deps, &link, &meta()).await, Err(AppError::InvalidLink));
+            assert_eq!(users::find_by_id(&t.db, &user.id).await.unwrap().unwrap().email, "ada@example.test");
+            // Nothing pending: nothing to do, no error.
+            cancel_change(&deps, &me, &meta()).await.unwrap();
+            let events: Vec<String> =
+                platform::audit::for_user(&t.db, &user.id, 20).await.unwrap().into_iter().map(|r| r.event).collect();
+            assert_eq!(events.iter().filter(|e| *e == "email_change_cancelled").count(), 1);
             t.close().await;
         }
     }
@@ -314,7 +355,8 @@ mod tests {
                 new_password: "a brand new passphrase",
                 confirm: None,
             };
-            crate::password::change(&deps, &PasswordPolicy::default(), &me, req, &meta()).await.unwrap();
+            let factor = crate::reauth::second_factor_in_form(&deps, &me, None, &meta()).await.unwrap();
+            crate::password::change(&deps, &PasswordPolicy::default(), &factor, req, &meta()).await.unwrap();
             assert_eq!(confirm(&deps, &link, &meta()).await, Err(AppError::InvalidLink), "{:?}", t.backend);
             let row = users::find_by_id(&t.db, &user.id).await.unwrap().unwrap();
             assert_eq!(row.email, "ada@example.test");

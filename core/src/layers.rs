@@ -15,7 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("principal", 4),
     ("factors", 5),
     ("reauth", 6),
-    ("password", 7),
+    ("password", 8),
     ("email", 7),
     ("tokens", 7),
     ("two_factor", 7),

@@ -13,8 +13,9 @@
 //! 4. `principal`: who is asking
 //! 5. `factors`: second factors and their codes
 //! 6. `reauth`: proofs that the owner re-authenticated
-//! 7. `password`, `email`, `tokens`, `two_factor`: the account's own changes
-//! 8. `auth`, `profile`, `access`, `callers`: sign-in flows, the gate, who is calling
+//! 7. `email`, `tokens`, `two_factor`: the account's own changes
+//! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`,
+//!    `access`, `callers`: sign-in flows, the gate, who is calling
 //! 9. `admin`
 
 pub mod access;

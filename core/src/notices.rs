@@ -96,6 +96,22 @@ pub fn email_change_requested(to: &str, name: &str, new_address: &str, security_
     )
 }
 
+/// To the old address once a change of address is done.
+pub fn email_changed(to: &str, name: &str, new_address: &str, security_url: &str) -> OutgoingMail {
+    with_link(
+        to,
+        "Your Gatehouse email address was changed",
+        name,
+        &format!(
+            "The email address of your Gatehouse account is now {new_address}. Mail about the account, \
+             password reset links included, goes there from now on."
+        ),
+        "Review your account's security",
+        security_url,
+        "If this was not you, contact your administrator at once: whoever changed it can now reset your password.",
+    )
+}
+
 /// To an address already in use, when another account asks to move to it: the asker is told
 /// the same as for a free address (nothing to learn about who is registered), and the owner
 /// learns what happened.

@@ -41,23 +41,41 @@ impl<'p> PasswordChecked<'p> {
 }
 
 /// Checks the account's current password (typed into `field`). Wrong guesses are counted per
-/// account, before the check; a right one clears the count.
+/// account, before the check; a right one clears that count, but every check spends from the
+/// account's and the address's hashing budgets ([`spend_hashes`]) all the same.
 pub async fn password<'p>(
     env: &Env<'_>,
     principal: &'p Principal,
     password: &str,
     field: &str,
+    meta: &ClientMeta,
 ) -> Result<PasswordChecked<'p>, AppError> {
-    check_password(env, &principal.user, password, field).await?;
+    check_password(env, &principal.user, password, field, meta).await?;
     Ok(PasswordChecked { principal })
 }
 
-async fn check_password(env: &Env<'_>, user: &UserRow, password: &str, field: &str) -> Result<(), AppError> {
+/// Spends `hashes` password-hash computations for `user_id` from the account's budget and the
+/// client address's, before they are computed. Successful or not, nothing gives them back.
+pub async fn spend_hashes(env: &Env<'_>, user_id: &str, meta: &ClientMeta, hashes: i64) -> Result<(), AppError> {
+    let account = format!("hashing:user:{user_id}");
+    ratelimit::hit_n(env.db, &account, ratelimit::HASHING_PER_ACCOUNT, hashes, env.now).await?;
+    let ip = format!("hashing:ip:{}", meta.ip);
+    ratelimit::hit_n(env.db, &ip, ratelimit::HASHING_PER_IP, hashes, env.now).await
+}
+
+async fn check_password(
+    env: &Env<'_>,
+    user: &UserRow,
+    password: &str,
+    field: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
     if password.is_empty() {
         return Err(AppError::field(field, "Enter your current password."));
     }
     let key = format!("password:user:{}", user.id);
     ratelimit::hit(env.db, &key, CURRENT_PASSWORD_PER_ACCOUNT, env.now).await?;
+    spend_hashes(env, &user.id, meta, 1).await?;
     if !env.hasher.verify(password, Some(&user.password_hash)).await? {
         return Err(AppError::field(field, "Your current password is not correct."));
     }
@@ -120,6 +138,31 @@ pub async fn second_factor<'p>(
     Ok(proof(FactorBehind::Code(method)))
 }
 
+/// The second factor of a form in the browser that may carry a code (the password change):
+/// the code when one was typed, else this session's recent re-authentication; without
+/// either, when the account has a factor, the form is asked for a code.
+pub async fn second_factor_in_form<'p>(
+    env: &Env<'_>,
+    principal: &'p Principal,
+    code: Option<(&str, &str)>,
+    meta: &ClientMeta,
+) -> Result<SecondFactor<'p>, AppError> {
+    let proof = |how| SecondFactor { principal, how };
+    if principal.ignores_two_factor() {
+        return Ok(proof(FactorBehind::TokenIgnoresTwoFactor));
+    }
+    let Some(f) = factors::required(env, &principal.user).await? else { return Ok(proof(FactorBehind::NoneAsked)) };
+    if let Some((method, code)) = code {
+        let (method, code) = factors::parse_code(method, code)?;
+        factors::verify(env, &principal.user, &f, method, code, &principal.binding(), meta).await?;
+        return Ok(proof(FactorBehind::Code(method)));
+    }
+    if is_recent(env, principal).await? {
+        return Ok(proof(FactorBehind::RecentSession));
+    }
+    Err(AppError::field("code", "Enter a code from your authenticator app (or one sent by email) to confirm it's you."))
+}
+
 /// The second factor of a change made in the browser: this session's recent re-authentication
 /// (which took a code) when the account has a factor; `ReauthenticationRequired` otherwise.
 pub async fn second_factor_of_session<'p>(
@@ -180,7 +223,7 @@ pub async fn reauthenticate(
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     let Some(session_id) = principal.session_id() else { return Err(AppError::Forbidden) };
-    check_password(env, &principal.user, password_typed, "password").await?;
+    check_password(env, &principal.user, password_typed, "password", meta).await?;
     if let Some(f) = factors::required(env, &principal.user).await? {
         let Some((method, code)) = code else {
             return Err(AppError::field("method", "Choose how to confirm."));
@@ -214,7 +257,7 @@ pub async fn confirm_owner<'p>(
 ) -> Result<OwnerConfirmed<'p>, AppError> {
     match factors::required(env, &principal.user).await? {
         Some(f) => verify_code(env, principal, &f, code, meta).await?,
-        None => check_password(env, &principal.user, password_typed, "password").await?,
+        None => check_password(env, &principal.user, password_typed, "password", meta).await?,
     }
     Ok(OwnerConfirmed { principal })
 }

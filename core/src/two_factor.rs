@@ -44,12 +44,12 @@ pub async fn status(env: &Env<'_>, me: &Principal) -> Result<TwoFactorState, App
 }
 
 /// A code for this session's re-authentication or for turning a factor off.
-pub async fn send_session_code(env: &Env<'_>, me: &Principal) -> Result<(), AppError> {
+pub async fn send_session_code(env: &Env<'_>, me: &Principal, meta: &ClientMeta) -> Result<(), AppError> {
     let f = factors::required(env, &me.user).await?;
     if !f.is_some_and(|f| f.email) {
         return Err(AppError::Forbidden);
     }
-    factors::send_code(env, &me.user, &me.binding()).await
+    factors::send_code(env, &me.user, &me.binding(), meta).await
 }
 
 // ---- Turning factors on and off ------------------------------------------------------------

@@ -43,9 +43,24 @@ pub const SIGN_IN_PER_ACCOUNT: Limit = Limit::per_minutes(10, 15);
 /// Sign-in attempts from one IP address.
 pub const SIGN_IN_PER_IP: Limit = Limit::per_minutes(100, 15);
 
+/// Password hashes computed for one account, by every kind of request (sign-ins,
+/// re-authentication, changes, resets, history checks), successful or not: nothing resets it.
+/// A person needs a handful an hour; this bounds what one account can take of the hashing
+/// pool, even with the right password.
+pub const HASHING_PER_ACCOUNT: Limit = Limit::per_minutes(100, 15);
+/// Password hashes computed for one client address by signed-in work (re-authentication,
+/// changes, resets); sign-ins count in [`SIGN_IN_PER_IP`].
+pub const HASHING_PER_IP: Limit = Limit::per_minutes(200, 15);
+
 /// Counts one hit on `key`. `Err(RateLimited)` once the window holds more than `limit.max`.
 pub async fn hit(db: &Db, key: &str, limit: Limit, now: i64) -> Result<(), AppError> {
-    let (hits, window_start) = add(db, key, limit, 1, now).await?;
+    hit_n(db, key, limit, 1, now).await
+}
+
+/// Counts `n` hits on `key` at once (work that costs `n` units). `Err(RateLimited)` once the
+/// window holds more than `limit.max`.
+pub async fn hit_n(db: &Db, key: &str, limit: Limit, n: i64, now: i64) -> Result<(), AppError> {
+    let (hits, window_start) = add(db, key, limit, n.max(1), now).await?;
     if hits > limit.max {
         Err(refusal(window_start, limit, now))
     } else {
@@ -164,6 +179,20 @@ pub async fn purge(db: &Db, older_than: i64) -> Result<u64, AppError> {
 mod tests {
     use super::*;
     use crate::db::testing;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a request puts into a key, the stored key is bounded, and two different
+        /// keys stay different.
+        #[test]
+        fn stored_keys_are_bounded_and_keep_keys_apart(a in any::<String>(), b in any::<String>(), pad in 0..400usize) {
+            let (a, b) = (format!("k:{}{a}", "x".repeat(pad)), format!("k:{}{b}", "x".repeat(pad)));
+            prop_assert!(stored(&a).len() <= MAX_KEY_LEN.max(48 + 1 + 64));
+            if a != b {
+                prop_assert_ne!(stored(&a), stored(&b));
+            }
+        }
+    }
 
     #[tokio::test]
     async fn counts_up_to_the_limit_then_refuses_until_the_window_ends() {

@@ -141,9 +141,24 @@ impl From<&UserRow> for Me {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MePatch {
+    /// 1 to 100 characters, not only spaces, no control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     pub name: Option<String>,
+    /// 3 to 32 letters, digits, dots, dashes and underscores, starting with a letter or digit.
+    #[schema(min_length = 3, max_length = 32, pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$")]
     pub username: Option<String>,
+    /// A bare address (no display name): `name@example.com`.
+    #[schema(
+        min_length = 3,
+        max_length = 254,
+        pattern = r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+    )]
     pub email: Option<String>,
+    #[schema(min_length = 1, max_length = 1024)]
     pub current_password: Option<String>,
 }
 
@@ -161,7 +176,10 @@ pub struct AuditItem {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChangeRequest {
+    #[schema(min_length = 1, max_length = 1024)]
     pub current_password: String,
+    /// Checked against the server's password policy too (its minimum may be longer).
+    #[schema(min_length = 8, max_length = 1024)]
     pub new_password: String,
 }
 
@@ -173,12 +191,17 @@ pub struct PasswordChangeRequest {
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// Username or email address.
+    #[schema(min_length = 1, max_length = 254, pattern = r"\S")]
     pub identifier: Option<String>,
+    #[schema(min_length = 1, max_length = 1024)]
     pub password: Option<String>,
     /// The sign-in a `two_factor_required` answer gave.
+    #[schema(min_length = 1, max_length = 128)]
     pub pending: Option<String>,
     /// `totp`, `backup` or `email`.
+    #[schema(value_type = Option<wire::two_factor::Method>)]
     pub method: Option<String>,
+    #[schema(min_length = 1, max_length = 32)]
     pub code: Option<String>,
 }
 
@@ -307,14 +330,14 @@ async fn change_password(
     me.require_write()?;
     let req = body(req)?;
     let env = state.env();
-    reauth::second_factor(&env, me, two_factor_code(&headers), &caller.meta).await?;
+    let factor = reauth::second_factor(&env, me, two_factor_code(&headers), &caller.meta).await?;
     let policy = policy::current(&env).await?;
     let change = password::ChangeRequest {
         current_password: &req.current_password,
         new_password: &req.new_password,
         confirm: None,
     };
-    password::change(&env, &policy, me, change, &caller.meta).await?;
+    password::change(&env, &policy, &factor, change, &caller.meta).await?;
     state.core.token_cache.forget_user(&me.user.id);
     done()
 }
@@ -327,7 +350,7 @@ async fn change_password(
 ), security(("token" = [])))]
 async fn send_email_code(State(state): State<AppState>, caller: Caller) -> ApiResult<Done> {
     caller.principal.require_write()?;
-    gatehouse_core::two_factor::send_session_code(&state.env(), &caller.principal).await?;
+    gatehouse_core::two_factor::send_session_code(&state.env(), &caller.principal, &caller.meta).await?;
     done()
 }
 

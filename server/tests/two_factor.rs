@@ -516,3 +516,126 @@ async fn email_codes_can_be_the_default_for_verified_addresses() {
     s.call(&c, "sign_in", &[("identifier", "hal"), ("password", PASSWORD)]).await;
     assert_eq!(s.current_user(&c).await["username"], "hal", "turned off by its owner, the default no longer applies");
 }
+
+/// A browser-like client whose requests come, as the trusted proxy says, from `ip`.
+fn client_at(ip: &str) -> Client {
+    let mut h = header::HeaderMap::new();
+    h.insert("x-forwarded-for", header::HeaderValue::from_str(ip).unwrap());
+    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).default_headers(h).build().unwrap()
+}
+
+/// Someone who has the password (or a token) but not the second factor uses up only their own
+/// quotas and locks only their own tries: the owner's fresh sign-in from elsewhere still works.
+#[tokio::test]
+async fn partial_credentials_cannot_lock_the_owner_out() {
+    let s = TestServer::start_with(&[("GATEHOUSE_COOKIE_SECURE", "false"), ("GATEHOUSE_TRUST_PROXY_HEADERS", "true")])
+        .await;
+    let (thief, owner) = ("198.51.100.7", "203.0.113.9");
+
+    // Email codes: the thief signs in with the password again and again.
+    let c = client_at(owner);
+    s.register_verified(&c, "dora").await;
+    s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
+    assert_eq!(s.call(&c, "enable_email_two_factor", &[]).await.status(), StatusCode::OK);
+    for _ in 0..8 {
+        let res = s.call(&client_at(thief), "sign_in", &[("identifier", "dora"), ("password", PASSWORD)]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let before = s.mails_to("dora@example.test", 1).await.len();
+    let c = client_at(owner);
+    s.call(&c, "sign_in", &[("identifier", "dora"), ("password", PASSWORD)]).await;
+    assert_eq!(s.mails_to("dora@example.test", 1).await.len(), before + 1, "the owner's sign-in mailed a code");
+    let code = last_mailed_code(&s, "dora@example.test").await;
+    assert_eq!(second_step(&s, &c, "email", &code).await.status(), StatusCode::OK);
+
+    // Wrong X-2fa-Code values from a stolen read-write token.
+    let c = client_at(owner);
+    s.register(&c, "ada").await;
+    let (key, backup, _) = enable_totp(&s, &c, "ada").await;
+    let form = [("name", "ci"), ("scope", "read_write"), ("expires", "30"), ("method", "backup"), ("code", &backup[0])];
+    let made: Value = s.call(&c, "create_token", &form).await.json().await.unwrap();
+    let token = made["token"].as_str().unwrap();
+    let itself = s.url(&format!("/api/v1/me/tokens/{}", made["view"]["id"].as_str().unwrap()));
+    let mut refused = Vec::new();
+    for _ in 0..gatehouse_core::factors::lockout::MAX_FAILURES + 2 {
+        let res = client_at(thief)
+            .delete(&itself)
+            .bearer_auth(token)
+            .header("X-2fa-Method", "totp")
+            .header("X-2fa-Code", not_a_code(&s, &key))
+            .send()
+            .await
+            .unwrap();
+        refused.push(res.status());
+    }
+    assert_eq!(refused.last(), Some(&StatusCode::TOO_MANY_REQUESTS), "the thief is locked: {refused:?}");
+    let c = client_at(owner);
+    s.call(&c, "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    assert_eq!(second_step(&s, &c, "totp", &code_for(&s, &key, 1)).await.status(), StatusCode::OK);
+    assert_eq!(s.current_user(&c).await["username"], "ada");
+}
+
+/// The browser's password change asks for the second factor as the API does (a code, or a
+/// re-authentication with one in the last minutes); afterwards the page is told how many
+/// tokens still work and may revoke them all; a reset revokes them anyway.
+#[tokio::test]
+async fn a_password_change_asks_the_second_factor_and_offers_to_revoke_tokens() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register_verified(&c, "hal").await;
+    let (key, backup, _) = enable_totp(&s, &c, "hal").await;
+    let made = |name: &str, code: String| {
+        let form = vec![
+            ("name", name.to_owned()),
+            ("scope", "read_only".into()),
+            ("expires", "30".into()),
+            ("method", "backup".into()),
+            ("code", code),
+        ];
+        let (s, c) = (&s, &c);
+        async move { s.call_with(c, "create_token", &form).await }
+    };
+    assert_eq!(made("ci", backup[0].clone()).await.status(), StatusCode::OK);
+    assert_eq!(made("deploy", backup[1].clone()).await.status(), StatusCode::OK);
+
+    // Long after enrolment (no recent re-authentication): without a code, the form asks for one.
+    s.advance(gatehouse_core::reauth::REAUTH_MS + 1_000);
+    let new = "a second long passphrase";
+    let change = [("current_password", PASSWORD), ("new_password", new), ("confirm", new)];
+    let res = s.call(&c, "change_password", &change).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "code");
+    let wrong = not_a_code(&s, &key);
+    let with = |code: &str| {
+        let mut f = change.to_vec();
+        f.extend([("method", "totp"), ("code", code)]);
+        f.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect::<Vec<_>>()
+    };
+    let res = s.call_with(&c, "change_password", &with(&wrong)).await;
+    assert_eq!(json_error(res).await.1["error"], "invalid_code");
+    let res = s.call_with(&c, "change_password", &with(&code_for(&s, &key, 1))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body, serde_json::json!({ "tokens_left": 2 }));
+
+    // Revoke them all; the session changed the password a moment ago, so no code is asked.
+    let res = s.call(&c, "revoke_all_tokens", &[]).await;
+    assert_eq!(res.json::<Value>().await.unwrap(), serde_json::json!(2));
+    assert_eq!(s.call(&c, "list_tokens", &[]).await.json::<Value>().await.unwrap(), serde_json::json!([]));
+    assert_eq!(s.call(&s.client(), "revoke_all_tokens", &[]).await.status(), StatusCode::UNAUTHORIZED);
+
+    // A reset revokes every token without asking.
+    assert_eq!(made("backup job", backup[2].clone()).await.status(), StatusCode::OK);
+    s.call(&s.client(), "request_password_reset", &[("email", "hal@example.test")]).await;
+    let token = s.mailed_token("hal@example.test", "/reset-password", 1).await;
+    let third = "a third long passphrase";
+    let reset = [
+        ("token", token.as_str()),
+        ("new_password", third),
+        ("confirm", third),
+        ("method", "backup"),
+        ("code", backup[3].as_str()),
+    ];
+    assert_eq!(s.call(&s.client(), "reset_password", &reset).await.status(), StatusCode::OK);
+    let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM personal_access_tokens").fetch_one(&s.db).await.unwrap();
+    assert_eq!(left, 0);
+}

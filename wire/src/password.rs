@@ -65,6 +65,14 @@ pub struct ResetLinkState {
     pub methods: Vec<crate::two_factor::Method>,
 }
 
+/// A password change went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChanged {
+    /// Personal access tokens that still work: they do not depend on the password, so the page
+    /// offers to revoke them.
+    pub tokens_left: u32,
+}
+
 /// One rule a password breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Violation {

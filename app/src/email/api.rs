@@ -31,6 +31,13 @@ pub async fn change_email(email: String, current_password: Password) -> Result<(
     email::request_change(&env, &factor, req, &cx.meta).await
 }
 
+/// Withdraws the pending change of address (its link stops working).
+#[server(prefix = "/fn", endpoint = "cancel_email_change")]
+pub async fn cancel_email_change() -> Result<(), AppError> {
+    let (cx, me) = crate::server::authorize(gatehouse_core::access::Opens::Standing).await?;
+    gatehouse_core::email::cancel_change(&cx.env(), &me, &cx.meta).await
+}
+
 /// Opens a link from a verification or change-of-address mail. The link itself is the
 /// authority, so it works in any browser, signed in or not.
 #[server(prefix = "/fn", endpoint = "confirm_email")]

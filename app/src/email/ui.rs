@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{get_email_status, ChangeEmail, ConfirmEmail, ResendVerification};
+use super::api::{get_email_status, CancelEmailChange, ChangeEmail, ConfirmEmail, ResendVerification};
 use crate::ui::{error_message, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton};
 
 /// The address, whether it is verified (with **Resend Email Verification**), a pending change,
@@ -13,7 +13,11 @@ use crate::ui::{error_message, field_error, form_error, ErrorNotice, Field, Form
 pub fn EmailPanel() -> impl IntoView {
     let resend = ServerAction::<ResendVerification>::new();
     let change = ServerAction::<ChangeEmail>::new();
-    let status = Resource::new(move || (resend.version().get(), change.version().get()), |_| get_email_status());
+    let cancel = ServerAction::<CancelEmailChange>::new();
+    let status = Resource::new(
+        move || (resend.version().get(), change.version().get(), cancel.version().get()),
+        |_| get_email_status(),
+    );
     let resend_error = Signal::derive(move || resend.value().get().and_then(Result::err));
     let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
     let resent = move || matches!(resend.value().get(), Some(Ok(())));
@@ -43,9 +47,12 @@ pub fn EmailPanel() -> impl IntoView {
                                 }}
                             </p>
                             {s.pending.map(|p| view! {
-                                <p class="notice" role="status">
-                                    {format!("A confirmation link was sent to {p}. Your address changes once it is opened.")}
-                                </p>
+                                <div class="notice" role="status">
+                                    <p>{format!("A confirmation link was sent to {p}. Your address changes once it is opened.")}</p>
+                                    <ActionForm action=cancel>
+                                        <button type="submit" class="secondary" aria-label=format!("Cancel the change to {p}")>"Cancel"</button>
+                                    </ActionForm>
+                                </div>
                             })}
                             <Show when=move || !verified>
                                 <ActionForm action=resend>

@@ -2,7 +2,7 @@
 
 use leptos::server;
 
-use super::rules::{PasswordPolicy, ResetLinkState};
+use super::rules::{PasswordChanged, PasswordPolicy, ResetLinkState};
 use crate::{
     auth::model::{OneTimeCode, Password},
     error::AppError,
@@ -15,28 +15,33 @@ pub async fn get_password_policy() -> Result<PasswordPolicy, AppError> {
     gatehouse_core::policy::current(&cx.env()).await
 }
 
-/// Changes the signed-in account's password. The current password is always required;
-/// success ends every other session of the account and mails a notice. Also open while the
-/// password has expired: it is how the account gets going again.
+/// Changes the signed-in account's password. The current password is always required, and a
+/// second-factor code when the account has one (unless this session re-authenticated with one
+/// in the last minutes); success ends every other session of the account and mails a notice.
+/// Also open while the password has expired: it is how the account gets going again. Answers
+/// how many personal access tokens still work (the page offers to revoke them).
 #[server(prefix = "/fn", endpoint = "change_password")]
 pub async fn change_password(
     current_password: Password,
     new_password: Password,
     confirm: Password,
-) -> Result<(), AppError> {
-    use gatehouse_core::{access::Opens, password, policy};
+    method: Option<String>,
+    code: Option<OneTimeCode>,
+) -> Result<PasswordChanged, AppError> {
+    use gatehouse_core::{access::Opens, password, policy, reauth};
 
     let (cx, me) = crate::server::authorize(Opens::PasswordChange).await?;
     let env = cx.env();
+    let factor = reauth::second_factor_in_form(&env, &me, crate::server::code_of(&method, &code), &cx.meta).await?;
     let policy = policy::current(&env).await?;
     let req = password::ChangeRequest {
         current_password: current_password.expose(),
         new_password: new_password.expose(),
         confirm: Some(confirm.expose()),
     };
-    password::change(&env, &policy, &me, req, &cx.meta).await?;
+    let tokens_left = password::change(&env, &policy, &factor, req, &cx.meta).await?;
     cx.core().token_cache.forget_user(&me.user.id);
-    Ok(())
+    Ok(PasswordChanged { tokens_left })
 }
 
 /// "Reset password": the same answer whether or not the address has an account.

@@ -11,6 +11,12 @@ use super::{
 use crate::{
     auth::{api::HOME, ui::Auth},
     error::AppError,
+    tokens::api::RevokeAllTokens,
+    two_factor::{
+        api::{two_factor_status, SendTwoFactorCode},
+        ui::CodeFields,
+        Method,
+    },
     ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
 };
 
@@ -97,8 +103,16 @@ fn NewPasswordFields(
 #[component]
 pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label: &'static str) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
+    let send = ServerAction::<SendTwoFactorCode>::new();
+    let revoke = ServerAction::<RevokeAllTokens>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let changed = move || matches!(action.value().get(), Some(Ok(())));
+    let changed = move || matches!(action.value().get(), Some(Ok(_)));
+    let tokens_left = move || match action.value().get() {
+        Some(Ok(c)) => c.tokens_left,
+        _ => 0,
+    };
+    // The account's second factors: the change asks for a code when it has one.
+    let status = Resource::new(|| (), |_| two_factor_status());
     let typed = RwSignal::new(String::new());
     let form = NodeRef::<leptos::html::Form>::new();
     // Passwords do not linger in the form once saved.
@@ -116,6 +130,25 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
             <Show when=changed>
                 <p class="notice ok" role="status">"Your password was changed. Every other session was signed out."</p>
             </Show>
+            <Show when=move || { tokens_left() > 0 && revoke.value().get().is_none() }>
+                <div class="notice warn" role="region" aria-label="Personal access tokens">
+                    <p>
+                        {move || match tokens_left() {
+                            1 => "1 personal access token still works: tokens do not depend on your password.".to_owned(),
+                            n => format!("{n} personal access tokens still work: tokens do not depend on your password."),
+                        }}
+                        " If someone else may have had your password, revoke them."
+                    </p>
+                    <ActionForm action=revoke>
+                        <button type="submit" class="danger">"Revoke all tokens"</button>
+                    </ActionForm>
+                </div>
+            </Show>
+            {move || match revoke.value().get() {
+                Some(Ok(n)) => Some(view! { <p class="notice ok" role="status">{format!("{n} token(s) revoked.")}</p> }.into_any()),
+                Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
+                None => None,
+            }}
             <FormError message=form_error(error)/>
             <ActionForm action=action node_ref=form>
                 <Field
@@ -128,8 +161,24 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
                     required=true
                 />
                 <NewPasswordFields error typed confirm_label signed_in=true/>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let methods = status.await.map(|s| s.methods).unwrap_or_default();
+                        (!methods.is_empty()).then(|| view! { <CodeFields methods error prefix="password"/> })
+                    })}
+                </Transition>
                 <SubmitButton label="Change Password" pending=action.pending()/>
             </ActionForm>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let by_email = status.await.is_ok_and(|s| s.methods.contains(&Method::Email));
+                    by_email.then(|| view! {
+                        <ActionForm action=send>
+                            <button type="submit" class="link">"Send a code by email"</button>
+                        </ActionForm>
+                    })
+                })}
+            </Transition>
         </section>
     }
 }

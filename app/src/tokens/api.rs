@@ -81,6 +81,16 @@ pub async fn delete_token(id: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Deletes every token of the account (offered after a password change). Answers how many.
+#[server(prefix = "/fn", endpoint = "revoke_all_tokens")]
+pub async fn revoke_all_tokens() -> Result<u64, AppError> {
+    let (cx, me) = crate::server::authorize(Opens::PasswordChange).await?;
+    me.session_id().ok_or(AppError::Forbidden)?;
+    let n = tokens::delete_all(&cx.env(), &me.user.id, "asked by the owner", &cx.meta).await?;
+    cx.core().token_cache.forget_user(&me.user.id);
+    Ok(n)
+}
+
 /// Administration: the longest lifetime of a new token (0: no limit).
 #[server(prefix = "/fn", endpoint = "save_token_settings")]
 pub async fn save_token_settings(max_days: String) -> Result<(), AppError> {

@@ -14,9 +14,11 @@ use crate::{
 #[cfg(feature = "ssr")]
 use gatehouse_core::{access::Opens, admin, reauth, two_factor};
 
+/// Which second factors the account has. Open while the password has expired too: the change
+/// of password asks for one.
 #[server(prefix = "/fn", endpoint = "two_factor_status")]
 pub async fn two_factor_status() -> Result<TwoFactorState, AppError> {
-    let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
+    let (cx, me) = crate::server::authorize(Opens::PasswordChange).await?;
     two_factor::status(&cx.env(), &me).await
 }
 
@@ -32,11 +34,12 @@ pub async fn reauthenticate(
     reauth::reauthenticate(&cx.env(), &me, password.expose(), code, &cx.meta).await
 }
 
-/// Mails a code for this session (re-authentication, disabling a factor).
+/// Mails a code for this session (re-authentication, disabling a factor, a password change,
+/// which is open while the password has expired).
 #[server(prefix = "/fn", endpoint = "send_two_factor_code")]
 pub async fn send_two_factor_code() -> Result<(), AppError> {
-    let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
-    two_factor::send_session_code(&cx.env(), &me).await
+    let (cx, me) = crate::server::authorize(Opens::PasswordChange).await?;
+    two_factor::send_session_code(&cx.env(), &me, &cx.meta).await
 }
 
 #[server(prefix = "/fn", endpoint = "start_totp")]
@@ -109,7 +112,7 @@ pub async fn sign_in_challenge() -> Result<Challenge, AppError> {
 pub async fn send_sign_in_code() -> Result<(), AppError> {
     let cx = crate::server::cx()?;
     let token = cx.pending_token().ok_or(AppError::SignInExpired)?;
-    gatehouse_core::auth::send_sign_in_code(&cx.env(), token).await?;
+    gatehouse_core::auth::send_sign_in_code(&cx.env(), token, &cx.meta).await?;
     leptos_axum::redirect(&format!("{}?method=email&sent=1", crate::auth::api::SECOND_STEP));
     Ok(())
 }

@@ -108,6 +108,23 @@ mod tests {
     use super::*;
     use platform::db::testing;
 
+    proptest::proptest! {
+        /// Whatever is typed, a code that normalizes is ten characters of the alphabet, and
+        /// normalizing twice changes nothing; every generated code is accepted however typed.
+        #[test]
+        fn typed_codes_normalize_to_the_stored_shape(typed in proptest::prelude::any::<String>(), spaced in proptest::prelude::any::<bool>()) {
+            if let Some(n) = normalize(&typed) {
+                proptest::prop_assert_eq!(n.len(), LENGTH);
+                proptest::prop_assert!(n.bytes().all(|b| ALPHABET.contains(&b)));
+                proptest::prop_assert_eq!(normalize(&n), Some(n.clone()));
+            }
+            let code = generate_one();
+            let as_typed = if spaced { code.to_uppercase().replace('-', "  ") } else { format!(" {code}\n") };
+            proptest::prop_assert_eq!(normalize(&as_typed), normalize(&code));
+            proptest::prop_assert!(normalize(&code).is_some());
+        }
+    }
+
     #[test]
     fn codes_are_ten_characters_in_two_groups() {
         let c = generate_one();

@@ -20,8 +20,13 @@ use crate::{accounts::UserRow, notices};
 
 /// Where the administrators' two-factor settings are stored.
 pub const SETTINGS: Key<TwoFactorSettings> = Key::new("two_factor");
-/// Email codes mailed per account.
-pub const EMAIL_CODES_PER_ACCOUNT: ratelimit::Limit = ratelimit::Limit::per_minutes(5, 15);
+/// Email codes mailed for one sign-in attempt (or one session or token).
+pub const EMAIL_CODES_PER_ATTEMPT: ratelimit::Limit = ratelimit::Limit::per_minutes(3, 15);
+/// Email codes mailed per account to one client address.
+pub const EMAIL_CODES_PER_ACCOUNT_AND_IP: ratelimit::Limit = ratelimit::Limit::per_minutes(5, 15);
+/// Email codes mailed per account in all: a bound on the mail someone holding the password can
+/// cause, well above what the two quotas above let one address ask for.
+pub const EMAIL_CODES_PER_ACCOUNT: ratelimit::Limit = ratelimit::Limit::per_minutes(30, 60);
 
 pub async fn settings(env: &Env<'_>) -> Result<TwoFactorSettings, AppError> {
     env.setting(SETTINGS).await
@@ -108,7 +113,7 @@ pub async fn verify(
     bound_to: &str,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    if let Err(e) = lockout::count_try(env.db, &user.id, env.now).await {
+    if let Err(e) = lockout::count_try(env.db, &user.id, &meta.ip, env.now).await {
         let detail = json!({ "method": method.as_str(), "refused": "locked" });
         env.audit(&user.id, None, AuditEvent::TwoFactorFailed, detail, meta).await?;
         return Err(e);
@@ -123,7 +128,7 @@ pub async fn verify(
         env.audit(&user.id, None, AuditEvent::TwoFactorFailed, json!({ "method": method.as_str() }), meta).await?;
         return Err(AppError::InvalidCode);
     }
-    lockout::clear(env.db, &user.id).await?;
+    lockout::clear(env.db, &user.id, &meta.ip).await?;
     if method == Method::Backup {
         let left = backup::remaining(env.db, &user.id).await?;
         env.audit(&user.id, None, AuditEvent::BackupCodeUsed, json!({ "left": left }), meta).await?;
@@ -132,11 +137,16 @@ pub async fn verify(
 }
 
 /// Mails a code bound to `bound_to` (a sign-in attempt, a session or a token). Only to a
-/// verified address; throttled per account.
-pub async fn send_code(env: &Env<'_>, user: &UserRow, bound_to: &str) -> Result<(), AppError> {
+/// verified address. The quotas belong to the attempt and to the client's address first, so
+/// someone who knows the password and signs in over and over uses up their own quota, not
+/// the owner's; the account's own bound is far above those.
+pub async fn send_code(env: &Env<'_>, user: &UserRow, bound_to: &str, meta: &ClientMeta) -> Result<(), AppError> {
     if user.email_verified_at.is_none() {
         return Err(AppError::Forbidden);
     }
+    ratelimit::hit(env.db, &format!("email-code:for:{bound_to}"), EMAIL_CODES_PER_ATTEMPT, env.now).await?;
+    let per_ip = format!("email-code:user:{}:ip:{}", user.id, meta.ip);
+    ratelimit::hit(env.db, &per_ip, EMAIL_CODES_PER_ACCOUNT_AND_IP, env.now).await?;
     ratelimit::hit(env.db, &format!("email-code:user:{}", user.id), EMAIL_CODES_PER_ACCOUNT, env.now).await?;
     let code = email_code::issue(env.db, env.key, &user.id, bound_to, env.now).await?;
     env.mail(&notices::two_factor_code(&user.email, &user.name, code.expose())).await
@@ -154,4 +164,23 @@ pub fn parse_code<'c>(method: &str, code: &'c str) -> Result<(Method, &'c str), 
         return Err(AppError::InvalidCode);
     }
     Ok((method, code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A method and code from a form or headers: never a panic; an accepted code is
+        /// trimmed, present and at most 32 characters (a longer one costs no lookup).
+        #[test]
+        fn typed_codes_are_bounded_before_any_lookup(method in any::<String>(), code in any::<String>()) {
+            if let Ok((m, c)) = parse_code(&method, &code) {
+                prop_assert_eq!(m.as_str(), method.trim());
+                prop_assert!(!c.is_empty() && c.chars().count() <= 32);
+                prop_assert_eq!(c, c.trim());
+            }
+        }
+    }
 }

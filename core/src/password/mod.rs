@@ -20,9 +20,9 @@ use crate::{
     accounts::{repo as users, UserRow},
     factors::{self, pending, Factors},
     notices as templates, policy,
-    principal::Principal,
-    reauth,
+    reauth::{self, SecondFactor},
     sessions::repo as sessions,
+    tokens,
 };
 
 /// Reset mails asked for one address, and from one IP address.
@@ -40,14 +40,19 @@ fn check_rules(policy: &PasswordPolicy, user: &UserRow, new_password: &str, conf
     }
 }
 
-/// The policy's history: refused when `new_password` is one of the last passwords.
+/// The policy's history: refused when `new_password` is one of the last passwords. Each
+/// stored password it is compared with is a hash spent from the budgets, and so is the hash
+/// of the new password that follows.
 async fn check_history(
     env: &Env<'_>,
     policy: &PasswordPolicy,
     user: &UserRow,
     new_password: &str,
+    meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    match policy::check_history(env, &user.id, new_password, policy).await? {
+    let hashes = policy::history(env.db, &user.id, policy).await?;
+    reauth::spend_hashes(env, &user.id, meta, hashes.len() as i64 + 1).await?;
+    match policy::reused(env, &hashes, new_password, policy).await? {
         Some(v) => Err(AppError::field("new_password", v.message())),
         None => Ok(()),
     }
@@ -86,32 +91,42 @@ pub struct ChangeRequest<'a> {
     pub confirm: Option<&'a str>,
 }
 
-/// Changes the signed-in user's password. The rules are checked first (every problem at once),
-/// then the current password (counted like a failed sign-in), then the history, so that the
-/// history can never say whether a guess of the current password was right. Ends every other
-/// session (every session, for a call made with a token) and mails a notice.
+/// Changes the signed-in user's password, behind the account's second factor (`factor`: a code
+/// with the call, or this session's recent re-authentication). The rules are checked first
+/// (every problem at once), then the current password (counted like a failed sign-in), then
+/// the history, so that the history can never say whether a guess of the current password was
+/// right. Ends every other session (every session, for a call made with a token) and mails a
+/// notice; the session that changed it counts as re-authenticated (it just gave the password
+/// and the factor). Returns how many personal access tokens still work: the page offers to
+/// revoke them.
 pub async fn change(
     env: &Env<'_>,
     policy: &PasswordPolicy,
-    me: &Principal,
+    factor: &SecondFactor<'_>,
     req: ChangeRequest<'_>,
     meta: &ClientMeta,
-) -> Result<(), AppError> {
+) -> Result<u32, AppError> {
+    let me = factor.principal();
     let mut p = Problems::default();
     if req.current_password.is_empty() {
         p.add("current_password", "Enter your current password.");
     }
     check_rules(policy, &me.user, req.new_password, req.confirm, &mut p);
     p.into_result()?;
-    reauth::password(env, me, req.current_password, "current_password").await?;
-    check_history(env, policy, &me.user, req.new_password).await?;
+    reauth::password(env, me, req.current_password, "current_password", meta).await?;
+    check_history(env, policy, &me.user, req.new_password, meta).await?;
 
     store(env, &me.user.id, req.new_password).await?;
     let ended = match me.session_id() {
-        Some(here) => sessions::delete_others(env.db, &me.user.id, here).await?,
+        Some(here) => {
+            sessions::mark_reauthenticated(env.db, here, env.now).await?;
+            sessions::delete_others(env.db, &me.user.id, here).await?
+        }
         None => sessions::delete_all(env.db, &me.user.id).await?,
     };
-    audit_and_notify(env, &me.user, AuditEvent::PasswordChanged, json!({ "other_sessions_ended": ended }), meta).await
+    let detail = json!({ "other_sessions_ended": ended, "second_factor": factor.describe() });
+    audit_and_notify(env, &me.user, AuditEvent::PasswordChanged, detail, meta).await?;
+    tokens::count_live(env.db, &me.user.id, env.now).await
 }
 
 /// "Forgot password": rate limits (per IP, per address), then the same answer whatever the
@@ -219,25 +234,41 @@ pub async fn reset(
         factors::verify(env, &user, &f, method, code, &binding, meta).await?;
     }
 
-    check_history(env, policy, &user, input.new_password).await?;
+    check_history(env, policy, &user, input.new_password, meta).await?;
     if links::consume(env.db, Purpose::ResetPassword, input.token, env.now).await?.is_none() {
         return Err(AppError::InvalidLink);
     }
     store(env, &user.id, input.new_password).await?;
     let ended = sessions::delete_all(env.db, &user.id).await?;
-    audit_and_notify(env, &user, AuditEvent::PasswordReset, json!({ "sessions_ended": ended }), meta).await
+    // Whoever made the reset needed may hold a token too.
+    let revoked = tokens::delete_all(env, &user.id, "password reset", meta).await?;
+    let detail = json!({ "sessions_ended": ended, "tokens_revoked": revoked });
+    audit_and_notify(env, &user, AuditEvent::PasswordReset, detail, meta).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{accounts::RegisterInput, auth::register, sessions as sess, testing::TestEnv};
+    use crate::{accounts::RegisterInput, auth::register, principal::Principal, sessions as sess, testing::TestEnv};
     use platform::{audit, db::testing};
 
     const T: sess::Timeouts = TestEnv::TIMEOUTS;
 
     fn meta() -> ClientMeta {
         ClientMeta { ip: "192.0.2.9".into(), user_agent: "unit".into() }
+    }
+
+    /// A change from a browser session without a code (the account in these tests has no
+    /// second factor unless a test gives it one).
+    async fn change(
+        env: &Env<'_>,
+        policy: &PasswordPolicy,
+        me: &Principal,
+        req: ChangeRequest<'_>,
+        meta: &ClientMeta,
+    ) -> Result<u32, AppError> {
+        let factor = reauth::second_factor_in_form(env, me, None, meta).await?;
+        super::change(env, policy, &factor, req, meta).await
     }
 
     fn change_input<'a>(current_password: &'a str, new_password: &'a str) -> ChangeRequest<'a> {
@@ -344,6 +375,50 @@ mod tests {
     }
 
     /// The token of the last reset link mailed, read from the mail as a user would.
+    /// One account cannot keep the hashing pool busy: right answers spend from its budget
+    /// like wrong ones, and a history check spends one hash per stored password.
+    #[tokio::test]
+    async fn every_hash_is_spent_from_the_account_budget_right_answers_too() {
+        let budget = ratelimit::HASHING_PER_ACCOUNT.max;
+        for t in testing::all().await {
+            let env = TestEnv::new(&t.db);
+            let deps = env.at(1_000);
+            let (user, here) = ada(&deps).await;
+            let me = Principal::session(user.clone(), here.id.clone());
+            // Right current passwords, over and over.
+            let mut spent = 0;
+            while spent < budget {
+                reauth::password(&deps, &me, "first passphrase", "current_password", &meta()).await.unwrap();
+                spent += 1;
+            }
+            assert!(
+                matches!(
+                    reauth::password(&deps, &me, "first passphrase", "current_password", &meta()).await,
+                    Err(AppError::RateLimited { .. })
+                ),
+                "{:?}",
+                t.backend
+            );
+            // The window passes; a change with a history of 24 costs 1 + 24 + 1 hashes: the
+            // budget holds three such changes, not four.
+            let later = env.at(1_000 + ratelimit::HASHING_PER_ACCOUNT.window_ms);
+            let long = PasswordPolicy { history: 24, ..Default::default() };
+            for (i, old) in ["first passphrase", "next passphrase 1", "next passphrase 2"].iter().enumerate() {
+                let me = Principal { user: users::find_by_id(&t.db, &user.id).await.unwrap().unwrap(), ..me.clone() };
+                for _ in 0..23 {
+                    policy::remember(&t.db, &user.id, &user.password_hash, 1_500).await.unwrap();
+                }
+                let next = format!("next passphrase {}", i + 1);
+                change(&later, &long, &me, change_input(old, &next), &meta()).await.unwrap();
+            }
+            let me = Principal { user: users::find_by_id(&t.db, &user.id).await.unwrap().unwrap(), ..me };
+            let refused =
+                change(&later, &long, &me, change_input("next passphrase 3", "next passphrase 4"), &meta()).await;
+            assert!(matches!(refused, Err(AppError::RateLimited { .. })), "{refused:?} {:?}", t.backend);
+            t.close().await;
+        }
+    }
+
     async fn mailed_token(env: &TestEnv) -> Option<String> {
         let mut token = None;
         while let Some(m) = env.next_mail(i64::MAX / 2).await {

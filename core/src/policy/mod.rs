@@ -23,7 +23,7 @@ pub async fn current(env: &Env<'_>) -> Result<PasswordPolicy, AppError> {
 }
 
 /// Checks a new password against the policy, collecting one message per broken rule under
-/// `field`. The history is checked apart ([`check_history`]): it needs the hasher.
+/// `field`. The history is checked apart ([`history`] and [`reused`]): it needs the hasher.
 pub fn check(policy: &PasswordPolicy, password: &str, personal: &Personal, problems: &mut Problems, field: &str) {
     for v in policy.check(password, personal) {
         problems.add(field, v.message());
@@ -54,25 +54,30 @@ pub async fn remember(db: &Db, user_id: &str, hash: &str, now: i64) -> Result<()
     Ok(())
 }
 
-/// `Violation::Reused` when `password` is one of the account's last `policy.history` passwords
-/// (the current one included).
-pub async fn check_history(
-    env: &Env<'_>,
-    user_id: &str,
-    password: &str,
-    policy: &PasswordPolicy,
-) -> Result<Option<Violation>, AppError> {
+/// The account's last `policy.history` password hashes (the current one included), newest
+/// first: what [`reused`] compares a new password with.
+pub async fn history(db: &Db, user_id: &str, policy: &PasswordPolicy) -> Result<Vec<String>, AppError> {
     if policy.history == 0 {
-        return Ok(None);
+        return Ok(Vec::new());
     }
-    let hashes: Vec<(String,)> = sqlx::query_as(
+    let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(policy.history as i64)
-    .fetch_all(env.db)
+    .fetch_all(db)
     .await?;
-    for (hash,) in &hashes {
+    Ok(rows.into_iter().map(|(h,)| h).collect())
+}
+
+/// `Violation::Reused` when `password` matches one of `hashes` (from [`history`]).
+pub async fn reused(
+    env: &Env<'_>,
+    hashes: &[String],
+    password: &str,
+    policy: &PasswordPolicy,
+) -> Result<Option<Violation>, AppError> {
+    for hash in hashes {
         if env.hasher.verify(password, Some(hash)).await? {
             return Ok(Some(Violation::Reused { last: policy.history }));
         }

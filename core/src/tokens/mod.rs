@@ -192,6 +192,30 @@ pub async fn delete(deps: &Env<'_>, user: &UserRow, id: &str, meta: &ClientMeta)
     deps.audit(&user.id, None, AuditEvent::TokenDeleted, json!({ "token_id": row.id, "name": row.name }), meta).await
 }
 
+/// Deletes every token of the account (after a password change the owner asked for it; after
+/// a reset, always). Returns how many there were; one audit entry says so.
+pub async fn delete_all(deps: &Env<'_>, user_id: &str, why: &str, meta: &ClientMeta) -> Result<u64, AppError> {
+    let done =
+        sqlx::query("DELETE FROM personal_access_tokens WHERE user_id = $1").bind(user_id).execute(deps.db).await?;
+    let n = done.rows_affected();
+    if n > 0 {
+        deps.audit(user_id, None, AuditEvent::TokenDeleted, json!({ "all": n, "why": why }), meta).await?;
+    }
+    Ok(n)
+}
+
+/// How many tokens the account has that still work.
+pub async fn count_live(db: &Db, user_id: &str, now: i64) -> Result<u32, AppError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM personal_access_tokens WHERE user_id = $1 AND (expires_at IS NULL OR expires_at > $2)",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_one(db)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
 /// A new value for one of the account's tokens, for the owner who confirmed it is them: the old
 /// one stops working at once.
 pub async fn regenerate(

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)] // test code: a failure should panic
 
+pub mod process;
+
 use std::{collections::BTreeMap, net::SocketAddr};
 
 use app::server::AppState;
@@ -87,6 +89,11 @@ impl TestServer {
 
     /// Calls a server function the way the hydrated app does (form-encoded in, JSON out).
     pub async fn call(&self, c: &Client, name: &str, form: &[(&str, &str)]) -> Response {
+        c.post(self.url(&format!("/fn/{name}"))).form(form).send().await.unwrap()
+    }
+
+    /// `call` with any form (owned strings, say).
+    pub async fn call_with<F: serde::Serialize + ?Sized>(&self, c: &Client, name: &str, form: &F) -> Response {
         c.post(self.url(&format!("/fn/{name}"))).form(form).send().await.unwrap()
     }
 
