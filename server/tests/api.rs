@@ -479,3 +479,47 @@ async fn forced_setup_and_expired_passwords_hold_for_the_api_too() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(api(&s, Method::GET, "/me", Some(t)).await.status(), StatusCode::OK);
 }
+
+/// The document declares the limits the server enforces, and a value at a declared limit is
+/// accepted (a schema-driven client never hits a limit the document does not state).
+#[tokio::test]
+async fn the_openapi_document_declares_the_limits_the_server_enforces() {
+    let s = TestServer::start().await;
+    let doc: Value = s.client().get(s.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let props = |schema: &str| doc["components"]["schemas"][schema]["properties"].clone();
+    let login = props("LoginRequest");
+    assert_eq!(
+        (login["identifier"]["minLength"].as_u64(), login["identifier"]["maxLength"].as_u64()),
+        (Some(1), Some(254))
+    );
+    assert_eq!(login["password"]["maxLength"], 1024);
+    assert_eq!(login["code"]["maxLength"], 32);
+    let patch = props("MePatch");
+    assert_eq!((patch["name"]["maxLength"].as_u64(), patch["username"]["maxLength"].as_u64()), (Some(100), Some(32)));
+    assert_eq!(patch["email"]["maxLength"], 254);
+    let change = props("PasswordChangeRequest");
+    assert_eq!(
+        (change["new_password"]["minLength"].as_u64(), change["new_password"]["maxLength"].as_u64()),
+        (Some(8), Some(1024))
+    );
+
+    // At the limits: accepted (a wrong password is a wrong password, not a bad request).
+    let login = |identifier: String| {
+        s.client().post(s.url("/api/v1/auth/login")).json(&json!({ "identifier": identifier, "password": "x" })).send()
+    };
+    let at = login(format!("{}@example.test", "a".repeat(254 - 13))).await.unwrap();
+    assert_eq!(json_error(at).await.1["error"], "invalid_credentials");
+    let over = login(format!("{}@example.test", "a".repeat(255 - 13))).await.unwrap();
+    assert_eq!(json_error(over).await.1["errors"][0]["field"], "identifier");
+
+    let c = s.client();
+    s.register(&c, "ida").await;
+    let token = make_token(&s, &c, "t", true, "read_write", &[("password", PASSWORD)]).await;
+    let patch = |body: Value| {
+        s.client().patch(s.url("/api/v1/me")).bearer_auth(token["token"].as_str().unwrap()).json(&body).send()
+    };
+    let res = patch(json!({ "name": "n".repeat(100), "username": format!("i{}", "d".repeat(31)) })).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = patch(json!({ "name": "n".repeat(101) })).await.unwrap();
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "name");
+}
