@@ -93,14 +93,28 @@ test("change email: needs the password, confirmed from the new address, old addr
   await expect(page.getByText(`A confirmation link was sent to ${next}`)).toBeVisible();
   await expect(page.locator(".email-line")).toContainText(a.email);
 
+  // A pending change can be withdrawn; its link then goes nowhere.
+  const withdrawn = linkIn(await waitForMail(next, "Confirm your new Gatehouse email address"), `${baseURL}/verify-email?token=`);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(`A confirmation link was sent to ${next}`)).toHaveCount(0);
+  await page.getByLabel("New email address").fill(next);
+  await page.getByLabel("Your password", { exact: true }).fill(a.password);
+  await page.getByRole("button", { name: "Change email" }).click();
+  await expect(page.getByText(`A confirmation link was sent to ${next}`)).toBeVisible();
+
   const notice = await waitForMail(a.email, "A change of your Gatehouse email address was requested");
   expect(notice.text).toContain(next);
-  const confirm = await waitForMail(next, "Confirm your new Gatehouse email address");
+  const confirm = (await waitForMails(next, "Confirm your new Gatehouse email address", 2))[1];
+  await confirmLink(page, withdrawn);
+  await expect(page.getByRole("alert")).toContainText("This link is invalid or has expired");
   await confirmLink(page, linkIn(confirm, `${baseURL}/verify-email?token=`));
   await expect(page.getByRole("status")).toContainText("Your email address is confirmed.");
   await page.goto("/account/profile");
   await expect(page.locator(".email-line")).toContainText(next);
   await expect(page.locator(".email-line")).toContainText("Verified");
+  // The old address is told the change is done.
+  const done = await waitForMail(a.email, "Your Gatehouse email address was changed");
+  expect(done.text).toContain(next);
 });
 
 test("admin password policy: rules shown as you type, a weak password is blocked", async ({ page, browser }) => {

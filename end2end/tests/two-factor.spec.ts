@@ -188,3 +188,38 @@ test("forced 2FA: an admin forces it, the user's next sign-in is led into the se
   expect(adminErrors, "console errors in the admin's browser").toEqual([]);
   await adminContext.close();
 });
+
+test("TOTP the IONOS way: Enable 2-Factor Authentication, the assistant's steps with Next, the Security Token, Done", async ({ page }) => {
+  const a = newAccount();
+  await register(page, a);
+  await page.goto("/account/security");
+  await hydrated(page);
+  const panel = page.locator("#two-factor");
+  // Opened before the password is confirmed: the assistant follows the confirmation.
+  await panel.getByRole("button", { name: "Enable 2-Factor Authentication" }).click();
+  await confirmPassword(panel, a.password);
+  const assistant = page.getByRole("dialog", { name: "2-Factor Authentication Setup Assistant" });
+  await expect(assistant).toContainText("Step 1 of 3");
+  await expect(assistant).toContainText("authenticator app");
+  await assistant.getByRole("button", { name: "Next" }).click();
+  await expect(assistant).toContainText("Step 2 of 3");
+  const key = (await page.getByTestId("totp-key").innerText()).replace(/\s/g, "");
+  expect(await decodeQr(assistant.locator("img.qr"))).toContain(`secret=${key}`);
+  await assistant.getByRole("button", { name: "Next" }).click();
+  await expect(assistant).toContainText("Step 3 of 3");
+  await assistant.getByLabel("Security Token").fill(oathtool(key));
+  await assistant.getByRole("button", { name: "Verify" }).click();
+  await expect(page.locator(".backup-codes code")).toHaveCount(10);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(panel).toContainText("Two-factor authentication via TOTP is on.");
+  // In a new session the count of backup codes is shown before the password is asked again.
+  await signOut(page);
+  await signIn(page, a.username, a.password);
+  await hydrated(page);
+  await verify(page, "Code from your authenticator app", oathtool(key, 1));
+  await expect(page).toHaveURL(/\/account\/profile$/);
+  await page.goto("/account/security");
+  await hydrated(page);
+  await expect(panel.getByTestId("backup-codes-left")).toHaveText("10 backup codes left.");
+  await expect(panel.getByLabel("Password", { exact: true })).toBeVisible();
+});

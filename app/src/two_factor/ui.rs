@@ -11,7 +11,7 @@ use super::{
         EnableEmailTwoFactor, Reauthenticate, RegenerateBackupCodes, SaveTwoFactorSettings, SendSignInCode,
         SendTwoFactorCode, StartTotp,
     },
-    Method, TotpSetup, TwoFactorState,
+    Method, TwoFactorState,
 };
 use crate::{
     auth::api::SignInSecondFactor,
@@ -84,7 +84,7 @@ fn BackupCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView 
             <div class="actions">
                 <CopyButton text=text label="Copy backup codes"/>
                 <a class="button secondary" href=file download="gatehouse-backup-codes.txt">"Download"</a>
-                <button type="button" class="primary" on:click=move |_| on_done.run(())>"I saved them"</button>
+                <button type="button" class="primary" on:click=move |_| on_done.run(())>"Done: I saved them"</button>
             </div>
         </div>
     }
@@ -117,8 +117,12 @@ pub fn TwoFactorPanel() -> impl IntoView {
     );
     // Backup codes are shown once: right after enrolment or regeneration, until "I saved them".
     let codes = RwSignal::new(None::<Vec<String>>);
+    // The TOTP setup assistant's step (None: closed); it may be opened before the password is
+    // confirmed, and goes on once it is.
+    let assistant = RwSignal::new(None::<SetupStep>);
     Effect::new(move |_| {
         if let Some(Ok(c)) = confirm.value().get() {
+            assistant.set(None);
             codes.set(Some(c));
         }
     });
@@ -145,14 +149,36 @@ pub fn TwoFactorPanel() -> impl IntoView {
                             {move || codes.get().map(|c| view! {
                                 <BackupCodesShown codes=c on_done=Callback::new(move |()| codes.set(None))/>
                             })}
+                            // Seed 000: the number left is displayed; only actions ask for the password.
+                            {s.totp.then(|| view! {
+                                <p class="facts-line" class:warn=s.backup_codes_low() data-testid="backup-codes-left">
+                                    {format!("{} backup codes left.", s.backup_codes_left)}
+                                    {s.backup_codes_low().then_some(" Make new ones before you run out.")}
+                                </p>
+                            })}
                             {if s.reauthenticated {
-                                view! { <Manage s=s.clone() start confirm regen off_totp on_email off_email send/> }.into_any()
+                                view! { <Manage s=s.clone() start confirm regen off_totp on_email off_email send assistant/> }.into_any()
                             } else {
                                 let intro = format!(
                                     "{} Confirm your password to manage it.",
                                     if s.totp || s.email { "Two-factor authentication is on." } else { "Two-factor authentication is off." }
                                 );
-                                view! { <ReauthForm s=s.clone() reauth send intro/> }.into_any()
+                                let totp_off = !s.totp;
+                                view! {
+                                    <Show when=move || totp_off>
+                                        <Show
+                                            when=move || assistant.get().is_some()
+                                            fallback=move || view! {
+                                                <button type="button" class="primary" on:click=move |_| assistant.set(Some(SetupStep::App))>
+                                                    "Enable 2-Factor Authentication"
+                                                </button>
+                                            }
+                                        >
+                                            <p class="notice" role="status">"Confirm your password first: the 2-Factor Authentication Setup Assistant opens next."</p>
+                                        </Show>
+                                    </Show>
+                                    <ReauthForm s=s.clone() reauth send intro/>
+                                }.into_any()
                             }}
                             <Show when=sent>
                                 <p class="notice ok" role="status">"A code is on its way to your email address."</p>
@@ -212,6 +238,7 @@ fn Manage(
     on_email: ServerAction<EnableEmailTwoFactor>,
     off_email: ServerAction<DisableEmailTwoFactor>,
     send: ServerAction<SendTwoFactorCode>,
+    assistant: RwSignal<Option<SetupStep>>,
 ) -> impl IntoView {
     let has_email = s.methods.contains(&Method::Email);
     let totp = if s.totp {
@@ -219,10 +246,6 @@ fn Manage(
         let methods = s.methods.clone();
         view! {
             <p class="state on">"Two-factor authentication via TOTP is on."</p>
-            <p class="facts-line" class:warn=s.backup_codes_low()>
-                {format!("{} backup codes left.", s.backup_codes_left)}
-                {s.backup_codes_low().then_some(" Make new ones before you run out.")}
-            </p>
             <FormError message=error_text(err(regen))/>
             <ActionForm action=regen>
                 <button type="submit" class="secondary">"Regenerate codes"</button>
@@ -238,7 +261,7 @@ fn Manage(
         }
         .into_any()
     } else {
-        view! { <TotpSetupView start confirm/> }.into_any()
+        view! { <TotpSetupView start confirm step=assistant/> }.into_any()
     };
     let email = if s.email {
         let error = err(off_email);
@@ -285,54 +308,132 @@ fn error_text(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
     crate::ui::error_message(error)
 }
 
-/// **Enable two-factor authentication via TOTP**: the QR code and key, then **Verify**.
+/// A step of the **2-Factor Authentication Setup Assistant** (seed 004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupStep {
+    /// Get an authenticator app.
+    App,
+    /// Scan the QR code, or type the key.
+    Scan,
+    /// Enter the **Security Token**, then **Verify**.
+    Token,
+}
+
+impl SetupStep {
+    fn number(self) -> u8 {
+        match self {
+            SetupStep::App => 1,
+            SetupStep::Scan => 2,
+            SetupStep::Token => 3,
+        }
+    }
+}
+
+/// TOTP off: **Enable 2-Factor Authentication** opens the setup assistant at its first step
+/// (IONOS); **Enable two-factor authentication via TOTP** opens it at the QR code (Rocket.Chat,
+/// whose users have an app already). Each step goes on with **Next**; the code is checked with
+/// **Verify**, and the backup codes that follow end with **Done**.
 #[component]
-fn TotpSetupView(start: ServerAction<StartTotp>, confirm: ServerAction<ConfirmTotp>) -> impl IntoView {
+fn TotpSetupView(
+    start: ServerAction<StartTotp>,
+    confirm: ServerAction<ConfirmTotp>,
+    step: RwSignal<Option<SetupStep>>,
+) -> impl IntoView {
     let setup = move || start.value().get().and_then(Result::ok);
     let start_error = err(start);
     let error = err(confirm);
+    let open = move |first: SetupStep| {
+        step.set(Some(first));
+        if setup().is_none() && !start.pending().get_untracked() {
+            start.dispatch(StartTotp {});
+        }
+    };
+    // Opened before the password was confirmed: the key is asked for now.
+    if step.get_untracked().is_some() {
+        start.dispatch(StartTotp {});
+    }
+    // The code form: below the QR code (Rocket.Chat: "the field directly below", then Verify)
+    // and as the assistant's own last step (IONOS: Next, then the Security Token).
+    let token_form = move |back: Option<SetupStep>| {
+        view! {
+            <FormError message=form_error(error)/>
+            <ActionForm action=confirm>
+                <input type="hidden" name="setup" value=move || setup().map(|s| s.setup).unwrap_or_default()/>
+                <Field
+                    label="Security Token (code from your authenticator app)"
+                    name="code"
+                    id="totp-code"
+                    autocomplete="one-time-code"
+                    error=field_error(error, "code")
+                    required=true
+                />
+                <div class="actions">
+                    <SubmitButton label="Verify" pending=confirm.pending()/>
+                    {back.map(|to| view! {
+                        <button type="button" class="secondary" on:click=move |_| step.set(Some(to))>"Back"</button>
+                    })}
+                </div>
+            </ActionForm>
+        }
+    };
     view! {
         <Show
-            when=move || setup().is_some()
+            when=move || step.get().is_some()
             fallback=move || view! {
                 <p class="intro">"Use an app such as Google Authenticator, Authy or Duo to get a code when you sign in."</p>
                 <FormError message=error_text(start_error)/>
-                <ActionForm action=start>
-                    <button type="submit" class="primary">"Enable two-factor authentication via TOTP"</button>
-                </ActionForm>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| open(SetupStep::App)>"Enable 2-Factor Authentication"</button>
+                    <button type="button" class="secondary" on:click=move |_| open(SetupStep::Scan)>"Enable two-factor authentication via TOTP"</button>
+                </div>
             }
         >
-            {move || setup().map(|s: TotpSetup| {
-                let plain_key = s.key.replace(' ', "");
-                view! {
-                    <ol class="steps">
-                        <li>
-                            "Scan this QR code with your authenticator app:"
-                            <img class="qr" src=s.qr.clone() alt="QR code for your authenticator app" width="220" height="220"/>
-                        </li>
-                        <li>
-                            "Or enter this key by hand: "
-                            <code class="key" data-testid="totp-key">{s.key.clone()}</code>
-                            " "
-                            <CopyButton text=plain_key label="Copy key"/>
-                        </li>
-                        <li>"Enter the six-digit code the app shows, then Verify."</li>
-                    </ol>
-                    <FormError message=form_error(error)/>
-                    <ActionForm action=confirm>
-                        <input type="hidden" name="setup" value=s.setup.clone()/>
-                        <Field
-                            label="Code from your authenticator app"
-                            name="code"
-                            id="totp-code"
-                            autocomplete="one-time-code"
-                            error=field_error(error, "code")
-                            required=true
-                        />
-                        <SubmitButton label="Verify" pending=confirm.pending()/>
-                    </ActionForm>
-                }
-            })}
+            <div class="assistant" role="dialog" aria-modal="false" aria-labelledby="assistant-title">
+                <h3 id="assistant-title">"2-Factor Authentication Setup Assistant"</h3>
+                <p class="step-count" aria-live="polite">
+                    {move || step.get().map(|s| format!("Step {} of 3", s.number()))}
+                </p>
+                <FormError message=error_text(start_error)/>
+                {move || match step.get() {
+                    Some(SetupStep::App) => view! {
+                        <p>"Install an authenticator app on your phone: Google Authenticator, Authy, Duo or any app for time-based codes (TOTP), from the Google Play Store or Apple's App Store."</p>
+                        <p class="hint">"The app needs your camera to scan a QR code, and your phone should set its time automatically."</p>
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=move |_| step.set(Some(SetupStep::Scan))>"Next"</button>
+                            <button type="button" class="secondary" on:click=move |_| step.set(None)>"Cancel"</button>
+                        </div>
+                    }.into_any(),
+                    Some(SetupStep::Scan) => view! {
+                        {move || match setup() {
+                            Some(s) => {
+                                let plain_key = s.key.replace(' ', "");
+                                view! {
+                                    <p>"Scan this QR code with your authenticator app:"</p>
+                                    <img class="qr" src=s.qr.clone() alt="QR code for your authenticator app" width="220" height="220"/>
+                                    <p>
+                                        "Or enter this key by hand: "
+                                        <code class="key" data-testid="totp-key">{s.key.clone()}</code>
+                                        " "
+                                        <CopyButton text=plain_key label="Copy key"/>
+                                    </p>
+                                }.into_any()
+                            }
+                            None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                        }}
+                        <p>"Then enter the six-digit code the app shows below and Verify, or go on with Next."</p>
+                        {token_form(None)}
+                        <div class="actions">
+                            <button type="button" class="secondary" on:click=move |_| step.set(Some(SetupStep::Token))>"Next"</button>
+                            <button type="button" class="secondary" on:click=move |_| step.set(Some(SetupStep::App))>"Back"</button>
+                        </div>
+                    }.into_any(),
+                    Some(SetupStep::Token) => view! {
+                        <p>"Enter the six-digit code the app shows now, then Verify."</p>
+                        {token_form(Some(SetupStep::Scan))}
+                    }.into_any(),
+                    None => ().into_any(),
+                }}
+            </div>
         </Show>
     }
 }
