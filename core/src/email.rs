@@ -108,6 +108,10 @@ pub async fn request_change(
         &env.public_url.link("/account/security"),
     );
     env.mail(&notice).await?;
+    // The session gave the password and the factor: it counts as re-authenticated.
+    if let Some(session) = me.session_id() {
+        crate::sessions::repo::mark_reauthenticated(env.db, session, env.now).await?;
+    }
     let detail = json!({ "to": email.as_str(), "second_factor": factor.describe() });
     env.audit(&me.user.id, None, AuditEvent::EmailChangeRequested, detail, meta).await
 }

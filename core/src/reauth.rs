@@ -138,9 +138,10 @@ pub async fn second_factor<'p>(
     Ok(proof(FactorBehind::Code(method)))
 }
 
-/// The second factor of a form in the browser that may carry a code (the password change):
-/// the code when one was typed, else this session's recent re-authentication; without
-/// either, when the account has a factor, the form is asked for a code.
+/// The second factor of a form in the browser that may carry a code (the password and address
+/// changes): the code when one was sent with it, else this session's recent re-authentication;
+/// without either, when the account has a factor, `ReauthenticationRequired` (the page then
+/// asks for the password and a code in its "Confirm it's you" panel).
 pub async fn second_factor_in_form<'p>(
     env: &Env<'_>,
     principal: &'p Principal,
@@ -160,7 +161,7 @@ pub async fn second_factor_in_form<'p>(
     if is_recent(env, principal).await? {
         return Ok(proof(FactorBehind::RecentSession));
     }
-    Err(AppError::field("code", "Enter a code from your authenticator app (or one sent by email) to confirm it's you."))
+    Err(AppError::ReauthenticationRequired)
 }
 
 /// The second factor of a change made in the browser: this session's recent re-authentication

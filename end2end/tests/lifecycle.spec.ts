@@ -62,6 +62,12 @@ test("reset password by the mailed link; the link fails the second time; unknown
   await signIn(page, a.username, a.password);
   await expect(page.getByRole("alert")).toContainText("Incorrect username/email or password.");
   await signIn(page, a.username, fresh);
+  // A verified address has email codes by default (seed 002): the second step follows.
+  await expect(page).toHaveURL(/\/signin\/two-factor$/);
+  await hydrated(page);
+  const code = (await waitForMail(a.email, "Your Gatehouse verification code")).text.match(/^\s*(\d{6})\s*$/m)![1];
+  await page.getByLabel("Code sent to your email").fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/account\/profile$/);
 
   await page.goto(link);
@@ -75,18 +81,32 @@ test("reset password by the mailed link; the link fails the second time; unknown
   await expect(page.getByRole("status")).toHaveText(knownAnswer);
 });
 
-test("change email: needs the password, confirmed from the new address, old address told", async ({ page, baseURL }) => {
+test("change email: needs the password and a code, confirmed from the new address, old address told", async ({ page, baseURL }) => {
   const a = await verifiedAccount(page, baseURL!);
   await page.goto("/account/profile");
   await hydrated(page);
   const next = `new.${a.email}`;
   await page.getByLabel("New email address").fill(next);
+  await page.getByLabel("Your password", { exact: true }).fill(a.password);
+  await page.getByRole("button", { name: "Change email" }).click();
+  // A verified address is a second factor by default (seed 002): confirm it's you first, with
+  // the password and a code sent by email.
+  await expect(page.getByRole("alert")).toContainText("Confirm it's you first");
+  const confirm_ = page.locator("#confirm-its-you");
+  await confirm_.getByRole("button", { name: "Send a code by email" }).click();
+  const mail = await waitForMail(a.email, "Your Gatehouse verification code");
+  await confirm_.getByLabel("Password", { exact: true }).fill(a.password);
+  await confirm_.getByLabel("Code sent to your email").fill(mail.text.match(/^\s*(\d{6})\s*$/m)![1]);
+  await confirm_.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(confirm_).toHaveCount(0);
+  await expect(page.getByLabel("New email address")).toHaveValue(next);
+
+  // Then the change itself: the password is checked.
   await page.getByLabel("Your password", { exact: true }).fill("not my password");
   await page.getByRole("button", { name: "Change email" }).click();
   const pw = page.locator(".field", { has: page.getByLabel("Your password", { exact: true }) }).locator(".field-error");
   await expect(pw).toHaveText("Your current password is not correct.");
   await expect(page.getByLabel("New email address")).toHaveValue(next);
-
   await page.getByLabel("Your password", { exact: true }).fill(a.password);
   await page.getByRole("button", { name: "Change email" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check the new address" })).toBeVisible();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, newAccount, register, signIn, signOut, hydrated, signInAsAdmin, watch, verifiedAccount } from "./fixtures";
-import { waitForMail } from "./mail";
+import { waitForMail, waitForMails } from "./mail";
 
 /** A TOTP code computed by oathtool, not by the app: the key read off the page, now + `steps` × 30 s. */
 function oathtool(key: string, steps = 0): string {
@@ -123,21 +123,27 @@ test("TOTP: enable by QR and key, save backup codes, sign in with a code, no rep
   expect(notices.text).toContain("/account/security");
 });
 
-test("email 2FA: the code for the second step is read from the mail", async ({ page, baseURL }) => {
+test("email 2FA: on by default for a verified address; the codes are read from the mail", async ({ page, baseURL }) => {
   const a = await verifiedAccount(page, baseURL!);
   await page.goto("/account/security");
   await hydrated(page);
   const panel = page.locator("#two-factor");
-  await confirmPassword(panel, a.password);
-  await panel.getByRole("button", { name: "Enable two-factor authentication via Email" }).click();
+  // Seed 002: "By default, 2FA is enabled with the sign-up email".
+  await expect(panel).toContainText("Two-factor authentication is on.");
+  const codeIn = (m: { text: string }) => m.text.match(/^\s*(\d{6})\s*$/m)![1];
+  await panel.getByRole("button", { name: "Send a code by email" }).click();
+  const first = await waitForMail(a.email, "Your Gatehouse verification code");
+  await panel.getByLabel("Password", { exact: true }).fill(a.password);
+  await panel.getByLabel("Code sent to your email").fill(codeIn(first));
+  await panel.getByRole("button", { name: "Confirm" }).click();
   await expect(panel).toContainText("Two-factor authentication via Email is on.");
 
   await signOut(page);
   await signIn(page, a.username, a.password);
   await expect(page).toHaveURL(/\/signin\/two-factor$/);
   await hydrated(page);
-  const mail = await waitForMail(a.email, "Your Gatehouse verification code");
-  const code = mail.text.match(/^\s*(\d{6})\s*$/m)![1];
+  const mails = await waitForMails(a.email, "Your Gatehouse verification code", 2);
+  const code = codeIn(mails[mails.length - 1]);
   await verify(page, "Code sent to your email", code);
   await expect(page).toHaveURL(/\/account\/profile$/);
 });

@@ -721,7 +721,14 @@ async fn email_change_is_confirmed_by_the_new_address() {
     s.register_verified(&c, "ada").await;
     let status: Value = s.call(&c, "email_status", &[]).await.json().await.unwrap();
     assert_eq!(status["verified"], true);
-    let res = s.call(&c, "change_email", &[("email", "ada.new@example.test"), ("current_password", PASSWORD)]).await;
+    // A verified address is a second factor by default: moving it needs a code too, with the
+    // call or in a re-authentication.
+    let change = [("email", "ada.new@example.test"), ("current_password", PASSWORD)];
+    assert_eq!(json_error(s.call(&c, "change_email", &change).await).await.1["error"], "reauthentication_required");
+    assert_eq!(s.call(&c, "send_two_factor_code", &[]).await.status(), StatusCode::OK);
+    let code = last_mailed_code(&s, "ada@example.test").await;
+    let with_code = [change[0], change[1], ("method", "email"), ("code", code.as_str())];
+    let res = s.call(&c, "change_email", &with_code).await;
     assert_eq!(res.status(), StatusCode::OK);
     let old = s.mails_to("ada@example.test", 2).await;
     assert!(old.last().unwrap().text.contains("ada.new@example.test"), "the old address is told");

@@ -84,7 +84,8 @@ async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
     let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
     assert_eq!(status["backup_codes_left"], 8);
     assert_eq!(status["reauthenticated"], false, "a new session has to re-authenticate");
-    // Moving the address (a possible factor) needs that re-authentication too, not only the password.
+    // Moving the address (a possible factor) needs that re-authentication too (or a code with
+    // the call), not only the password.
     let res = s.call(&c, "change_email", &[("email", "ada2@example.test"), ("current_password", PASSWORD)]).await;
     assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
 
@@ -212,24 +213,14 @@ async fn parallel_wrong_codes_cannot_exceed_the_attempt_limit() {
     );
 }
 
-/// The code in the newest code mail to `to`.
-async fn last_mailed_code(s: &TestServer, to: &str) -> String {
-    let mails = s.mails_to(to, 1).await;
-    let mail = mails.iter().rev().find(|m| m.subject == "Your Gatehouse verification code").expect("a code mail");
-    let code = mail.text.lines().map(str::trim).find(|l| l.len() == 6 && l.bytes().all(|b| b.is_ascii_digit()));
-    code.expect("six digits").to_owned()
-}
-
 #[tokio::test]
 async fn email_codes_sign_in_once_and_nothing_secret_is_stored_in_plain_text() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register_verified(&c, "dora").await;
-    // Email 2FA needs a fresh password too.
-    let res = s.call(&c, "enable_email_two_factor", &[]).await;
-    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
-    s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
-    assert_eq!(s.call(&c, "enable_email_two_factor", &[]).await.status(), StatusCode::OK);
+    // On by default once the address is verified (seed 002).
+    let status: Value = s.call(&c, "two_factor_status", &[]).await.json().await.unwrap();
+    assert_eq!((status["email"].as_bool(), &status["methods"]), (Some(true), &serde_json::json!(["email"])));
 
     // At sign-in the code is mailed at once, bound to that sign-in.
     s.call(&c, "sign_out", &[]).await;
@@ -472,24 +463,13 @@ async fn two_factor_functions_refuse_strangers() {
 }
 
 #[tokio::test]
-async fn email_codes_can_be_the_default_for_verified_addresses() {
+async fn email_codes_are_on_by_default_for_verified_addresses_until_turned_off() {
     let s = TestServer::start().await;
     s.make_admin("root").await;
     let admin = s.client();
     s.call(&admin, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await;
-    let res = s.call(&admin, "save_two_factor_settings", &[("enabled", "on"), ("email_by_default", "on")]).await;
-    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
-    s.call(&admin, "reauthenticate", &[("password", PASSWORD)]).await;
-    let res = s.call(&admin, "save_two_factor_settings", &[("enabled", "on"), ("email_by_default", "on")]).await;
-    assert_eq!(res.status(), StatusCode::OK);
     let saved: Value = s.call(&admin, "get_two_factor_settings", &[]).await.json().await.unwrap();
-    assert_eq!(saved, serde_json::json!({ "enabled": true, "email_by_default": true }));
-    let (detail,): (String,) =
-        sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'two_factor_settings_changed'")
-            .fetch_one(&s.db)
-            .await
-            .unwrap();
-    assert!(detail.contains("\"before\"") && detail.contains("\"after\""), "{detail}");
+    assert_eq!(saved, serde_json::json!({ "enabled": true, "email_by_default": true }), "seed 002's default");
 
     // A verified address gets the email step without asking for it; an unverified one does not.
     s.register_verified(&s.client(), "hal").await;
@@ -515,6 +495,24 @@ async fn email_codes_can_be_the_default_for_verified_addresses() {
     s.call(&c, "sign_out", &[]).await;
     s.call(&c, "sign_in", &[("identifier", "hal"), ("password", PASSWORD)]).await;
     assert_eq!(s.current_user(&c).await["username"], "hal", "turned off by its owner, the default no longer applies");
+
+    // An administrator turns the default off server-wide (after confirming it is them).
+    let res = s.call(&admin, "save_two_factor_settings", &[("enabled", "on")]).await;
+    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
+    s.call(&admin, "reauthenticate", &[("password", PASSWORD)]).await;
+    assert_eq!(s.call(&admin, "save_two_factor_settings", &[("enabled", "on")]).await.status(), StatusCode::OK);
+    let saved: Value = s.call(&admin, "get_two_factor_settings", &[]).await.json().await.unwrap();
+    assert_eq!(saved, serde_json::json!({ "enabled": true, "email_by_default": false }));
+    let (detail,): (String,) =
+        sqlx::query_as("SELECT detail FROM audit_log WHERE event = 'two_factor_settings_changed'")
+            .fetch_one(&s.db)
+            .await
+            .unwrap();
+    assert!(detail.contains("\"before\"") && detail.contains("\"after\""), "{detail}");
+    s.register_verified(&s.client(), "kai").await;
+    let kai = s.client();
+    s.call(&kai, "sign_in", &[("identifier", "kai"), ("password", PASSWORD)]).await;
+    assert_eq!(s.current_user(&kai).await["username"], "kai", "no second step once the default is off");
 }
 
 /// A browser-like client whose requests come, as the trusted proxy says, from `ip`.
@@ -534,9 +532,7 @@ async fn partial_credentials_cannot_lock_the_owner_out() {
 
     // Email codes: the thief signs in with the password again and again.
     let c = client_at(owner);
-    s.register_verified(&c, "dora").await;
-    s.call(&c, "reauthenticate", &[("password", PASSWORD)]).await;
-    assert_eq!(s.call(&c, "enable_email_two_factor", &[]).await.status(), StatusCode::OK);
+    s.register_verified(&c, "dora").await; // email codes are on for a verified address
     for _ in 0..8 {
         let res = s.call(&client_at(thief), "sign_in", &[("identifier", "dora"), ("password", PASSWORD)]).await;
         assert_eq!(res.status(), StatusCode::OK);
@@ -598,12 +594,13 @@ async fn a_password_change_asks_the_second_factor_and_offers_to_revoke_tokens() 
     assert_eq!(made("ci", backup[0].clone()).await.status(), StatusCode::OK);
     assert_eq!(made("deploy", backup[1].clone()).await.status(), StatusCode::OK);
 
-    // Long after enrolment (no recent re-authentication): without a code, the form asks for one.
+    // Long after enrolment (no recent re-authentication): without a code, it's "confirm it's
+    // you" first; or a code comes with the form.
     s.advance(gatehouse_core::reauth::REAUTH_MS + 1_000);
     let new = "a second long passphrase";
     let change = [("current_password", PASSWORD), ("new_password", new), ("confirm", new)];
     let res = s.call(&c, "change_password", &change).await;
-    assert_eq!(json_error(res).await.1["errors"][0]["field"], "code");
+    assert_eq!(json_error(res).await.1["error"], "reauthentication_required");
     let wrong = not_a_code(&s, &key);
     let with = |code: &str| {
         let mut f = change.to_vec();

@@ -49,13 +49,15 @@ impl Method {
 pub struct TwoFactorSettings {
     /// Off: the Security section is hidden and no second step is asked (enrolments are kept).
     pub enabled: bool,
-    /// Email codes are on for every verified address unless its owner turned them off.
+    /// Email codes are on for every verified address unless its owner turned them off (seed
+    /// 002: "By default, 2FA is enabled with the sign-up email"). An administrator can turn
+    /// the default off server-wide.
     pub email_by_default: bool,
 }
 
 impl Default for TwoFactorSettings {
     fn default() -> Self {
-        TwoFactorSettings { enabled: true, email_by_default: false }
+        TwoFactorSettings { enabled: true, email_by_default: true }
     }
 }
 

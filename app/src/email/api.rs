@@ -3,7 +3,10 @@
 use leptos::server;
 
 use super::EmailStatus;
-use crate::{auth::model::Password, error::AppError};
+use crate::{
+    auth::model::{OneTimeCode, Password},
+    error::AppError,
+};
 
 #[server(prefix = "/fn", endpoint = "email_status")]
 pub async fn get_email_status() -> Result<EmailStatus, AppError> {
@@ -19,14 +22,19 @@ pub async fn resend_verification() -> Result<(), AppError> {
 }
 
 /// Asks to change the address: the current password, and (with two-factor authentication on)
-/// the session's recent re-authentication with a code.
+/// a code in the form or the session's recent re-authentication with one.
 #[server(prefix = "/fn", endpoint = "change_email")]
-pub async fn change_email(email: String, current_password: Password) -> Result<(), AppError> {
+pub async fn change_email(
+    email: String,
+    current_password: Password,
+    method: Option<String>,
+    code: Option<OneTimeCode>,
+) -> Result<(), AppError> {
     use gatehouse_core::{email, reauth};
 
     let (cx, me) = crate::server::authorize(gatehouse_core::access::Opens::Standing).await?;
     let env = cx.env();
-    let factor = reauth::second_factor_of_session(&env, &me).await?;
+    let factor = reauth::second_factor_in_form(&env, &me, crate::server::code_of(&method, &code), &cx.meta).await?;
     let req = email::ChangeRequest { email: &email, current_password: current_password.expose() };
     email::request_change(&env, &factor, req, &cx.meta).await
 }

@@ -5,7 +5,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{get_email_status, CancelEmailChange, ChangeEmail, ConfirmEmail, ResendVerification};
-use crate::ui::{error_message, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton};
+use crate::{
+    error::AppError,
+    two_factor::ui::ConfirmItsYou,
+    ui::{error_message, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
+};
 
 /// The address, whether it is verified (with **Resend Email Verification**), a pending change,
 /// and the form to change it.
@@ -14,6 +18,7 @@ pub fn EmailPanel() -> impl IntoView {
     let resend = ServerAction::<ResendVerification>::new();
     let change = ServerAction::<ChangeEmail>::new();
     let cancel = ServerAction::<CancelEmailChange>::new();
+
     let status = Resource::new(
         move || (resend.version().get(), change.version().get(), cancel.version().get()),
         |_| get_email_status(),
@@ -95,6 +100,10 @@ pub fn EmailPanel() -> impl IntoView {
                 />
                 <SubmitButton label="Change email" pending=change.pending()/>
             </ActionForm>
+            // The address is a second factor (by default once verified): confirm it's you first.
+            <Show when=move || matches!(change_error.get(), Some(AppError::ReauthenticationRequired))>
+                <ConfirmItsYou/>
+            </Show>
         </section>
     }
 }

@@ -12,11 +12,7 @@ use crate::{
     auth::{api::HOME, ui::Auth},
     error::AppError,
     tokens::api::RevokeAllTokens,
-    two_factor::{
-        api::{two_factor_status, SendTwoFactorCode},
-        ui::CodeFields,
-        Method,
-    },
+    two_factor::ui::ConfirmItsYou,
     ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
 };
 
@@ -103,7 +99,6 @@ fn NewPasswordFields(
 #[component]
 pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label: &'static str) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
-    let send = ServerAction::<SendTwoFactorCode>::new();
     let revoke = ServerAction::<RevokeAllTokens>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let changed = move || matches!(action.value().get(), Some(Ok(_)));
@@ -111,8 +106,8 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
         Some(Ok(c)) => c.tokens_left,
         _ => 0,
     };
-    // The account's second factors: the change asks for a code when it has one.
-    let status = Resource::new(|| (), |_| two_factor_status());
+    // An account with a second factor confirms it is them (password and code) first.
+    let confirm_first = move || matches!(error.get(), Some(AppError::ReauthenticationRequired));
     let typed = RwSignal::new(String::new());
     let form = NodeRef::<leptos::html::Form>::new();
     // Passwords do not linger in the form once saved.
@@ -161,24 +156,11 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
                     required=true
                 />
                 <NewPasswordFields error typed confirm_label signed_in=true/>
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let methods = status.await.map(|s| s.methods).unwrap_or_default();
-                        (!methods.is_empty()).then(|| view! { <CodeFields methods error prefix="password"/> })
-                    })}
-                </Transition>
                 <SubmitButton label="Change Password" pending=action.pending()/>
             </ActionForm>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let by_email = status.await.is_ok_and(|s| s.methods.contains(&Method::Email));
-                    by_email.then(|| view! {
-                        <ActionForm action=send>
-                            <button type="submit" class="link">"Send a code by email"</button>
-                        </ActionForm>
-                    })
-                })}
-            </Transition>
+            <Show when=confirm_first>
+                <ConfirmItsYou/>
+            </Show>
         </section>
     }
 }

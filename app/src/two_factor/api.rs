@@ -23,13 +23,14 @@ pub async fn two_factor_status() -> Result<TwoFactorState, AppError> {
 }
 
 /// Re-enters the password (and a code when the account has a second factor) before changes.
+/// Open while the password has expired: its change may ask for it.
 #[server(prefix = "/fn", endpoint = "reauthenticate")]
 pub async fn reauthenticate(
     password: Password,
     method: Option<String>,
     code: Option<OneTimeCode>,
 ) -> Result<(), AppError> {
-    let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
+    let (cx, me) = crate::server::authorize(Opens::PasswordChange).await?;
     let code = crate::server::code_of(&method, &code);
     reauth::reauthenticate(&cx.env(), &me, password.expose(), code, &cx.meta).await
 }
