@@ -117,6 +117,26 @@ impl<'p> SecondFactor<'p> {
     }
 }
 
+/// The factor behind a call that may bring a code: settled (a token that ignores two-factor
+/// authentication, no factor asked, or the code checked now), or the account's factors when a
+/// code is needed and none came.
+async fn factor_with_code<'p>(
+    env: &Env<'_>,
+    principal: &'p Principal,
+    code: Option<(&str, &str)>,
+    meta: &ClientMeta,
+) -> Result<Result<SecondFactor<'p>, Factors>, AppError> {
+    let proof = |how| Ok(SecondFactor { principal, how });
+    if principal.ignores_two_factor() {
+        return Ok(proof(FactorBehind::TokenIgnoresTwoFactor));
+    }
+    let Some(f) = factors::required(env, &principal.user).await? else { return Ok(proof(FactorBehind::NoneAsked)) };
+    let Some((method, code)) = code else { return Ok(Err(f)) };
+    let (method, code) = factors::parse_code(method, code)?;
+    factors::verify(env, &principal.user, &f, method, code, &principal.binding(), meta).await?;
+    Ok(proof(FactorBehind::Code(method)))
+}
+
 /// The second factor of a call that brings its own code (the REST API's `X-2fa-Method` and
 /// `X-2fa-Code`). Without a code, when one is needed: `TwoFactorRequired` with the methods.
 pub async fn second_factor<'p>(
@@ -125,17 +145,9 @@ pub async fn second_factor<'p>(
     code: Option<(&str, &str)>,
     meta: &ClientMeta,
 ) -> Result<SecondFactor<'p>, AppError> {
-    let proof = |how| SecondFactor { principal, how };
-    if principal.ignores_two_factor() {
-        return Ok(proof(FactorBehind::TokenIgnoresTwoFactor));
-    }
-    let Some(f) = factors::required(env, &principal.user).await? else { return Ok(proof(FactorBehind::NoneAsked)) };
-    let Some((method, code)) = code else {
-        return Err(AppError::TwoFactorRequired { methods: f.methods(), pending: None });
-    };
-    let (method, code) = factors::parse_code(method, code)?;
-    factors::verify(env, &principal.user, &f, method, code, &principal.binding(), meta).await?;
-    Ok(proof(FactorBehind::Code(method)))
+    factor_with_code(env, principal, code, meta)
+        .await?
+        .map_err(|f| AppError::TwoFactorRequired { methods: f.methods(), pending: None })
 }
 
 /// The second factor of a form in the browser that may carry a code (the password and address
@@ -148,20 +160,11 @@ pub async fn second_factor_in_form<'p>(
     code: Option<(&str, &str)>,
     meta: &ClientMeta,
 ) -> Result<SecondFactor<'p>, AppError> {
-    let proof = |how| SecondFactor { principal, how };
-    if principal.ignores_two_factor() {
-        return Ok(proof(FactorBehind::TokenIgnoresTwoFactor));
+    match factor_with_code(env, principal, code, meta).await? {
+        Ok(proof) => Ok(proof),
+        Err(_) if is_recent(env, principal).await? => Ok(SecondFactor { principal, how: FactorBehind::RecentSession }),
+        Err(_) => Err(AppError::ReauthenticationRequired),
     }
-    let Some(f) = factors::required(env, &principal.user).await? else { return Ok(proof(FactorBehind::NoneAsked)) };
-    if let Some((method, code)) = code {
-        let (method, code) = factors::parse_code(method, code)?;
-        factors::verify(env, &principal.user, &f, method, code, &principal.binding(), meta).await?;
-        return Ok(proof(FactorBehind::Code(method)));
-    }
-    if is_recent(env, principal).await? {
-        return Ok(proof(FactorBehind::RecentSession));
-    }
-    Err(AppError::ReauthenticationRequired)
 }
 
 /// The second factor of a change made in the browser: this session's recent re-authentication
