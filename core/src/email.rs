@@ -199,9 +199,9 @@ mod tests {
         register(deps, TestEnv::TIMEOUTS, input, &PasswordPolicy::default(), &meta()).await.unwrap().0
     }
 
-    /// A change asked for with the session's second factor (none: these accounts have no 2FA).
+    /// A change asked for as the browser's form asks it (these accounts have no second factor).
     async fn change(deps: &Env<'_>, me: &Principal, email: &str, current_password: &str) -> Result<(), AppError> {
-        let factor = reauth::second_factor_of_session(deps, me).await?;
+        let factor = reauth::second_factor_in_form(deps, me, None, &meta()).await?;
         request_change(deps, &factor, ChangeRequest { email, current_password }, &meta()).await
     }
 

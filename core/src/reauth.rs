@@ -167,19 +167,6 @@ pub async fn second_factor_in_form<'p>(
     }
 }
 
-/// The second factor of a change made in the browser: this session's recent re-authentication
-/// (which took a code) when the account has a factor; `ReauthenticationRequired` otherwise.
-pub async fn second_factor_of_session<'p>(
-    env: &Env<'_>,
-    principal: &'p Principal,
-) -> Result<SecondFactor<'p>, AppError> {
-    if factors::required(env, &principal.user).await?.is_none() {
-        return Ok(SecondFactor { principal, how: FactorBehind::NoneAsked });
-    }
-    recent(env, principal).await?;
-    Ok(SecondFactor { principal, how: FactorBehind::RecentSession })
-}
-
 /// This session re-authenticated in the last `REAUTH_MS`.
 #[derive(Debug)]
 pub struct Recent<'p> {
