@@ -70,20 +70,42 @@ impl<'p> RecentAdmin<'p> {
     }
 }
 
-/// Counts and the newest users matching `search` (a literal substring of username, email or name).
-pub async fn overview(env: &Env<'_>, _admin: &Admin<'_>, search: &str) -> Result<AdminSummary, AppError> {
+/// Counts and a page of users: the newest first, or those matching `search` (the start of a
+/// username, an address, a domain or a word of the name); `after` is the page's cursor.
+pub async fn overview(
+    env: &Env<'_>,
+    _admin: &Admin<'_>,
+    search: &str,
+    after: Option<&str>,
+) -> Result<AdminSummary, AppError> {
     if search.chars().count() > 100 {
         return Err(AppError::field("search", "Use at most 100 characters."));
     }
+    let after = match after.filter(|a| !a.is_empty()) {
+        Some(a) => Some(
+            users::Cursor::decode(a)
+                .ok_or_else(|| AppError::field("after", "This page no longer exists: start from the first one."))?,
+        ),
+        None => None,
+    };
     let (total_users, admins) = users::count(env.db).await?;
-    let mut listed = Vec::new();
-    for u in users::list(env.db, search.trim(), 50).await? {
-        let totp = totp::is_enabled(env.db, &u.id).await?;
-        listed.push(AdminUser { totp, two_factor_forced: u.two_factor_forced_at.is_some(), user: u.view() });
-    }
+    let page = users::list(env.db, search, after.as_ref(), PAGE).await?;
+    let with_totp = totp::enabled_among(env.db, &page.users.iter().map(|u| u.id.as_str()).collect::<Vec<_>>()).await?;
+    let listed = page
+        .users
+        .into_iter()
+        .map(|u| AdminUser {
+            totp: with_totp.contains(&u.id),
+            two_factor_forced: u.two_factor_forced_at.is_some(),
+            user: u.view(),
+        })
+        .collect();
     let mail_given_up = platform::mail::queue::given_up(env.db).await?;
-    Ok(AdminSummary { total_users, admins, mail_given_up, users: listed })
+    Ok(AdminSummary { total_users, admins, mail_given_up, users: listed, next_page: page.next.map(|c| c.encode()) })
 }
+
+/// Users per page of the administrators' list.
+pub const PAGE: i64 = 50;
 
 // ---- Settings ------------------------------------------------------------------------------
 

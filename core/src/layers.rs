@@ -25,6 +25,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("callers", 8),
     ("admin", 9),
     ("testing", 10),
+    ("plans", 10),
 ];
 
 fn layer(module: &str) -> Option<u8> {

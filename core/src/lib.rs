@@ -40,6 +40,8 @@ pub mod testing;
 
 #[cfg(test)]
 mod layers;
+#[cfg(test)]
+mod plans;
 
 use platform::{ratelimit::Batched, Env, Platform};
 

@@ -54,6 +54,11 @@ pub async fn connect_with(url: &str, schema: Option<String>) -> Result<Db, sqlx:
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        // Reads from the file through the page cache of the system, without
+                        // a copy per read, and a larger cache of pages per connection: a
+                        // database of a million accounts stays as fast to read as a small one.
+                        conn.execute("PRAGMA mmap_size = 1073741824").await?;
+                        conn.execute("PRAGMA cache_size = -16384").await?;
                     }
                     Backend::Postgres => {
                         if let Some(schema) = schema {

@@ -141,9 +141,11 @@ pub async fn pending_email(db: &Db, user_id: &str, now: i64) -> Result<Option<St
     Ok(row.map(|(e,)| e))
 }
 
+pub const PURGE: &str = "DELETE FROM one_time_tokens WHERE expires_at <= $1";
+
 /// Drops expired links.
 pub async fn purge(db: &Db, now: i64) -> Result<u64, AppError> {
-    let done = sqlx::query("DELETE FROM one_time_tokens WHERE expires_at <= $1").bind(now).execute(db).await?;
+    let done = sqlx::query(PURGE).bind(now).execute(db).await?;
     Ok(done.rows_affected())
 }
 

@@ -169,9 +169,11 @@ pub async fn reset(db: &Db, key: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+pub const PURGE: &str = "DELETE FROM rate_limits WHERE window_start < $1";
+
 /// Drops windows that ended before `older_than`.
 pub async fn purge(db: &Db, older_than: i64) -> Result<u64, AppError> {
-    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(older_than).execute(db).await?;
+    let done = sqlx::query(PURGE).bind(older_than).execute(db).await?;
     Ok(done.rows_affected())
 }
 

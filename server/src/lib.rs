@@ -36,12 +36,25 @@ use platform::{
 /// again: a change applies at once on the instance that saved it, and within this on the others.
 pub const SETTINGS_LIFETIME_MS: i64 = 2_000;
 
+/// Applies the migrations, then what they leave to the application (search terms of accounts
+/// from before the search index). Every instance may run it at once.
+pub async fn upgrade(pool: &db::Db) -> Result<(), StartError> {
+    db::migrate(pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
+    let indexed = gatehouse_core::accounts::repo::index_unindexed(pool)
+        .await
+        .map_err(|e| StartError::new(format!("cannot index accounts for the search: {e}")))?;
+    if indexed > 0 {
+        tracing::info!(indexed, "wrote the search terms of accounts from before the search index");
+    }
+    Ok(())
+}
+
 /// Opens the database, applies migrations and builds the state.
 pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: Clock) -> Result<AppState, StartError> {
     let pool = db::connect(&config.database_url).await.map_err(|e| {
         StartError::new(format!("cannot open the database ({}): {e}", redact_url(&config.database_url)))
     })?;
-    db::migrate(&pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
+    upgrade(&pool).await?;
     let hasher = PasswordHasher::standard().map_err(|_| StartError::new("cannot initialise password hashing"))?;
     let transport = match &config.smtp {
         Some(smtp) => Transport::smtp(smtp).map_err(StartError::new)?,
@@ -119,33 +132,39 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            let env = state.env();
-            let (db, now) = (env.db, env.now);
-            if let Err(e) = gatehouse_core::sessions::repo::purge_expired(db, now, state.config.session_idle_ms).await {
-                tracing::warn!(error = %e, "session purge failed");
-            }
-            if let Err(e) = platform::ratelimit::purge(db, now - 24 * 3_600_000).await {
-                tracing::warn!(error = ?e, "rate-limit purge failed");
-            }
-            if let Err(e) = platform::links::purge(db, now).await {
-                tracing::warn!(error = ?e, "one-time link purge failed");
-            }
-            if let Err(e) = gatehouse_core::factors::pending::purge(db, now).await {
-                tracing::warn!(error = ?e, "pending sign-in purge failed");
-            }
-            if let Err(e) = gatehouse_core::factors::email_code::purge(db, now).await {
-                tracing::warn!(error = ?e, "email code purge failed");
-            }
-            // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
-            if let Err(e) = platform::mail::queue::purge_sent(db, now - 7 * 24 * 3_600_000).await {
-                tracing::warn!(error = %e, "mail purge failed");
-            }
-            // The file outbox likewise (it exists only without SMTP).
-            if let Err(e) = state.core.platform.mailer.transport.purge_outbox(now - 7 * 24 * 3_600_000).await {
-                tracing::warn!(error = %e, "outbox purge failed");
-            }
+            housekeeping(&state).await;
         }
     })
+}
+
+/// One round of housekeeping: each delete reads an index of what it deletes (expiry times),
+/// so a round costs what it removes, not the size of the tables. Failures are logged.
+pub async fn housekeeping(state: &AppState) {
+    let env = state.env();
+    let (db, now) = (env.db, env.now);
+    if let Err(e) = gatehouse_core::sessions::repo::purge_expired(db, now, state.config.session_idle_ms).await {
+        tracing::warn!(error = %e, "session purge failed");
+    }
+    if let Err(e) = platform::ratelimit::purge(db, now - 24 * 3_600_000).await {
+        tracing::warn!(error = ?e, "rate-limit purge failed");
+    }
+    if let Err(e) = platform::links::purge(db, now).await {
+        tracing::warn!(error = ?e, "one-time link purge failed");
+    }
+    if let Err(e) = gatehouse_core::factors::pending::purge(db, now).await {
+        tracing::warn!(error = ?e, "pending sign-in purge failed");
+    }
+    if let Err(e) = gatehouse_core::factors::email_code::purge(db, now).await {
+        tracing::warn!(error = ?e, "email code purge failed");
+    }
+    // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
+    if let Err(e) = platform::mail::queue::purge_sent(db, now - 7 * 24 * 3_600_000).await {
+        tracing::warn!(error = %e, "mail purge failed");
+    }
+    // The file outbox likewise (it exists only without SMTP).
+    if let Err(e) = state.core.platform.mailer.transport.purge_outbox(now - 7 * 24 * 3_600_000).await {
+        tracing::warn!(error = %e, "outbox purge failed");
+    }
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.

@@ -108,7 +108,7 @@ async fn migrate(config: Config) -> Result<(), StartError> {
     let pool = db::connect(&config.database_url)
         .await
         .map_err(|e| StartError::new(format!("cannot open the database: {e}")))?;
-    db::migrate(&pool).await.map_err(|e| StartError::new(format!("cannot apply migrations: {e}")))?;
+    server::upgrade(&pool).await?;
     println!("migrations applied");
     Ok(())
 }

@@ -224,7 +224,11 @@ async fn admin_functions_authorize_themselves() {
     let body: Value = res.json().await.unwrap();
     assert_eq!((body["total_users"].as_i64(), body["admins"].as_i64()), (Some(2), Some(1)));
     assert_eq!(body["users"][0]["username"], "ada");
+    assert_eq!(body["next_page"], Value::Null, "one page");
     assert!(body.to_string().find("argon2").is_none(), "no hash crosses the wire");
+    // A cursor the server did not make is an error next to it, not a query.
+    let res = s.call(&admin, "admin_overview", &[("search", ""), ("after", "n.1.x' OR 1=1 --")]).await;
+    assert_eq!(json_error(res).await.1["errors"][0]["field"], "after");
 }
 
 #[tokio::test]

@@ -11,6 +11,8 @@ pub struct AdminSummary {
     /// Messages the server gave up delivering (refused addresses, too many failed tries).
     pub mail_given_up: i64,
     pub users: Vec<AdminUser>,
+    /// The cursor of the next page (`after`), when there is one.
+    pub next_page: Option<String>,
 }
 
 /// A user in the administrators' list, with their two-factor state.

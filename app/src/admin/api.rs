@@ -9,13 +9,14 @@ pub use wire::admin::{AdminSummary, AdminUser};
 
 use crate::error::AppError;
 
-/// Counts and the newest users matching `search`.
+/// Counts and a page of users: the newest, or those matching `search`; `after` is the cursor
+/// of the page (from the previous page's `next_page`).
 #[server(prefix = "/fn", endpoint = "admin_overview")]
-pub async fn admin_overview(search: String) -> Result<AdminSummary, AppError> {
+pub async fn admin_overview(search: String, after: Option<String>) -> Result<AdminSummary, AppError> {
     use gatehouse_core::{access::Opens, admin};
 
     let (cx, me) = crate::server::authorize(Opens::Standing).await?;
-    admin::overview(&cx.env(), &admin::admin(&me)?, &search).await
+    admin::overview(&cx.env(), &admin::admin(&me)?, &search, after.as_deref()).await
 }
 
 /// Saves the password policy. Numbers arrive as text so that a bad one gets a message next to

@@ -29,10 +29,13 @@ pub fn AdminPage() -> impl IntoView {
 fn AdminOverviewView() -> impl IntoView {
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
+    let after = move || query.read().get("after");
     let force = ServerAction::<AdminForceTwoFactor>::new();
     let reset = ServerAction::<AdminResetTwoFactor>::new();
-    let overview =
-        Resource::new(move || (search(), force.version().get(), reset.version().get()), |(q, _, _)| admin_overview(q));
+    let overview = Resource::new(
+        move || (search(), after(), force.version().get(), reset.version().get()),
+        |(q, after, _, _)| admin_overview(q, after),
+    );
     let action_error = Signal::derive(move || {
         force.value().get().and_then(Result::err).or_else(|| reset.value().get().and_then(Result::err))
     });
@@ -77,12 +80,54 @@ fn AdminOverviewView() -> impl IntoView {
                                 {o.users.into_iter().map(|u| view! { <UserRowView u force reset/> }).collect_view()}
                             </tbody>
                         </table>
+                        <PageLinks next=o.next_page search=search()/>
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// "First page" when past it, "Next page" when there is one (links: they work without
+/// JavaScript, and each page has its address).
+#[component]
+fn PageLinks(next: Option<String>, search: String) -> impl IntoView {
+    let query = use_query_map();
+    let paged = move || query.read().get("after").is_some();
+    let address = move |after: Option<&str>| {
+        let mut pairs = Vec::new();
+        if !search.is_empty() {
+            pairs.push(format!("q={}", query_escape(&search)));
+        }
+        if let Some(after) = after {
+            pairs.push(format!("after={}", query_escape(after)));
+        }
+        if pairs.is_empty() {
+            "/admin".to_owned()
+        } else {
+            format!("/admin?{}", pairs.join("&"))
+        }
+    };
+    let first = address(None);
+    let next = next.map(|n| address(Some(&n)));
+    view! {
+        <nav class="pages" aria-label="Pages of users">
+            <Show when=paged><A href=first.clone()>"First page"</A></Show>
+            {next.map(|href| view! { <A href=href>"Next page"</A> })}
+        </nav>
+    }
+}
+
+/// Percent-encodes a query value (all but the unreserved characters of RFC 3986).
+fn query_escape(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => char::from(b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 #[component]

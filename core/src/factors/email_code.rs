@@ -82,8 +82,10 @@ pub async fn check(
     Ok(done.rows_affected() == 1)
 }
 
+pub(crate) const PURGE: &str = "DELETE FROM email_codes WHERE expires_at <= $1";
+
 pub async fn purge(db: &Db, now: i64) -> Result<u64, AppError> {
-    Ok(sqlx::query("DELETE FROM email_codes WHERE expires_at <= $1").bind(now).execute(db).await?.rows_affected())
+    Ok(sqlx::query(PURGE).bind(now).execute(db).await?.rows_affected())
 }
 
 #[cfg(test)]

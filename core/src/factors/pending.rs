@@ -106,8 +106,10 @@ pub async fn end_all(db: &Db, user_id: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+pub(crate) const PURGE: &str = "DELETE FROM pending_sign_ins WHERE expires_at <= $1";
+
 pub async fn purge(db: &Db, now: i64) -> Result<u64, AppError> {
-    Ok(sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at <= $1").bind(now).execute(db).await?.rows_affected())
+    Ok(sqlx::query(PURGE).bind(now).execute(db).await?.rows_affected())
 }
 
 /// The cookie that carries the token: HttpOnly, SameSite=Lax, five minutes.

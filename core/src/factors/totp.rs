@@ -157,6 +157,20 @@ pub async fn is_enabled(db: &Db, user_id: &str) -> Result<bool, AppError> {
     Ok(row.is_some())
 }
 
+/// Which of `user_ids` have an authenticator (one query for a page of the admin list).
+pub async fn enabled_among(db: &Db, user_ids: &[&str]) -> Result<std::collections::HashSet<String>, AppError> {
+    if user_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let marks = (1..=user_ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT user_id FROM totp_factors WHERE user_id IN ({marks})");
+    let mut q = sqlx::query_as::<_, (String,)>(&sql);
+    for id in user_ids {
+        q = q.bind(*id);
+    }
+    Ok(q.fetch_all(db).await?.into_iter().map(|(id,)| id).collect())
+}
+
 /// Checks `code` against the account's authenticator. A step is used up atomically (one
 /// `UPDATE … WHERE last_step < step`), so the same code never works twice, even in parallel
 /// and across instances.
@@ -286,6 +300,12 @@ mod tests {
                 "one per account"
             );
             drop(conn);
+            crate::accounts::repo::insert(&t.db, &crate::accounts::repo::test_row("u2", "bob", "b@example.test"))
+                .await
+                .unwrap();
+            let with: Vec<String> = enabled_among(&t.db, &["u2", "u1", "nobody"]).await.unwrap().into_iter().collect();
+            assert_eq!(with, ["u1"]);
+            assert!(enabled_among(&t.db, &[]).await.unwrap().is_empty());
 
             let (stored_value,): (String,) =
                 sqlx::query_as("SELECT secret_sealed FROM totp_factors").fetch_one(&t.db).await.unwrap();

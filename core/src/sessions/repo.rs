@@ -42,20 +42,19 @@ pub async fn insert(db: &Db, s: NewSessionRow<'_>) -> Result<(), sqlx::Error> {
     .map(|_| ())
 }
 
+/// The hot query of every signed-in request (its plan is checked in `crate::plans`).
+pub(crate) const BY_TOKEN_HASH: &str = "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent \
+     FROM sessions WHERE token_hash = $1 AND kind = $2";
+pub(crate) const PURGE: &str = "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2";
+
 /// The session of this kind with this token hash, and its account.
 pub async fn find_by_token_hash(
     db: &Db,
     token_hash: &str,
     kind: &str,
 ) -> Result<Option<(SessionRow, UserRow)>, sqlx::Error> {
-    let session: Option<SessionRow> = sqlx::query_as(
-        "SELECT id, user_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions \
-         WHERE token_hash = $1 AND kind = $2",
-    )
-    .bind(token_hash)
-    .bind(kind)
-    .fetch_optional(db)
-    .await?;
+    let session: Option<SessionRow> =
+        sqlx::query_as(BY_TOKEN_HASH).bind(token_hash).bind(kind).fetch_optional(db).await?;
     let Some(session) = session else { return Ok(None) };
     let user = users::find_by_id(db, &session.user_id).await?;
     Ok(user.map(|u| (session, u)))
@@ -137,10 +136,6 @@ pub async fn for_user(db: &Db, user_id: &str) -> Result<Vec<SessionRow>, sqlx::E
 
 /// Deletes sessions past their absolute end or idle longer than `idle_ms`.
 pub async fn purge_expired(db: &Db, now: i64, idle_ms: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
-        .bind(now)
-        .bind(now - idle_ms)
-        .execute(db)
-        .await?;
+    let done = sqlx::query(PURGE).bind(now).bind(now - idle_ms).execute(db).await?;
     Ok(done.rows_affected())
 }

@@ -349,6 +349,9 @@ pub async fn authenticate_cached(
     Ok(found)
 }
 
+/// The hot query of every token-authenticated call (its plan is checked in `crate::plans`).
+pub(crate) const BY_HASH: &str = "FROM personal_access_tokens WHERE token_hash = $1";
+
 async fn authenticate_digest(
     db: &Db,
     digest: &str,
@@ -356,10 +359,7 @@ async fn authenticate_digest(
     now: i64,
 ) -> Result<Option<(TokenRow, UserRow)>, AppError> {
     let row: Option<TokenRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM personal_access_tokens WHERE token_hash = $1"))
-            .bind(digest)
-            .fetch_optional(db)
-            .await?;
+        sqlx::query_as(&format!("SELECT {COLUMNS} {BY_HASH}")).bind(digest).fetch_optional(db).await?;
     let Some(row) = row.filter(|r| r.is_live(now)) else { return Ok(None) };
     let Some(user) = users::find_by_id(db, &row.user_id).await?.filter(UserRow::is_active) else {
         return Ok(None);

@@ -124,10 +124,12 @@ pub async fn mark_failed(db: &Db, c: &Claimed, error: &str, failure: Failure, no
     Ok(give_up)
 }
 
+pub const GIVEN_UP: &str = "SELECT COUNT(*) FROM mail_queue WHERE given_up_at IS NOT NULL";
+pub const PURGE_SENT: &str = "DELETE FROM mail_queue WHERE sent_at IS NOT NULL AND sent_at < $1";
+
 /// Messages given up, for the administrators.
 pub async fn given_up(db: &Db) -> Result<i64, sqlx::Error> {
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM mail_queue WHERE given_up_at IS NOT NULL").fetch_one(db).await?;
+    let (n,): (i64,) = sqlx::query_as(GIVEN_UP).fetch_one(db).await?;
     Ok(n)
 }
 
@@ -141,10 +143,7 @@ pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {
 
 /// Forgets delivered messages older than `before` (their bodies may hold one-time links).
 pub async fn purge_sent(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM mail_queue WHERE sent_at IS NOT NULL AND sent_at < $1")
-        .bind(before)
-        .execute(db)
-        .await?;
+    let done = sqlx::query(PURGE_SENT).bind(before).execute(db).await?;
     Ok(done.rows_affected())
 }
 
