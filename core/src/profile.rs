@@ -5,7 +5,7 @@
 use platform::{audit::AuditEvent, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{
-    account::{DisplayName, Username},
+    account::{DisplayName, Email, Username},
     error::{AppError, Problems},
 };
 
@@ -49,7 +49,9 @@ pub async fn update(
             return Err(taken());
         }
     }
-    if let Some(address) = patch.email {
+    // The address the account has already is no change (a PATCH of the same value is one).
+    let same = |a: &&str| Email::parse(a).is_ok_and(|e| e.as_str() == me.user.email);
+    if let Some(address) = patch.email.filter(|a| !same(a)) {
         let factor = reauth::second_factor(env, me, code, meta).await?;
         let req = email::ChangeRequest { email: address, current_password: patch.current_password.unwrap_or_default() };
         email::request_change(env, &factor, req, meta).await?;

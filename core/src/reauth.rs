@@ -77,7 +77,7 @@ async fn check_password(
     ratelimit::hit(env.db, &key, CURRENT_PASSWORD_PER_ACCOUNT, env.now).await?;
     spend_hashes(env, &user.id, meta, 1).await?;
     if !env.hasher.verify(password, Some(&user.password_hash)).await? {
-        return Err(AppError::field(field, "Your current password is not correct."));
+        return Err(AppError::IncorrectPassword { field: field.to_owned() });
     }
     ratelimit::reset(env.db, &key).await
 }

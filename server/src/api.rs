@@ -83,9 +83,10 @@ impl<G: Gate> FromRequestParts<AppState> for Caller<G> {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let meta = parts.extensions.get::<ClientMeta>().cloned().unwrap_or_else(|| ClientMeta::local("api"));
+        // The scheme is case-insensitive (RFC 9110, 11.1).
         let bearer = header(&parts.headers, "authorization")
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-            .map(str::trim);
+            .and_then(|v| v.split_once(' ').filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer")))
+            .map(|(_, t)| t.trim());
         let (token, claimed_user) = match bearer {
             Some(t) => (t, None),
             None => {
@@ -98,6 +99,21 @@ impl<G: Gate> FromRequestParts<AppState> for Caller<G> {
         let principal = callers::by_api_token(&env, &state.core, token, claimed_user, fresh, &meta).await?;
         access::admit(&env, &principal, G::OPENS).await?;
         Ok(Caller { principal, meta, _gate: PhantomData })
+    }
+}
+
+/// The `{id}` of a route's path; one that is not text (bad percent-encoding) is the JSON 400
+/// every other bad request gets.
+pub struct Id(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<String>::from_request_parts(parts, state).await {
+            Ok(Path(id)) => Ok(Id(id)),
+            Err(_) => Err(AppError::BadRequest),
+        }
     }
 }
 
@@ -155,7 +171,7 @@ pub struct MePatch {
     #[schema(
         min_length = 3,
         max_length = 254,
-        pattern = r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+        pattern = r"^(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
     )]
     pub email: Option<String>,
     #[schema(min_length = 1, max_length = 1024)]
@@ -252,6 +268,10 @@ async fn patch_me(
 ) -> ApiResult<Me> {
     caller.principal.require_write()?;
     let patch = body(patch)?;
+    // Held to its documented limits even when no new address asks for it.
+    if patch.current_password.as_deref().is_some_and(|p| p.is_empty() || p.chars().count() > 1024) {
+        return Err(AppError::field("current_password", "Enter your current password (at most 1024 characters)."));
+    }
     let req = profile::Patch {
         name: patch.name.as_deref(),
         username: patch.username.as_deref(),
@@ -277,7 +297,7 @@ async fn list_sessions(State(state): State<AppState>, caller: Caller) -> ApiResu
     (status = 200, body = Done), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
     (status = 404, body = ErrorBody)
 ), security(("token" = [])))]
-async fn delete_session(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Done> {
+async fn delete_session(State(state): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult<Done> {
     caller.principal.require_write()?;
     sessions::revoke(&state.env(), &caller.principal.user.id, &id, &caller.meta).await?;
     done()
@@ -302,7 +322,7 @@ async fn delete_token(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> ApiResult<Done> {
     let me = &caller.principal;
     me.require_write()?;
@@ -399,11 +419,12 @@ async fn login(
 
 /// Ends the session the call came with (personal access tokens are deleted instead).
 #[utoipa::path(post, path = "/auth/logout", responses(
-    (status = 200, body = Done), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)
+    (status = 200, body = Done), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)
 ), security(("token" = [])))]
 async fn logout(State(state): State<AppState>, caller: Caller<Always>) -> ApiResult<Done> {
     let me = &caller.principal;
-    let session = me.session_id().ok_or(AppError::BadRequest)?;
+    // A personal access token is not a sign-in to end: it is deleted instead.
+    let session = me.session_id().ok_or(AppError::Forbidden)?;
     auth::sign_out(&state.env(), session, &me.user.id, &caller.meta).await?;
     done()
 }
@@ -428,7 +449,7 @@ impl utoipa::Modify for TokenScheme {
 
 /// The API's routes (relative to `/api/v1`) and their OpenAPI document.
 pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (routes, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(get_me, patch_me))
         .routes(routes!(list_sessions))
         .routes(routes!(delete_session))
@@ -439,12 +460,77 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(send_email_code))
         .routes(routes!(login))
         .routes(routes!(logout))
-        .split_for_parts()
+        .split_for_parts();
+    common_answers(&mut doc);
+    (routes, doc)
+}
+
+/// What every call with a credential may answer besides its own: no or a dead credential
+/// (401), the access gate (403: password expired, two-factor setup due), the per-credential
+/// limit (429); 400 for an `{id}` that is not text. Both ways of sending the credential are
+/// declared: `Authorization: Bearer`, or Rocket.Chat's `X-User-Id` with `X-Auth-Token`.
+fn common_answers(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{
+        security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme},
+        ContentBuilder, Ref, ResponseBuilder,
+    };
+    let components = doc.components.get_or_insert_with(Default::default);
+    components.add_security_scheme("user_id", SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-User-Id"))));
+    components
+        .add_security_scheme("auth_token", SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-Auth-Token"))));
+    let none: [&str; 0] = [];
+    let either = vec![
+        SecurityRequirement::new("token", none),
+        SecurityRequirement::new("user_id", none).add("auth_token", none),
+    ];
+    let error = |what: &str| {
+        ResponseBuilder::new()
+            .description(what)
+            .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build())
+            .build()
+    };
+    for (path, item) in doc.paths.paths.iter_mut() {
+        for op in [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete].into_iter().flatten() {
+            let answers = &mut op.responses.responses;
+            if op.security.is_some() {
+                op.security = Some(either.clone());
+                answers.entry("401".into()).or_insert_with(|| error("No credential, or one that ended").into());
+                answers.entry("403".into()).or_insert_with(|| error("Not open to this credential now").into());
+                answers.entry("429".into()).or_insert_with(|| error("Too many calls: see Retry-After").into());
+            }
+            if path.contains("{id}") {
+                answers.entry("400".into()).or_insert_with(|| error("An id that is not text").into());
+            }
+        }
+    }
+}
+
+/// What the document cannot say through the types: which fields of a body go together.
+fn refine(doc: &mut serde_json::Value) {
+    let text = json!({ "type": "string" });
+    let schemas = &mut doc["components"]["schemas"];
+    // A sign-in is an identifier with a password, or a pending sign-in with a method.
+    schemas["LoginRequest"]["anyOf"] = json!([
+        { "required": ["identifier", "password"], "properties": { "identifier": text, "password": text } },
+        { "required": ["pending", "method"], "properties": { "pending": text, "method": { "$ref": "#/components/schemas/Method" } } }
+    ]);
+    // A new address needs the current password.
+    schemas["MePatch"]["if"] = json!({ "required": ["email"], "properties": { "email": text } });
+    schemas["MePatch"]["then"] =
+        json!({ "required": ["current_password"], "properties": { "current_password": text } });
+}
+
+/// 405 for a known address called with a method it does not answer: the JSON error body (axum
+/// adds `Allow`).
+async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
 }
 
 /// `/api/v1`: the routes, `/api/v1/openapi.json`, and a JSON 404 for anything else.
 pub fn router() -> axum::Router<AppState> {
     let (routes, doc) = routes();
+    let mut doc = serde_json::to_value(&doc).unwrap_or_default();
+    refine(&mut doc);
     let doc = std::sync::Arc::new(doc);
     let served = routes.route(
         "/openapi.json",
@@ -453,5 +539,8 @@ pub fn router() -> axum::Router<AppState> {
             async move { Json(doc.as_ref().clone()) }
         }),
     );
-    axum::Router::new().nest("/api/v1", served.fallback(|| async { AppError::NotFound }))
+    axum::Router::new().nest(
+        "/api/v1",
+        served.fallback(|| async { AppError::NotFound }).method_not_allowed_fallback(method_not_allowed),
+    )
 }

@@ -10,6 +10,7 @@ use axum::{
 };
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use platform::request::ClientMeta;
+use wire::AppError;
 
 use crate::form_errors;
 
@@ -53,7 +54,8 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
 
     if let Some(why) = csrf_refusal(req.method(), req.headers(), state.config.public_url.origin()) {
         tracing::warn!(ip = %meta.ip, path = %req.uri().path(), header = why, "refused a cross-site request");
-        let mut res = (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
+        // The one error body (a JSON 403), as every other refusal.
+        let mut res = AppError::Forbidden.into_response();
         add_headers(res.headers_mut(), state.config.public_url.is_https(), false);
         return res;
     }

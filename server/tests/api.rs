@@ -523,3 +523,98 @@ async fn the_openapi_document_declares_the_limits_the_server_enforces() {
     let res = patch(json!({ "name": "n".repeat(101) })).await.unwrap();
     assert_eq!(json_error(res).await.1["errors"][0]["field"], "name");
 }
+
+/// What the schema-driven fuzz (end2end/fuzz-api.sh) found, each held here too.
+#[tokio::test]
+async fn every_answer_is_the_json_error_the_document_declares() {
+    let s = TestServer::start().await;
+    let doc: Value = s.client().get(s.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    // Both ways of sending a credential, and on every secured call what any call may answer.
+    let schemes = &doc["components"]["securitySchemes"];
+    assert_eq!(
+        (schemes["user_id"]["name"].as_str(), schemes["auth_token"]["name"].as_str()),
+        (Some("X-User-Id"), Some("X-Auth-Token"))
+    );
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(security) = op["security"].as_array() else { continue };
+            assert_eq!(security.len(), 2, "{method} {path}: bearer, or the two headers");
+            for code in ["401", "403", "429"] {
+                assert!(op["responses"][code].is_object(), "{method} {path} does not declare {code}");
+            }
+            if path.contains("{id}") {
+                assert!(op["responses"]["400"].is_object(), "{method} {path} does not declare 400");
+            }
+        }
+    }
+    // `{}` is no sign-in: the document says which fields go together.
+    let login = &doc["components"]["schemas"]["LoginRequest"]["anyOf"];
+    assert_eq!(login[0]["required"], json!(["identifier", "password"]));
+    assert_eq!(login[1]["required"], json!(["pending", "method"]));
+    assert_eq!(doc["components"]["schemas"]["MePatch"]["then"]["required"], json!(["current_password"]));
+
+    let c = s.client();
+    s.register(&c, "ada").await;
+    let made = make_token(&s, &c, "fuzz", true, "read_write", &[("password", PASSWORD)]).await;
+    let token = made["token"].as_str().unwrap();
+
+    // A method the address does not answer: 405 with Allow and the JSON body.
+    let res = api(&s, Method::PUT, "/me", Some(token)).await;
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(res.headers()[header::ALLOW].to_str().unwrap().contains("PATCH"));
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "method_not_allowed");
+    // An id that is not text: the JSON 400.
+    let (status, body) = json_error(api(&s, Method::DELETE, "/me/sessions/%FF", Some(token)).await).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+    // A personal access token is no sign-in to end: 403, and it still works.
+    let (status, body) = json_error(api(&s, Method::POST, "/auth/logout", Some(token)).await).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
+    // The scheme's name in any case (RFC 9110).
+    let res = s
+        .client()
+        .get(s.url("/api/v1/me"))
+        .header(header::AUTHORIZATION, format!("BEARER {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    let patch = |body: Value| s.client().patch(s.url("/api/v1/me")).bearer_auth(token).json(&body).send();
+    // A wrong current password is a valid request whose proof failed: 403 next to the field.
+    let (status, body) =
+        json_error(patch(json!({"email": "new@example.test", "current_password": "wrong"})).await.unwrap()).await;
+    assert_eq!(
+        (status, body["error"].as_str(), body["field"].as_str()),
+        (StatusCode::FORBIDDEN, Some("incorrect_password"), Some("current_password"))
+    );
+    // The address the account has already is no change.
+    let res = patch(json!({"email": "ADA@example.test", "current_password": "wrong"})).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // `current_password` keeps its documented limits even without an address.
+    let (status, body) = json_error(patch(json!({"name": "Ada", "current_password": ""})).await.unwrap()).await;
+    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("current_password")));
+    // A password change with a wrong current password is that answer, whatever the new one is.
+    let res = s
+        .client()
+        .post(s.url("/api/v1/me/password"))
+        .bearer_auth(token)
+        .json(&json!({"current_password": "wrong", "new_password": "00000000"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_error(res).await.1["error"], "incorrect_password");
+
+    // A cross-site write is refused with the same JSON body.
+    let res = s
+        .client()
+        .post(s.url("/api/v1/auth/login"))
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({"identifier": "ada", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        json_error(res).await,
+        (StatusCode::FORBIDDEN, json!({"error": "forbidden", "message": "You are not allowed to do that."}))
+    );
+}

@@ -436,9 +436,10 @@ async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a
     let (status, body) =
         json_error(s.call(&here, "change_password", &form("wrong one", "a new passphrase", "a new passphrase")).await)
             .await;
+    // A valid request whose proof failed: 403, next to the field.
     assert_eq!(
-        (status, body["errors"][0]["field"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("current_password"))
+        (status, body["error"].as_str(), body["errors"][0]["field"].as_str()),
+        (StatusCode::FORBIDDEN, Some("incorrect_password"), Some("current_password"))
     );
     let (status, body) = json_error(s.call(&here, "change_password", &form(PASSWORD, "qwerty123", "nope")).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

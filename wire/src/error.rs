@@ -36,6 +36,10 @@ pub enum AppError {
     InvalidCredentials,
     #[error("That code is not valid.")]
     InvalidCode,
+    /// The current password given to confirm a change is wrong (403: the request was valid,
+    /// its proof was not), shown next to `field`.
+    #[error("Your current password is not correct.")]
+    IncorrectPassword { field: String },
     #[error("Too many attempts. Try again in {}.", wait_text(*retry_after))]
     RateLimited { retry_after: u64 },
     #[error("Not found.")]
@@ -66,6 +70,9 @@ pub enum AppError {
     Conflict { field: String, message: String },
     #[error("The request could not be understood.")]
     BadRequest,
+    /// A known address called with a method it does not answer (405, with `Allow`).
+    #[error("This address does not answer that method.")]
+    MethodNotAllowed,
     #[error("Could not reach the server. Check your connection and try again.")]
     Network,
     #[error("Something went wrong on our side. Please try again.")]
@@ -98,6 +105,7 @@ impl AppError {
                 (!messages.is_empty()).then(|| messages.join(" "))
             }
             AppError::Conflict { field: f, message } if f == field => Some(message.clone()),
+            AppError::IncorrectPassword { field: f } if f == field => Some(self.to_string()),
             // A wrong second-factor code belongs next to the code field.
             AppError::InvalidCode if field == "code" => Some(self.to_string()),
             _ => None,
@@ -106,7 +114,13 @@ impl AppError {
 
     /// True when the error belongs next to a field rather than at the top of the form.
     pub fn is_field_error(&self) -> bool {
-        matches!(self, AppError::Validation { .. } | AppError::Conflict { .. } | AppError::InvalidCode)
+        matches!(
+            self,
+            AppError::Validation { .. }
+                | AppError::Conflict { .. }
+                | AppError::InvalidCode
+                | AppError::IncorrectPassword { .. }
+        )
     }
 
     /// The stable machine code clients branch on.
@@ -117,6 +131,7 @@ impl AppError {
             AppError::Validation { .. } => "validation",
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::InvalidCode => "invalid_code",
+            AppError::IncorrectPassword { .. } => "incorrect_password",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::NotFound => "not_found",
             AppError::InvalidLink => "invalid_link",
@@ -127,6 +142,7 @@ impl AppError {
             AppError::TwoFactorRequired { .. } => "two_factor_required",
             AppError::Conflict { .. } => "conflict",
             AppError::BadRequest => "bad_request",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Network => "network",
             AppError::Internal => "internal",
         }
@@ -141,9 +157,13 @@ impl AppError {
             | AppError::SignInExpired
             | AppError::ReauthenticationRequired
             | AppError::TwoFactorRequired { .. } => 401,
-            AppError::Forbidden | AppError::PasswordExpired | AppError::TwoFactorSetupRequired => 403,
+            AppError::Forbidden
+            | AppError::PasswordExpired
+            | AppError::TwoFactorSetupRequired
+            | AppError::IncorrectPassword { .. } => 403,
             AppError::InvalidLink | AppError::BadRequest => 400,
             AppError::NotFound => 404,
+            AppError::MethodNotAllowed => 405,
             AppError::Conflict { .. } => 409,
             AppError::Validation { .. } => 422,
             AppError::RateLimited { .. } => 429,
@@ -169,6 +189,11 @@ impl AppError {
                 body.errors = Some(errors.clone());
             }
             AppError::Conflict { field, .. } => body.field = Some(field.clone()),
+            // As a validation error's too, for clients that read `errors`.
+            AppError::IncorrectPassword { field } => {
+                body.field = Some(field.clone());
+                body.errors = Some(vec![FieldError { field: field.clone(), message: self.to_string() }]);
+            }
             AppError::RateLimited { retry_after } => body.retry_after = Some(*retry_after),
             AppError::TwoFactorRequired { methods, pending } => {
                 body.methods = Some(methods.clone());
@@ -187,6 +212,7 @@ impl AppError {
             "validation" => AppError::Validation { errors: body.errors.unwrap_or_default() },
             "invalid_credentials" => AppError::InvalidCredentials,
             "invalid_code" => AppError::InvalidCode,
+            "incorrect_password" => AppError::IncorrectPassword { field: body.field.unwrap_or_default() },
             "rate_limited" => AppError::RateLimited { retry_after: body.retry_after.unwrap_or(60) },
             "not_found" => AppError::NotFound,
             "invalid_link" => AppError::InvalidLink,
@@ -199,6 +225,7 @@ impl AppError {
             }
             "conflict" => AppError::Conflict { field: body.field.unwrap_or_default(), message: body.message },
             "bad_request" => AppError::BadRequest,
+            "method_not_allowed" => AppError::MethodNotAllowed,
             "network" => AppError::Network,
             _ => AppError::Internal,
         }
@@ -212,7 +239,8 @@ impl AppError {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// A stable code: `unauthenticated`, `forbidden`, `not_found`, `validation`, `conflict`,
-    /// `two_factor_required`, `invalid_code`, `rate_limited`, `bad_request`, …
+    /// `two_factor_required`, `invalid_code`, `incorrect_password`, `rate_limited`,
+    /// `bad_request`, `method_not_allowed`, …
     pub error: String,
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -397,6 +425,7 @@ pub use server_fn_error::on_server_error;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn field_messages_are_found_by_field() {
@@ -426,6 +455,7 @@ mod tests {
             AppError::TwoFactorRequired { methods: vec![Method::Totp, Method::Backup], pending: Some("p".into()) },
             AppError::TwoFactorRequired { methods: vec![Method::Email], pending: None },
             AppError::Unauthenticated,
+            AppError::IncorrectPassword { field: "current_password".into() },
             AppError::Internal,
         ];
         for err in cases {
@@ -437,6 +467,12 @@ mod tests {
         let v = serde_json::to_value(AppError::field("email", "x")).unwrap();
         assert_eq!(v["field"], "email", "the first field, for clients that show one");
         assert_eq!(v["errors"][0]["field"], "email");
+        let wrong = AppError::IncorrectPassword { field: "current_password".into() };
+        assert_eq!(wrong.status(), 403, "a valid request whose proof failed");
+        assert!(wrong.is_field_error());
+        assert_eq!(wrong.field_message("current_password").as_deref(), Some("Your current password is not correct."));
+        let v = serde_json::to_value(&wrong).unwrap();
+        assert_eq!((&v["field"], &v["errors"][0]["field"]), (&json!("current_password"), &json!("current_password")));
     }
 
     #[test]

@@ -110,10 +110,13 @@ pub async fn change(
     let mut p = Problems::default();
     if req.current_password.is_empty() {
         p.add("current_password", "Enter your current password.");
+    } else {
+        // Who is asking comes first: with a wrong current password that is the one answer
+        // (403), whatever the new one is; with the right one, every problem of the new one.
+        reauth::password(env, me, req.current_password, "current_password", meta).await?;
     }
     check_rules(policy, &me.user, req.new_password, req.confirm, &mut p);
     p.into_result()?;
-    reauth::password(env, me, req.current_password, "current_password", meta).await?;
     check_history(env, policy, &me.user, req.new_password, meta).await?;
 
     store(env, &me.user.id, req.new_password).await?;
