@@ -12,7 +12,7 @@ export LEPTOS_OUTPUT_NAME := gatehouse
 # dependencies with lint, and the benchmarks with `cargo leptos build --release`.
 LEPTOS_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz bench bench-api bench-login bench-pages bench-scale clean
+.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz bench bench-api bench-login bench-pages bench-scale bench-load clean
 
 run: setup-build release
 	LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD \
@@ -72,6 +72,12 @@ bench-login:
 # 64 connections rendering /account/security and /signin for 30 s against `gatehouse serve`.
 bench-pages: release
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example page_load
+
+# 200 people doing mixed account work for 60 s: one server on SQLite, then two on one
+# PostgreSQL (TEST_DATABASE_URL). Fails on any error or lost update; prints p50/p99.
+bench-load: release
+	pg=$$(.ci/postgres-url); \
+	TEST_DATABASE_URL="$$pg" RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example load_bench
 
 # Sign-in, GET /me, the admin search and housekeeping at 10,000 and 1,000,000 generated
 # accounts, on SQLite and PostgreSQL (TEST_DATABASE_URL, as the tests): the ratio 1M / 10k.
