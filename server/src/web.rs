@@ -54,8 +54,13 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
 
     if let Some(why) = csrf_refusal(req.method(), req.headers(), state.config.public_url.origin()) {
         tracing::warn!(ip = %meta.ip, path = %req.uri().path(), header = why, "refused a cross-site request");
-        // The one error body (a JSON 403), as every other refusal.
-        let mut res = AppError::Forbidden.into_response();
+        // The API's one error body for API clients; a person whose browser posted a form from
+        // another site reads a sentence.
+        let mut res = if req.uri().path().starts_with("/api/") {
+            AppError::Forbidden.into_response()
+        } else {
+            (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+        };
         add_headers(res.headers_mut(), state.config.public_url.is_https(), false);
         return res;
     }

@@ -604,7 +604,8 @@ async fn every_answer_is_the_json_error_the_document_declares() {
         .unwrap();
     assert_eq!(json_error(res).await.1["error"], "incorrect_password");
 
-    // A cross-site write is refused with the same JSON body.
+    // A cross-site write to the API is refused with the same JSON body (a browser's form
+    // post gets a sentence: end2end/tests/accounts.spec.ts).
     let res = s
         .client()
         .post(s.url("/api/v1/auth/login"))
