@@ -15,9 +15,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark: a failure should stop it
 
+mod common;
+
+use common::{serve, setting};
+
 use std::{
     collections::BTreeMap,
-    net::SocketAddr,
     sync::{
         atomic::{AtomicBool, AtomicU64, Ordering},
         Arc,
@@ -37,19 +40,6 @@ use platform::{
     request::ClientMeta,
 };
 use wire::{account::Role, password::PasswordPolicy, token::Expiry};
-
-fn setting(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-async fn serve(router: axum::Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
-    });
-    format!("http://{addr}")
-}
 
 /// Hits `url` from `connections` clients for `seconds`; returns requests per second.
 async fn load(url: &str, token: Option<&str>, connections: u64, seconds: u64) -> f64 {

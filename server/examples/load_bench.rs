@@ -22,10 +22,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark: a failure should stop it
 
+mod common;
+
+use common::{setting, Server};
+
 use std::{
     collections::BTreeMap,
     path::Path,
-    process::{Child, Command, ExitCode, Stdio},
+    process::{Command, ExitCode, Stdio},
     sync::{
         atomic::{AtomicBool, Ordering},
         Arc,
@@ -39,20 +43,6 @@ use serde_json::{json, Value};
 const PASSWORD: &str = "load test passphrase 1";
 /// The key every instance shares (sessions, links and signed errors are valid on each).
 const KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-
-fn setting(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-/// A server, killed when this is dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 async fn start(bin: &str, data: &Path, database_url: Option<&str>) -> (Server, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();

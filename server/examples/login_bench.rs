@@ -24,6 +24,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark: a failure should stop it
 
+mod common;
+
+use common::setting;
+
 use std::{
     collections::BTreeMap,
     net::SocketAddr,
@@ -48,10 +52,6 @@ use platform::{
 use wire::{account::Role, password::PasswordPolicy, token::Expiry};
 
 const PASSWORD: &str = "bench passphrase 1";
-
-fn setting(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
 
 /// Runs `work` on `tasks` tasks for `seconds` after a short warm-up; returns completions per second.
 async fn rate<F, Fut>(tasks: u64, seconds: u64, work: F) -> f64

@@ -24,7 +24,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark: a failure should stop it
 
-use std::{collections::BTreeMap, net::SocketAddr, time::Instant};
+mod common;
+
+use common::{serve, setting};
+
+use std::{collections::BTreeMap, time::Instant};
 
 use app::server::AppState;
 use gatehouse_core::{accounts, admin, principal::Principal, reauth, tokens};
@@ -38,19 +42,6 @@ use platform::{
 use wire::{account::Role, password::PasswordPolicy, token::Expiry};
 
 const PASSWORD: &str = "scale passphrase 1";
-
-fn setting(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-async fn serve(router: axum::Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
-    });
-    format!("http://{addr}")
-}
 
 /// The generated rows, one statement each; `:n` (accounts), `:hash` and `:now` are put in
 /// as literals (values of this program's own).
