@@ -12,6 +12,7 @@ use gatehouse_core::{
     factors::pending::{self, PendingToken},
     principal::Principal,
     sessions::{self, Issued, SessionToken},
+    two_factor::AssistantCookie,
     Core,
 };
 use http::{header, request::Parts, HeaderValue};
@@ -122,6 +123,19 @@ impl Cx {
         self.set_cookie(pending::clear_cookie(self.secure()));
     }
 
+    /// A cookie of the two-factor setup assistant, when the request carries it.
+    pub fn assistant_cookie(&self, which: AssistantCookie) -> Option<&str> {
+        self.cookie(which.name(self.secure())).filter(|v| !v.is_empty())
+    }
+
+    pub fn set_assistant_cookie(&self, which: AssistantCookie, value: &str) {
+        self.set_cookie(which.set(self.secure(), value));
+    }
+
+    pub fn clear_assistant_cookie(&self, which: AssistantCookie) {
+        self.set_cookie(which.clear(self.secure()));
+    }
+
     fn set_cookie(&self, value: String) {
         match (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
             (Some(res), Ok(v)) => res.append_header(header::SET_COOKIE, v),
@@ -149,16 +163,22 @@ pub fn code_of<'a>(
     Some((method, code.as_ref().map(|c| c.expose()).unwrap_or_default()))
 }
 
+/// Whether the server function is answering a form posted without JavaScript (the browser
+/// asked for a page, as `server_fn` and `leptos_axum::redirect` tell them apart): its answer is
+/// a redirect to a page, not data for a script.
+pub fn plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
 /// Sets the status and headers of a server function's error response from the one
 /// `IntoResponse` of `AppError` (installed as `wire`'s hook; it runs inside the request's
 /// reactive scope). A plain form post (no JavaScript) is left alone: `server_fn` answers it with
 /// a redirect back to the form, the error in the URL.
 fn set_error_status(e: &AppError) {
     let Some(res) = use_context::<ResponseOptions>() else { return };
-    let plain_form = use_context::<Parts>()
-        .and_then(|p| p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-        .unwrap_or(false);
-    if plain_form {
+    if plain_form_post() {
         return;
     }
     let answer = e.clone().into_response();

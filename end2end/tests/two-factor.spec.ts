@@ -229,3 +229,59 @@ test("TOTP the IONOS way: Enable 2-Factor Authentication, the assistant's steps 
   await expect(panel.getByTestId("backup-codes-left")).toHaveText("10 backup codes left.");
   await expect(panel.getByLabel("Password", { exact: true })).toBeVisible();
 });
+
+test("the setup assistant works without JavaScript, as a sequence of pages", async ({ browser }) => {
+  const a = newAccount();
+  const setup = await browser.newPage();
+  await register(setup, a);
+  await setup.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const errors: string[] = [];
+  watch(context, errors);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Username or email").fill(a.username);
+  await page.getByLabel("Password", { exact: true }).fill(a.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account\/profile$/);
+
+  await page.goto("/account/security");
+  const panel = page.locator("#two-factor");
+  await panel.getByRole("button", { name: "Enable 2-Factor Authentication" }).click();
+  await expect(page).toHaveURL(/\/account\/security\?setup=app$/);
+  await expect(panel).toContainText("Confirm your password first");
+  await confirmPassword(panel, a.password);
+  const assistant = page.getByRole("dialog", { name: "2-Factor Authentication Setup Assistant" });
+  await expect(assistant).toContainText("Step 1 of 3");
+  await assistant.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\?setup=scan$/);
+  await expect(assistant).toContainText("Step 2 of 3");
+  const key = (await page.getByTestId("totp-key").innerText()).replace(/\s/g, "");
+  expect(await decodeQr(assistant.locator("img.qr"))).toContain(`secret=${key}`);
+  // Back and forth keeps the same key.
+  await assistant.getByRole("button", { name: "Back" }).click();
+  await expect(assistant).toContainText("Step 1 of 3");
+  await assistant.getByRole("button", { name: "Next" }).click();
+  expect((await page.getByTestId("totp-key").innerText()).replace(/\s/g, "")).toBe(key);
+  await assistant.getByRole("button", { name: "Next" }).click();
+  await expect(assistant).toContainText("Step 3 of 3");
+  const near = [-1, 0, 1].map((steps) => oathtool(key, steps));
+  await assistant.getByLabel("Security Token").fill(["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!);
+  await assistant.getByRole("button", { name: "Verify" }).click();
+  await expect(assistant.locator(".field-error")).toContainText("That code is not valid.");
+  await assistant.getByLabel("Security Token").fill(oathtool(key));
+  await assistant.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account\/security\?codes=new$/);
+  const shown = page.locator(".backup-codes code");
+  await expect(shown).toHaveCount(10);
+  await expect(panel).toContainText("Two-factor authentication via TOTP is on.");
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.locator(".backup-codes")).toHaveCount(0);
+  // Shown once: coming back to the address shows none.
+  await page.goto("/account/security?codes=new");
+  await expect(page.locator(".backup-codes")).toHaveCount(0);
+  await expect(panel).toContainText("shown only once");
+  expect(errors).toEqual([]);
+  await context.close();
+});

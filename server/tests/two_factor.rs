@@ -426,6 +426,7 @@ async fn two_factor_functions_refuse_strangers() {
         ("start_totp", vec![]),
         ("confirm_totp", vec![("setup", "x"), ("code", "123456")]),
         ("regenerate_backup_codes", vec![]),
+        ("setup_assistant", vec![("key", "true"), ("codes", "true")]),
         ("disable_totp", vec![("method", "totp"), ("code", "123456")]),
         ("enable_email_two_factor", vec![]),
         ("disable_email_two_factor", vec![("method", "email"), ("code", "123456")]),
@@ -635,4 +636,103 @@ async fn a_password_change_asks_the_second_factor_and_offers_to_revoke_tokens() 
     assert_eq!(s.call(&s.client(), "reset_password", &reset).await.status(), StatusCode::OK);
     let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM personal_access_tokens").fetch_one(&s.db).await.unwrap();
     assert_eq!(left, 0);
+}
+
+/// A page as the browser gets it before (or without) the WASM.
+async fn page(s: &TestServer, c: &Client, path: &str) -> String {
+    let res = c.get(s.url(path)).header(header::ACCEPT, "text/html").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    res.text().await.unwrap()
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = html.find(start)? + start.len();
+    Some(&html[from..from + html[from..].find(end)?])
+}
+
+/// The key the assistant's page shows (`data-testid="totp-key"`), without its spaces.
+fn key_on(html: &str) -> String {
+    let tag = between(html, "data-testid=\"totp-key\"", "</code>").expect("the key on the page");
+    let shown = tag[tag.find('>').unwrap() + 1..].split('<').next().unwrap();
+    shown.split_whitespace().collect()
+}
+
+#[tokio::test]
+async fn the_setup_assistant_works_as_a_sequence_of_pages_without_javascript() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "ivy").await;
+
+    // Before the password is confirmed, the assistant's address asks for it first.
+    let html = page(&s, &c, "/account/security?setup=app").await;
+    assert!(html.contains("Confirm your password first"), "{html}");
+    assert!(!html.contains("Step 1 of 3"));
+    reauthenticate(&s, &c, "ivy").await;
+
+    // Each step is a page of its own, with its buttons as forms that need no script.
+    let html = page(&s, &c, "/account/security?setup=app").await;
+    assert!(html.contains("Step 1 of 3") && html.contains("2-Factor Authentication Setup Assistant"), "{html}");
+    assert!(html.contains(r#"<input type="hidden" name="setup" value="scan""#), "Next goes to the QR code");
+    let scan = page(&s, &c, "/account/security?setup=scan").await;
+    assert!(scan.contains("Step 2 of 3") && scan.contains(r#"<img src="data:image/svg+xml;base64,"#), "{scan}");
+    let key = key_on(&scan);
+    assert!(key.len() >= 32, "{key}");
+    // The same setup on every step and reload (it rides in a cookie), a new one elsewhere.
+    assert_eq!(key_on(&page(&s, &c, "/account/security?setup=scan").await), key);
+    let token = page(&s, &c, "/account/security?setup=token").await;
+    assert!(token.contains("Step 3 of 3") && token.contains("Security Token"), "{token}");
+    let sealed = between(&token, r#"<input type="hidden" name="setup" value=""#, "\"").unwrap().to_owned();
+    let other = s.client();
+    s.call(&other, "sign_in", &[("identifier", "ivy"), ("password", PASSWORD)]).await;
+    reauthenticate(&s, &other, "ivy").await;
+    assert_ne!(key_on(&page(&s, &other, "/account/security?setup=scan").await), key);
+
+    // Verify, posted as a plain form: off to the page that shows the backup codes, which ride
+    // in a sealed cookie of this session, not in the address.
+    let verify = |code: String| {
+        c.post(s.url("/fn/confirm_totp"))
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, s.url("/account/security?setup=token"))
+            .form(&[("setup", sealed.clone()), ("code", code)])
+            .send()
+    };
+    let res = verify(not_a_code(&s, &key)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let back = res.headers()[header::LOCATION].to_str().unwrap();
+    assert!(
+        back.starts_with("/account/security?setup=token") || back.contains("/account/security?setup=token"),
+        "{back}"
+    );
+    let res = verify(code_for(&s, &key, 0)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()[header::LOCATION], "/account/security?codes=new");
+    let cookies: Vec<&str> = res.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap()).collect();
+    let carried = cookies.iter().find(|c| c.starts_with("gatehouse_new_codes=")).expect("the codes' cookie");
+    assert!(carried.contains("HttpOnly") && carried.contains("Max-Age=600"), "{carried}");
+    assert!(cookies.iter().any(|c| c.starts_with("gatehouse_totp_setup=;")), "the setup is over: {cookies:?}");
+
+    // Shown once: the page lists ten codes that sign in, and a reload shows none.
+    let html = page(&s, &c, "/account/security?codes=new").await;
+    let codes: Vec<String> =
+        html.split("<li><code>").skip(1).map(|rest| rest[..rest.find('<').unwrap()].to_owned()).collect();
+    assert_eq!(codes.len(), 10, "{html}");
+    assert!(html.contains("Two-factor authentication via TOTP is on."));
+    let again = page(&s, &c, "/account/security?codes=new").await;
+    assert!(!again.contains(&codes[0]) && again.contains("shown only once"), "{again}");
+    let signing_in = pending_sign_in(&s, "ivy").await;
+    assert_eq!(second_step(&s, &signing_in, "backup", &codes[3]).await.status(), StatusCode::OK);
+
+    // Regenerating without a script takes the same road.
+    let res = c
+        .post(s.url("/fn/regenerate_backup_codes"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, s.url("/account/security"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/account/security?codes=new");
+    let html = page(&s, &c, "/account/security?codes=new").await;
+    assert_eq!(html.matches("<li><code>").count(), 10);
+    assert!(!html.contains(&codes[0]), "a new set");
 }

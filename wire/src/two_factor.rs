@@ -102,6 +102,23 @@ impl std::fmt::Debug for TotpSetup {
     }
 }
 
+/// What the Security page's setup assistant shows beyond the account's state, read while the
+/// page renders: the key of the setup in progress (on the steps that show it) and backup codes
+/// just made (once, on `?codes=new`). Holds secrets that are shown once.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistantView {
+    pub setup: Option<TotpSetup>,
+    /// Why there is no key when one was asked for (the password must be confirmed first, say).
+    pub setup_error: Option<AppError>,
+    pub new_codes: Option<Vec<String>>,
+}
+
+impl std::fmt::Debug for AssistantView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AssistantView([redacted])")
+    }
+}
+
 /// The second step of a sign-in: how the code can be given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Challenge {

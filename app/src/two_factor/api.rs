@@ -5,14 +5,14 @@
 
 use leptos::server;
 
-use super::{Challenge, TotpSetup, TwoFactorSettings, TwoFactorState};
+use super::{AssistantView, Challenge, TotpSetup, TwoFactorSettings, TwoFactorState};
 use crate::{
     auth::model::{OneTimeCode, Password},
     error::AppError,
 };
 
 #[cfg(feature = "ssr")]
-use gatehouse_core::{access::Opens, admin, reauth, two_factor};
+use gatehouse_core::{access::Opens, admin, reauth, two_factor, two_factor::AssistantCookie};
 
 /// Which second factors the account has. Open while the password has expired too: the change
 /// of password asks for one.
@@ -43,15 +43,20 @@ pub async fn send_two_factor_code() -> Result<(), AppError> {
     two_factor::send_session_code(&cx.env(), &me, &cx.meta).await
 }
 
+/// The setup assistant's key and QR code: the setup this browser has in progress (its cookie),
+/// or a new one, so every step and reload shows the same key.
 #[server(prefix = "/fn", endpoint = "start_totp")]
 pub async fn start_totp() -> Result<TotpSetup, AppError> {
     let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
     let env = cx.env();
-    two_factor::require_available(&env).await?;
-    two_factor::start_totp(&env, &reauth::recent(&env, &me).await?).await
+    let recent = reauth::recent(&env, &me).await?;
+    let setup = two_factor::start_totp(&env, &recent, cx.assistant_cookie(AssistantCookie::Setup)).await?;
+    cx.set_assistant_cookie(AssistantCookie::Setup, &setup.setup);
+    Ok(setup)
 }
 
-/// **Verify**: the first code from the app. Answers the backup codes, once.
+/// **Verify**: the first code from the app. Answers the backup codes, once (see
+/// `show_new_codes` for a form posted without JavaScript).
 #[server(prefix = "/fn", endpoint = "confirm_totp")]
 pub async fn confirm_totp(setup: OneTimeCode, code: OneTimeCode) -> Result<Vec<String>, AppError> {
     let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
@@ -62,7 +67,9 @@ pub async fn confirm_totp(setup: OneTimeCode, code: OneTimeCode) -> Result<Vec<S
     let env = cx.env();
     two_factor::require_available(&env).await?;
     let recent = reauth::recent(&env, &me).await?;
-    Ok(two_factor::confirm_totp(&env, &recent, setup.expose(), code, &cx.meta).await?.0)
+    let codes = two_factor::confirm_totp(&env, &recent, setup.expose(), code, &cx.meta).await?;
+    cx.clear_assistant_cookie(AssistantCookie::Setup);
+    show_new_codes(&cx, &recent, codes)
 }
 
 #[server(prefix = "/fn", endpoint = "regenerate_backup_codes")]
@@ -70,7 +77,57 @@ pub async fn regenerate_backup_codes() -> Result<Vec<String>, AppError> {
     let (cx, me) = crate::server::authorize(Opens::Standing).await?;
     let env = cx.env();
     two_factor::require_available(&env).await?;
-    Ok(two_factor::regenerate_codes(&env, &reauth::recent(&env, &me).await?, &cx.meta).await?.0)
+    let recent = reauth::recent(&env, &me).await?;
+    let codes = two_factor::regenerate_codes(&env, &recent, &cx.meta).await?;
+    show_new_codes(&cx, &recent, codes)
+}
+
+/// New backup codes for the one who asked. A page's script shows them from the answer; a form
+/// posted without JavaScript is sent on to the page that shows them (`?codes=new`), the codes
+/// sealed for this session in a ten-minute cookie that page reads once.
+#[cfg(feature = "ssr")]
+fn show_new_codes(
+    cx: &crate::server::Cx,
+    me: &reauth::Recent<'_>,
+    codes: gatehouse_core::factors::backup::NewCodes,
+) -> Result<Vec<String>, AppError> {
+    if crate::server::plain_form_post() {
+        let sealed = two_factor::seal_new_codes(&cx.env(), me.session_id(), &codes)?;
+        cx.set_assistant_cookie(AssistantCookie::NewCodes, &sealed);
+        leptos_axum::redirect(super::NEW_CODES_PAGE);
+    }
+    Ok(codes.0)
+}
+
+/// What the setup assistant shows while the page renders: with `key`, the setup in progress
+/// (as `start_totp`); with `codes`, the backup codes just made for this session, once (the
+/// cookie that carried them is cleared as they are read; none when already shown, expired or
+/// made for another session).
+#[server(prefix = "/fn", endpoint = "setup_assistant")]
+pub async fn setup_assistant(key: bool, codes: bool) -> Result<AssistantView, AppError> {
+    let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
+    let mut view = AssistantView { setup: None, setup_error: None, new_codes: None };
+    if codes {
+        if let Some(sealed) = cx.assistant_cookie(AssistantCookie::NewCodes) {
+            view.new_codes = me.session_id().and_then(|s| two_factor::open_new_codes(&cx.env(), s, sealed));
+            cx.clear_assistant_cookie(AssistantCookie::NewCodes);
+        }
+    }
+    if key {
+        let env = cx.env();
+        let setup = match reauth::recent(&env, &me).await {
+            Ok(recent) => two_factor::start_totp(&env, &recent, cx.assistant_cookie(AssistantCookie::Setup)).await,
+            Err(e) => Err(e),
+        };
+        match setup {
+            Ok(setup) => {
+                cx.set_assistant_cookie(AssistantCookie::Setup, &setup.setup);
+                view.setup = Some(setup);
+            }
+            Err(e) => view.setup_error = Some(e),
+        }
+    }
+    Ok(view)
 }
 
 #[server(prefix = "/fn", endpoint = "disable_totp")]

@@ -4,5 +4,10 @@
 
 pub use wire::two_factor::*;
 
+/// The Security page, where the two-factor section is.
+pub const SECURITY_PAGE: &str = "/account/security";
+/// The Security page showing backup codes just made, once.
+pub const NEW_CODES_PAGE: &str = "/account/security?codes=new";
+
 pub mod api;
 pub mod ui;

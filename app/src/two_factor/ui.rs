@@ -3,15 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{
+    hooks::{use_navigate, use_query_map},
+    NavigateOptions,
+};
 
 use super::{
     api::{
-        get_two_factor_settings, sign_in_challenge, two_factor_status, ConfirmTotp, DisableEmailTwoFactor, DisableTotp,
-        EnableEmailTwoFactor, Reauthenticate, RegenerateBackupCodes, SaveTwoFactorSettings, SendSignInCode,
-        SendTwoFactorCode, StartTotp,
+        get_two_factor_settings, setup_assistant, sign_in_challenge, two_factor_status, ConfirmTotp,
+        DisableEmailTwoFactor, DisableTotp, EnableEmailTwoFactor, Reauthenticate, RegenerateBackupCodes,
+        SaveTwoFactorSettings, SendSignInCode, SendTwoFactorCode,
     },
-    Method, TwoFactorState,
+    Method, TotpSetup, TwoFactorState, SECURITY_PAGE,
 };
 use crate::{
     auth::api::SignInSecondFactor,
@@ -63,7 +66,7 @@ pub fn CodeFields(
     }
 }
 
-/// The backup codes, shown once, with Copy and Download.
+/// The backup codes, shown once, with Copy and Download; **Done** closes them.
 #[component]
 fn BackupCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
     let text = codes.join("\n");
@@ -84,9 +87,89 @@ fn BackupCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView 
             <div class="actions">
                 <CopyButton text=text label="Copy backup codes"/>
                 <a class="button secondary" href=file download="gatehouse-backup-codes.txt">"Download"</a>
-                <button type="button" class="primary" on:click=move |_| on_done.run(())>"Done: I saved them"</button>
+                <StepButton to=None label="Done: I saved them" primary=true on_click=on_done/>
             </div>
         </div>
+    }
+}
+
+/// A step of the **2-Factor Authentication Setup Assistant** (seed 004). The step is part of the
+/// page's address (`?setup=app|scan|token`), so the assistant is a sequence of pages that works
+/// before the WASM loads and without JavaScript, and Back and reload do what they say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupStep {
+    /// Get an authenticator app.
+    App,
+    /// Scan the QR code, or type the key.
+    Scan,
+    /// Enter the **Security Token**, then **Verify**.
+    Token,
+}
+
+impl SetupStep {
+    pub fn parse(s: &str) -> Option<SetupStep> {
+        match s {
+            "app" => Some(SetupStep::App),
+            "scan" => Some(SetupStep::Scan),
+            "token" => Some(SetupStep::Token),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetupStep::App => "app",
+            SetupStep::Scan => "scan",
+            SetupStep::Token => "token",
+        }
+    }
+
+    fn number(self) -> u8 {
+        match self {
+            SetupStep::App => 1,
+            SetupStep::Scan => 2,
+            SetupStep::Token => 3,
+        }
+    }
+
+    /// Whether the step shows the key (and so needs the setup in progress).
+    fn needs_key(self) -> bool {
+        self != SetupStep::App
+    }
+}
+
+/// The assistant's step in the page's address.
+fn setup_step() -> Memo<Option<SetupStep>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get("setup").and_then(|s| SetupStep::parse(&s)))
+}
+
+/// A button that moves the assistant to `to` (`None` closes it) by changing the page's address:
+/// a GET form, which the router's navigation takes over once the WASM runs (no page load).
+#[component]
+fn StepButton(
+    to: Option<SetupStep>,
+    label: &'static str,
+    #[prop(optional)] primary: bool,
+    #[prop(optional)] on_click: Option<Callback<()>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let href = match to {
+        Some(s) => format!("{SECURITY_PAGE}?setup={}", s.as_str()),
+        None => SECURITY_PAGE.to_owned(),
+    };
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(f) = on_click {
+            f.run(());
+        }
+        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+    };
+    view! {
+        <form method="get" action=SECURITY_PAGE on:submit=go>
+            {to.map(|s| view! { <input type="hidden" name="setup" value=s.as_str()/> })}
+            <button type="submit" class=if primary { "primary" } else { "secondary" }>{label}</button>
+        </form>
     }
 }
 
@@ -96,7 +179,6 @@ fn BackupCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView 
 pub fn TwoFactorPanel() -> impl IntoView {
     let reauth = ServerAction::<Reauthenticate>::new();
     let send = ServerAction::<SendTwoFactorCode>::new();
-    let start = ServerAction::<StartTotp>::new();
     let confirm = ServerAction::<ConfirmTotp>::new();
     let regen = ServerAction::<RegenerateBackupCodes>::new();
     let off_totp = ServerAction::<DisableTotp>::new();
@@ -115,14 +197,29 @@ pub fn TwoFactorPanel() -> impl IntoView {
         },
         |_| two_factor_status(),
     );
-    // Backup codes are shown once: right after enrolment or regeneration, until "I saved them".
+    let step = setup_step();
+    // Backup codes are shown once: right after enrolment or regeneration, until Done. With
+    // JavaScript they come back from the action; without, the server sends the browser to
+    // `?codes=new` with them in a sealed cookie that the page reads once.
+    let query = use_query_map();
+    let codes_page = Memo::new(move |_| query.read().get("codes").is_some_and(|c| c == "new"));
+    // The key the assistant's steps show and the codes carried to `?codes=new`, read while the
+    // page renders so that both work without JavaScript (the key again once the password is
+    // confirmed).
+    let needs_key = Memo::new(move |_| step.get().is_some_and(SetupStep::needs_key));
+    let assistant = Resource::new(
+        move || (needs_key.get(), codes_page.get(), reauth.version().get()),
+        |(key, codes, _)| async move {
+            if key || codes {
+                setup_assistant(key, codes).await.ok()
+            } else {
+                None
+            }
+        },
+    );
     let codes = RwSignal::new(None::<Vec<String>>);
-    // The TOTP setup assistant's step (None: closed); it may be opened before the password is
-    // confirmed, and goes on once it is.
-    let assistant = RwSignal::new(None::<SetupStep>);
     Effect::new(move |_| {
         if let Some(Ok(c)) = confirm.value().get() {
-            assistant.set(None);
             codes.set(Some(c));
         }
     });
@@ -132,9 +229,17 @@ pub fn TwoFactorPanel() -> impl IntoView {
         }
     });
     let sent = move || matches!(send.value().get(), Some(Ok(())));
+    let done = Callback::new(move |()| codes.set(None));
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let assistant = assistant.await;
+                let from_cookie = assistant.as_ref().and_then(|a| a.new_codes.clone());
+                let setup_now = match assistant.map(|a| (a.setup, a.setup_error)) {
+                    Some((_, Some(e))) => Err(e),
+                    Some((setup, None)) => Ok(setup),
+                    None => Ok(None),
+                };
                 match status.await {
                     Ok(s) if !s.available => ().into_any(),
                     Ok(s) => view! {
@@ -146,9 +251,18 @@ pub fn TwoFactorPanel() -> impl IntoView {
                                     "Set up an authenticator app to continue."
                                 </p>
                             </Show>
-                            {move || codes.get().map(|c| view! {
-                                <BackupCodesShown codes=c on_done=Callback::new(move |()| codes.set(None))/>
-                            })}
+                            {move || {
+                                let from_cookie = from_cookie.clone();
+                                match codes.get().or(from_cookie) {
+                                    Some(c) => view! { <BackupCodesShown codes=c on_done=done/> }.into_any(),
+                                    None if codes_page.get() => view! {
+                                        <p class="notice" role="status">
+                                            "Backup codes are shown only once. If you did not save them, make new ones with Regenerate codes."
+                                        </p>
+                                    }.into_any(),
+                                    None => ().into_any(),
+                                }
+                            }}
                             // Seed 000: the number left is displayed; only actions ask for the password.
                             {s.totp.then(|| view! {
                                 <p class="facts-line" class:warn=s.backup_codes_low() data-testid="backup-codes-left">
@@ -157,7 +271,7 @@ pub fn TwoFactorPanel() -> impl IntoView {
                                 </p>
                             })}
                             {if s.reauthenticated {
-                                view! { <Manage s=s.clone() start confirm regen off_totp on_email off_email send assistant/> }.into_any()
+                                view! { <Manage s=s.clone() confirm regen off_totp on_email off_email send step setup=setup_now.clone()/> }.into_any()
                             } else {
                                 let intro = format!(
                                     "{} Confirm your password to manage it.",
@@ -167,12 +281,8 @@ pub fn TwoFactorPanel() -> impl IntoView {
                                 view! {
                                     <Show when=move || totp_off>
                                         <Show
-                                            when=move || assistant.get().is_some()
-                                            fallback=move || view! {
-                                                <button type="button" class="primary" on:click=move |_| assistant.set(Some(SetupStep::App))>
-                                                    "Enable 2-Factor Authentication"
-                                                </button>
-                                            }
+                                            when=move || step.get().is_some()
+                                            fallback=|| view! { <StepButton to=Some(SetupStep::App) label="Enable 2-Factor Authentication" primary=true/> }
                                         >
                                             <p class="notice" role="status">"Confirm your password first: the 2-Factor Authentication Setup Assistant opens next."</p>
                                         </Show>
@@ -231,14 +341,14 @@ fn ReauthForm(
 #[component]
 fn Manage(
     s: TwoFactorState,
-    start: ServerAction<StartTotp>,
     confirm: ServerAction<ConfirmTotp>,
     regen: ServerAction<RegenerateBackupCodes>,
     off_totp: ServerAction<DisableTotp>,
     on_email: ServerAction<EnableEmailTwoFactor>,
     off_email: ServerAction<DisableEmailTwoFactor>,
     send: ServerAction<SendTwoFactorCode>,
-    assistant: RwSignal<Option<SetupStep>>,
+    step: Memo<Option<SetupStep>>,
+    setup: Result<Option<TotpSetup>, AppError>,
 ) -> impl IntoView {
     let has_email = s.methods.contains(&Method::Email);
     let totp = if s.totp {
@@ -261,7 +371,7 @@ fn Manage(
         }
         .into_any()
     } else {
-        view! { <TotpSetupView start confirm step=assistant/> }.into_any()
+        view! { <TotpSetupView confirm step setup/> }.into_any()
     };
     let email = if s.email {
         let error = err(off_email);
@@ -308,57 +418,26 @@ fn error_text(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
     crate::ui::error_message(error)
 }
 
-/// A step of the **2-Factor Authentication Setup Assistant** (seed 004).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetupStep {
-    /// Get an authenticator app.
-    App,
-    /// Scan the QR code, or type the key.
-    Scan,
-    /// Enter the **Security Token**, then **Verify**.
-    Token,
-}
-
-impl SetupStep {
-    fn number(self) -> u8 {
-        match self {
-            SetupStep::App => 1,
-            SetupStep::Scan => 2,
-            SetupStep::Token => 3,
-        }
-    }
-}
-
 /// TOTP off: **Enable 2-Factor Authentication** opens the setup assistant at its first step
 /// (IONOS); **Enable two-factor authentication via TOTP** opens it at the QR code (Rocket.Chat,
 /// whose users have an app already). Each step goes on with **Next**; the code is checked with
-/// **Verify**, and the backup codes that follow end with **Done**.
+/// **Verify**, and the backup codes that follow end with **Done**. The key comes from the
+/// server while the page renders (the same key on every step: the setup rides in a cookie).
 #[component]
 fn TotpSetupView(
-    start: ServerAction<StartTotp>,
     confirm: ServerAction<ConfirmTotp>,
-    step: RwSignal<Option<SetupStep>>,
+    step: Memo<Option<SetupStep>>,
+    setup: Result<Option<TotpSetup>, AppError>,
 ) -> impl IntoView {
-    let setup = move || start.value().get().and_then(Result::ok);
-    let start_error = err(start);
+    let setup = StoredValue::new(setup);
     let error = err(confirm);
-    let open = move |first: SetupStep| {
-        step.set(Some(first));
-        if setup().is_none() && !start.pending().get_untracked() {
-            start.dispatch(StartTotp {});
-        }
-    };
-    // Opened before the password was confirmed: the key is asked for now.
-    if step.get_untracked().is_some() {
-        start.dispatch(StartTotp {});
-    }
     // The code form: below the QR code (Rocket.Chat: "the field directly below", then Verify)
     // and as the assistant's own last step (IONOS: Next, then the Security Token).
-    let token_form = move |back: Option<SetupStep>| {
+    let token_form = move |sealed: String| {
         view! {
             <FormError message=form_error(error)/>
             <ActionForm action=confirm>
-                <input type="hidden" name="setup" value=move || setup().map(|s| s.setup).unwrap_or_default()/>
+                <input type="hidden" name="setup" value=sealed/>
                 <Field
                     label="Security Token (code from your authenticator app)"
                     name="code"
@@ -367,45 +446,40 @@ fn TotpSetupView(
                     error=field_error(error, "code")
                     required=true
                 />
-                <div class="actions">
-                    <SubmitButton label="Verify" pending=confirm.pending()/>
-                    {back.map(|to| view! {
-                        <button type="button" class="secondary" on:click=move |_| step.set(Some(to))>"Back"</button>
-                    })}
-                </div>
+                <SubmitButton label="Verify" pending=confirm.pending()/>
             </ActionForm>
         }
     };
+    let closed = || {
+        view! {
+            <p class="intro">"Use an app such as Google Authenticator, Authy or Duo to get a code when you sign in."</p>
+            <div class="actions">
+                <StepButton to=Some(SetupStep::App) label="Enable 2-Factor Authentication" primary=true/>
+                <StepButton to=Some(SetupStep::Scan) label="Enable two-factor authentication via TOTP"/>
+            </div>
+        }
+    };
     view! {
-        <Show
-            when=move || step.get().is_some()
-            fallback=move || view! {
-                <p class="intro">"Use an app such as Google Authenticator, Authy or Duo to get a code when you sign in."</p>
-                <FormError message=error_text(start_error)/>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| open(SetupStep::App)>"Enable 2-Factor Authentication"</button>
-                    <button type="button" class="secondary" on:click=move |_| open(SetupStep::Scan)>"Enable two-factor authentication via TOTP"</button>
-                </div>
-            }
-        >
+        <Show when=move || step.get().is_some() fallback=closed>
             <div class="assistant" role="dialog" aria-modal="false" aria-labelledby="assistant-title">
                 <h3 id="assistant-title">"2-Factor Authentication Setup Assistant"</h3>
                 <p class="step-count" aria-live="polite">
                     {move || step.get().map(|s| format!("Step {} of 3", s.number()))}
                 </p>
-                <FormError message=error_text(start_error)/>
-                {move || match step.get() {
-                    Some(SetupStep::App) => view! {
-                        <p>"Install an authenticator app on your phone: Google Authenticator, Authy, Duo or any app for time-based codes (TOTP), from the Google Play Store or Apple's App Store."</p>
-                        <p class="hint">"The app needs your camera to scan a QR code, and your phone should set its time automatically."</p>
-                        <div class="actions">
-                            <button type="button" class="primary" on:click=move |_| step.set(Some(SetupStep::Scan))>"Next"</button>
-                            <button type="button" class="secondary" on:click=move |_| step.set(None)>"Cancel"</button>
-                        </div>
-                    }.into_any(),
-                    Some(SetupStep::Scan) => view! {
-                        {move || match setup() {
-                            Some(s) => {
+                {move || match (step.get(), setup.get_value()) {
+                            (_, Err(e)) => view! {
+                                <ErrorNotice error=e/>
+                                <div class="actions"><StepButton to=None label="Cancel"/></div>
+                            }.into_any(),
+                            (Some(SetupStep::App), _) => view! {
+                                <p>"Install an authenticator app on your phone: Google Authenticator, Authy, Duo or any app for time-based codes (TOTP), from the Google Play Store or Apple's App Store."</p>
+                                <p class="hint">"The app needs your camera to scan a QR code, and your phone should set its time automatically."</p>
+                                <div class="actions">
+                                    <StepButton to=Some(SetupStep::Scan) label="Next" primary=true/>
+                                    <StepButton to=None label="Cancel"/>
+                                </div>
+                            }.into_any(),
+                            (Some(SetupStep::Scan), Ok(Some(s))) => {
                                 let plain_key = s.key.replace(' ', "");
                                 view! {
                                     <p>"Scan this QR code with your authenticator app:"</p>
@@ -416,23 +490,24 @@ fn TotpSetupView(
                                         " "
                                         <CopyButton text=plain_key label="Copy key"/>
                                     </p>
+                                    <p>"Then enter the six-digit code the app shows below and Verify, or go on with Next."</p>
+                                    {token_form(s.setup)}
+                                    <div class="actions">
+                                        <StepButton to=Some(SetupStep::Token) label="Next"/>
+                                        <StepButton to=Some(SetupStep::App) label="Back"/>
+                                    </div>
                                 }.into_any()
                             }
-                            None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-                        }}
-                        <p>"Then enter the six-digit code the app shows below and Verify, or go on with Next."</p>
-                        {token_form(None)}
-                        <div class="actions">
-                            <button type="button" class="secondary" on:click=move |_| step.set(Some(SetupStep::Token))>"Next"</button>
-                            <button type="button" class="secondary" on:click=move |_| step.set(Some(SetupStep::App))>"Back"</button>
-                        </div>
-                    }.into_any(),
-                    Some(SetupStep::Token) => view! {
-                        <p>"Enter the six-digit code the app shows now, then Verify."</p>
-                        {token_form(Some(SetupStep::Scan))}
-                    }.into_any(),
-                    None => ().into_any(),
-                }}
+                            (Some(SetupStep::Token), Ok(Some(s))) => view! {
+                                <p>"Enter the six-digit code the app shows now, then Verify."</p>
+                                {token_form(s.setup)}
+                                <div class="actions">
+                                    <StepButton to=Some(SetupStep::Scan) label="Back"/>
+                                </div>
+                            }.into_any(),
+                            _ => ().into_any(),
+                        }
+                    }
             </div>
         </Show>
     }
