@@ -48,8 +48,18 @@ pub async fn send_two_factor_code() -> Result<(), AppError> {
 #[server(prefix = "/fn", endpoint = "start_totp")]
 pub async fn start_totp() -> Result<TotpSetup, AppError> {
     let (cx, me) = crate::server::authorize(Opens::TwoFactorSetup).await?;
+    resume_setup(&cx, &me).await
+}
+
+/// The setup in this browser's cookie, or a new one put there; needs a recent
+/// re-authentication.
+#[cfg(feature = "ssr")]
+async fn resume_setup(
+    cx: &crate::server::Cx,
+    me: &gatehouse_core::principal::Principal,
+) -> Result<TotpSetup, AppError> {
     let env = cx.env();
-    let recent = reauth::recent(&env, &me).await?;
+    let recent = reauth::recent(&env, me).await?;
     let setup = two_factor::start_totp(&env, &recent, cx.assistant_cookie(AssistantCookie::Setup)).await?;
     cx.set_assistant_cookie(AssistantCookie::Setup, &setup.setup);
     Ok(setup)
@@ -114,16 +124,8 @@ pub async fn setup_assistant(key: bool, codes: bool) -> Result<AssistantView, Ap
         }
     }
     if key {
-        let env = cx.env();
-        let setup = match reauth::recent(&env, &me).await {
-            Ok(recent) => two_factor::start_totp(&env, &recent, cx.assistant_cookie(AssistantCookie::Setup)).await,
-            Err(e) => Err(e),
-        };
-        match setup {
-            Ok(setup) => {
-                cx.set_assistant_cookie(AssistantCookie::Setup, &setup.setup);
-                view.setup = Some(setup);
-            }
+        match resume_setup(&cx, &me).await {
+            Ok(setup) => view.setup = Some(setup),
             Err(e) => view.setup_error = Some(e),
         }
     }
