@@ -139,6 +139,7 @@ lazy_page!(AdminTokensRoute, admin_pages, __preload_admin_pages, Page::AdminToke
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     Auth::provide();
+    crate::ui::UnsavedGuard::provide();
     view! {
         <Header/>
         <main id="main">

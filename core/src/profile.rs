@@ -1,5 +1,5 @@
-//! The account's profile: name and username, and a change of address (which goes through
-//! [`crate::email::request_change`]). Everything is checked before anything happens: no code
+//! The account's profile: name, username, nickname, bio and status, and a change of address
+//! (which goes through [`crate::email::request_change`]). Everything is checked before anything happens: no code
 //! is used up and no mail goes out for a request that is refused.
 
 use platform::{audit::AuditEvent, request::ClientMeta, Env};
@@ -7,10 +7,14 @@ use serde_json::json;
 use wire::{
     account::{DisplayName, Email, Username},
     error::{AppError, Problems},
+    profile::{self, Status},
 };
 
 use crate::{
-    accounts::{repo as users, UserRow},
+    accounts::{
+        repo::{self as users, ProfileChange},
+        UserRow,
+    },
     email,
     principal::Principal,
     reauth,
@@ -24,6 +28,10 @@ pub struct Patch<'a> {
     pub username: Option<&'a str>,
     pub email: Option<&'a str>,
     pub current_password: Option<&'a str>,
+    pub nickname: Option<&'a str>,
+    pub bio: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub status_text: Option<&'a str>,
 }
 
 fn taken() -> AppError {
@@ -39,42 +47,56 @@ pub async fn update(
     meta: &ClientMeta,
 ) -> Result<UserRow, AppError> {
     me.require_write()?;
+    let before = &me.user;
     let mut p = Problems::default();
     let name = patch.name.and_then(|n| p.check("name", DisplayName::parse(n)));
     let username = patch.username.and_then(|u| p.check("username", Username::parse(u)));
+    let nickname = patch.nickname.and_then(|n| p.check("nickname", profile::nickname(n)));
+    let bio = patch.bio.and_then(|b| p.check("bio", profile::bio(b)));
+    let status = patch.status.and_then(|s| p.check("status", Status::parse(s)));
+    let status_text = patch.status_text.and_then(|t| p.check("status_text", profile::status_text(t)));
     p.into_result()?;
-    if let Some(u) = &username {
-        let existing = users::find_by_identifier(env.db, &u.canonical()).await?;
-        if existing.is_some_and(|other| other.id != me.user.id) {
+    // Only what differs from the account is written (and audited).
+    let change = ProfileChange {
+        name: name.map(|n| n.as_str().to_owned()).filter(|n| *n != before.name),
+        username: username
+            .filter(|u| u.display() != before.display_username)
+            .map(|u| (u.canonical(), u.display().to_owned())),
+        nickname: nickname.filter(|n| *n != before.nickname),
+        bio: bio.filter(|b| *b != before.bio),
+        status: status.filter(|s| *s != before.status()),
+        status_text: status_text.filter(|t| *t != before.status_text),
+    };
+    if let Some((canonical, _)) = &change.username {
+        let existing = users::find_by_identifier(env.db, canonical).await?;
+        if existing.is_some_and(|other| other.id != before.id) {
             return Err(taken());
         }
     }
     // The address the account has already is no change (a PATCH of the same value is one).
-    let same = |a: &&str| Email::parse(a).is_ok_and(|e| e.as_str() == me.user.email);
+    let same = |a: &&str| Email::parse(a).is_ok_and(|e| e.as_str() == before.email);
     if let Some(address) = patch.email.filter(|a| !same(a)) {
         let factor = reauth::second_factor(env, me, code, meta).await?;
         let req = email::ChangeRequest { email: address, current_password: patch.current_password.unwrap_or_default() };
         email::request_change(env, &factor, req, meta).await?;
     }
-    if name.is_none() && username.is_none() {
-        return Ok(me.user.clone());
+    if change.is_empty() {
+        return Ok(before.clone());
     }
-    let updated = users::update_profile(
-        env.db,
-        &me.user.id,
-        name.as_ref().map(|n| n.as_str()),
-        username.as_ref().map(|u| (u.canonical(), u.display().to_owned())),
-        env.now,
-    )
-    .await;
-    let user = match updated {
+    let user = match users::update_profile(env.db, &before.id, &change, env.now).await {
         Ok(user) => user,
         Err(e) if users::is_unique_violation(&e) => return Err(taken()),
         Err(e) => return Err(e.into()),
     };
+    let from_to = |changed: bool, from: &str, to: &str| changed.then(|| json!({ "from": from, "to": to }));
     let detail = json!({
-        "name": name.is_some().then(|| json!({ "from": me.user.name, "to": user.name })),
-        "username": username.is_some().then(|| json!({ "from": me.user.display_username, "to": user.display_username })),
+        "name": from_to(change.name.is_some(), &before.name, &user.name),
+        "username": from_to(change.username.is_some(), &before.display_username, &user.display_username),
+        "nickname": from_to(change.nickname.is_some(), &before.nickname, &user.nickname),
+        "status": from_to(change.status.is_some(), &before.status, &user.status),
+        "status_text": from_to(change.status_text.is_some(), &before.status_text, &user.status_text),
+        // A bio may be long and personal: the log says that it changed, not what it says.
+        "bio": change.bio.is_some().then_some("changed"),
     });
     env.audit(&user.id, None, AuditEvent::ProfileChanged, detail, meta).await?;
     Ok(user)

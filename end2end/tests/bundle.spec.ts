@@ -9,8 +9,12 @@ import { test, expect, hydrated, signInAsAdmin } from "./fixtures";
  * load of /signin (the JS and WASM files the browser fetches before the page is interactive)
  * or every file of the bundle together grows past its budget.
  *
- * The budgets sit 5% above what the build measures today (261.7 KB and 495.7 KB brotli on
- * 2026-12-02), so growth fails here. They are not yet the 150 KB / 400 KB the project aims at:
+ * The budgets sit about 5% above what the build measured (261.7 KB and 495.7 KB brotli on
+ * 2026-12-02), so growth fails here and is a decision, not a drift. The total was raised once
+ * since, from 520 to 560 KB, when the Profile page (issue 12) added its form (the status,
+ * counters, one Save Changes for the changed fields only) and the guard for unsaved changes:
+ * 14.8 KB brotli across the chunks (532.8 KB measured), of which 4.1 KB on the first load,
+ * whose budget stayed. They are not yet the 150 KB / 400 KB the project aims at:
  * the main file alone is 221 KB brotli, and it is the framework (Leptos' reactive system,
  * renderer, router, server-function client, serde_json, wasm-bindgen glue) that
  * `wasm-split` cannot move out (everything a function table or vtable reaches stays in
@@ -18,7 +22,7 @@ import { test, expect, hydrated, signInAsAdmin } from "./fixtures";
  */
 const PKG = resolve(__dirname, "../../target/site/pkg");
 const FIRST_LOAD_BUDGET = 275 * 1024;
-const TOTAL_BUDGET = 520 * 1024;
+const TOTAL_BUDGET = 560 * 1024;
 
 function brotli(file: string): number {
   const body = readFileSync(resolve(PKG, file));

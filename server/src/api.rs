@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
-use wire::{error::ErrorBody, session::SessionView, token::TokenView, AppError};
+use wire::{error::ErrorBody, profile::Status, session::SessionView, token::TokenView, AppError};
 
 type ApiResult<T> = Result<Json<T>, AppError>;
 
@@ -135,6 +135,13 @@ pub struct Me {
     pub role: String,
     /// Unix milliseconds.
     pub created_at: i64,
+    pub nickname: String,
+    pub bio: String,
+    /// `online`, `away`, `busy` or `offline`: the colour of the account's status.
+    #[schema(value_type = String, pattern = "^(online|away|busy|offline)$")]
+    pub status: Status,
+    /// The status message.
+    pub status_text: String,
 }
 
 impl From<&UserRow> for Me {
@@ -147,6 +154,10 @@ impl From<&UserRow> for Me {
             email_verified: u.email_verified_at.is_some(),
             role: u.role().as_str().to_owned(),
             created_at: u.created_at,
+            nickname: u.nickname.clone(),
+            bio: u.bio.clone(),
+            status: u.status(),
+            status_text: u.status_text.clone(),
         }
     }
 }
@@ -176,6 +187,17 @@ pub struct MePatch {
     pub email: Option<String>,
     #[schema(min_length = 1, max_length = 1024)]
     pub current_password: Option<String>,
+    /// At most 64 characters on one line; empty clears it.
+    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    pub nickname: Option<String>,
+    /// At most 260 characters (a line end counts as one); plain text, shown as typed.
+    #[schema(max_length = 260)]
+    pub bio: Option<String>,
+    #[schema(pattern = "^(online|away|busy|offline)$")]
+    pub status: Option<String>,
+    /// The status message: at most 120 characters on one line; empty clears it.
+    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    pub status_text: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -277,9 +299,15 @@ async fn patch_me(
         username: patch.username.as_deref(),
         email: patch.email.as_deref(),
         current_password: patch.current_password.as_deref(),
+        nickname: patch.nickname.as_deref(),
+        bio: patch.bio.as_deref(),
+        status: patch.status.as_deref(),
+        status_text: patch.status_text.as_deref(),
     };
     let env = state.env();
     let user = profile::update(&env, &caller.principal, req, two_factor_code(&headers), &caller.meta).await?;
+    // The token cache holds the account as it was.
+    state.core.token_cache.forget_user(&user.id);
     Ok(Json(Me::from(&user)))
 }
 

@@ -45,6 +45,10 @@ pub struct UserView {
     /// An administrator requires two-factor authentication and it is not set up yet: the pages
     /// lead to setting it up first.
     pub two_factor_setup_required: bool,
+    pub nickname: String,
+    pub bio: String,
+    pub status: crate::profile::Status,
+    pub status_text: String,
 }
 
 impl UserView {
@@ -260,6 +264,10 @@ mod tests {
             email_verified: false,
             password_expired: false,
             two_factor_setup_required: false,
+            nickname: String::new(),
+            bio: String::new(),
+            status: Default::default(),
+            status_text: String::new(),
         };
         assert_eq!(v.initials(), "AK");
         assert_eq!(UserView { name: "".into(), ..v }.initials(), "A");

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod email;
 pub mod error;
 pub mod password;
+pub mod profile;
 pub mod session;
 pub mod token;
 pub mod two_factor;

@@ -71,21 +71,16 @@ pub fn AccountLayout() -> impl IntoView {
 
 /// The account's basic facts, shown in every section until the section has its own content.
 #[component]
-fn AccountFacts(user: UserView, #[prop(optional)] without_email: bool) -> impl IntoView {
-    let email = (!without_email).then(|| {
-        let note = if user.email_verified { "" } else { " (not verified)" };
-        view! {
-            <dt>"Email"</dt>
-            <dd>{user.email.clone()}{note}</dd>
-        }
-    });
+fn AccountFacts(user: UserView) -> impl IntoView {
+    let note = if user.email_verified { "" } else { " (not verified)" };
     view! {
         <dl class="facts">
             <dt>"Name"</dt>
             <dd>{user.name}</dd>
             <dt>"Username"</dt>
             <dd>{user.username}</dd>
-            {email}
+            <dt>"Email"</dt>
+            <dd>{user.email.clone()}{note}</dd>
             <dt>"Role"</dt>
             <dd>{if user.role == crate::auth::model::Role::Admin { "Administrator" } else { "User" }}</dd>
             <dt>"Member since"</dt>
@@ -94,31 +89,38 @@ fn AccountFacts(user: UserView, #[prop(optional)] without_email: bool) -> impl I
     }
 }
 
-/// A section's heading and the account's facts; `without_email` where the section has its own
-/// Email panel.
-fn section(title: &'static str, intro: &'static str, without_email: bool) -> impl IntoView {
+/// A section's heading and the account's facts.
+fn section(title: &'static str, intro: &'static str) -> impl IntoView {
     with_user(move |user| {
         view! {
             <Title text=format!("{title} · My Account · Gatehouse")/>
             <h1>{title}</h1>
             <p class="intro">{intro}</p>
-            <AccountFacts user without_email/>
+            <AccountFacts user/>
         }
     })
 }
 
+/// In the seed's order: the profile's own fields, the address, the password, and signing out
+/// everywhere else.
 #[component]
 pub fn ProfileSection() -> impl IntoView {
     view! {
-        {section("Profile", "Your name, username and email address.", true)}
+        <Title text="Profile · My Account · Gatehouse"/>
+        <h1>"Profile"</h1>
+        <p class="intro">"How you appear to others, and how you sign in."</p>
+        {with_user(|user| view! { <super::profile::ProfileForm user/> })}
         <crate::email::ui::EmailPanel/>
         <crate::password::ui::ChangePasswordForm confirm_label="Confirm your Password"/>
+        <section class="panel" aria-label="Other locations">
+            <crate::sessions::ui::LogoutOthers/>
+        </section>
     }
 }
 
 #[component]
 pub fn PreferencesSection() -> impl IntoView {
-    section("Preferences", "Language, presence, notifications and more for this account.", false)
+    section("Preferences", "Language, presence, notifications and more for this account.")
 }
 
 /// Every panel is created at the top level (not inside a suspended branch), so the server and
@@ -127,7 +129,7 @@ pub fn PreferencesSection() -> impl IntoView {
 #[component]
 pub fn SecuritySection() -> impl IntoView {
     view! {
-        {section("Security", "Password, two-factor authentication and where you are signed in.", false)}
+        {section("Security", "Password, two-factor authentication and where you are signed in.")}
         <crate::password::ui::ChangePasswordForm/>
         <crate::two_factor::ui::TwoFactorPanel/>
         <crate::sessions::ui::SessionsPanel/>
@@ -137,7 +139,7 @@ pub fn SecuritySection() -> impl IntoView {
 #[component]
 pub fn TokensSection() -> impl IntoView {
     view! {
-        {section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.", false)}
+        {section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.")}
         <crate::tokens::ui::TokensPanel/>
     }
 }

@@ -21,13 +21,16 @@ use crate::{
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub user: Resource<Result<Option<UserView>, AppError>>,
+    /// The account as the last save left it (the Profile form's answer), so the header shows
+    /// it without a refetch (which would re-render the page).
+    pub saved: RwSignal<Option<UserView>>,
 }
 
 impl Auth {
     pub fn provide() -> Auth {
         let location = leptos_router::hooks::use_location();
         let user = Resource::new(move || location.pathname.get(), |_| current_user());
-        let auth = Auth { user };
+        let auth = Auth { user, saved: RwSignal::new(None) };
         provide_context(auth);
         auth
     }
@@ -167,6 +170,13 @@ pub fn RegisterPage() -> impl IntoView {
 pub fn UserMenu(user: UserView) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let is_admin = user.is_admin();
+    // A save made after this menu was drawn (from the fetched user) is newer than that user.
+    let saved = Auth::get().saved;
+    let drawn_with = saved.get_untracked();
+    let shown = Signal::derive(move || {
+        saved.get().filter(|s| Some(s) != drawn_with.as_ref() && s.id == user.id).unwrap_or_else(|| user.clone())
+    });
+    let status = move || shown.with(|u| u.status);
     // The header outlives client-side navigation: close the menu when the page changes.
     let menu = NodeRef::<leptos::html::Details>::new();
     let location = leptos_router::hooks::use_location();
@@ -179,8 +189,14 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
     view! {
         <details class="user-menu" node_ref=menu>
             <summary aria-label="Account menu">
-                <span class="avatar" aria-hidden="true">{user.initials()}</span>
-                <span class="user-name">{user.username.clone()}</span>
+                <span class="avatar-with-status">
+                    <span class="avatar" aria-hidden="true">{move || shown.with(UserView::initials)}</span>
+                    <span class=move || format!("status-dot {}", status().as_str()) aria-hidden="true"></span>
+                </span>
+                <span class="visually-hidden" data-testid="header-status">
+                    {move || format!("Status: {}", status().label())}
+                </span>
+                <span class="user-name">{move || shown.with(|u| u.username.clone())}</span>
             </summary>
             <div class="menu" role="menu">
                 <a role="menuitem" href="/account/profile">"My Account"</a>

@@ -18,18 +18,10 @@ pub fn SessionsPanel() -> impl IntoView {
             .or_else(|| others.value().get().and_then(Result::err))
             .map(|e| e.to_string())
     });
-    let ended = move || {
-        others.value().get().and_then(Result::ok).map(|n| match n {
-            0 => "No other session was signed in.".to_owned(),
-            1 => "Signed out 1 other session.".to_owned(),
-            n => format!("Signed out {n} other sessions."),
-        })
-    };
     view! {
         <section class="panel" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">"Where you are signed in"</h2>
             <FormError message=error/>
-            {move || ended().map(|m| view! { <p class="notice ok" role="status">{m}</p> })}
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match sessions.await {
@@ -68,9 +60,31 @@ pub fn SessionsPanel() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <ActionForm action=others>
-                <button type="submit" class="secondary">"Logout From Other Logged In Locations"</button>
-            </ActionForm>
+            <LogoutOthers action=others/>
         </section>
+    }
+}
+
+/// "Logout From Other Logged In Locations" (on Security, and on Profile as the seed has it),
+/// and how many sessions it ended. `action` is the panel's own when it also lists them.
+#[component]
+pub fn LogoutOthers(#[prop(optional)] action: Option<ServerAction<LogoutOtherSessions>>) -> impl IntoView {
+    let own = action.is_none();
+    let action = action.unwrap_or_default();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err).map(|e| e.to_string()));
+    view! {
+        {own.then(|| view! { <FormError message=error/> })}
+        {move || action.value().get().and_then(Result::ok).map(|n| view! { <p class="notice ok" role="status">{signed_out(n)}</p> })}
+        <ActionForm action=action>
+            <button type="submit" class="secondary">"Logout From Other Logged In Locations"</button>
+        </ActionForm>
+    }
+}
+
+fn signed_out(n: u64) -> String {
+    match n {
+        0 => "No other session was signed in.".to_owned(),
+        1 => "Signed out 1 other session.".to_owned(),
+        n => format!("Signed out {n} other sessions."),
     }
 }

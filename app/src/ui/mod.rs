@@ -150,3 +150,61 @@ mod tests {
         assert_eq!(format_time(951_782_400_000), "2000-02-29 00:00 UTC");
     }
 }
+
+/// The form on the page that has unsaved changes, if any, and whether the listeners that ask
+/// before leaving are installed: see [`guard_unsaved`].
+#[derive(Clone, Copy)]
+pub struct UnsavedGuard {
+    dirty: RwSignal<Option<Signal<bool>>>,
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    installed: StoredValue<bool>,
+}
+
+impl UnsavedGuard {
+    /// For the whole app (in the router): the listeners come with the first form that asks
+    /// for them, so their code loads with that form's page, not with every page.
+    pub fn provide() {
+        provide_context(UnsavedGuard { dirty: RwSignal::new(None), installed: StoredValue::new(false) });
+    }
+}
+
+#[cfg(feature = "hydrate")]
+const LEAVE_UNSAVED: &str = "You have unsaved changes. Leave this page and lose them?";
+
+/// Asks before the page is left while `dirty`, for as long as the calling component lives: the
+/// browser's own question when the tab is closed or reloaded, and a confirmation when a link
+/// inside the app is followed. The router handles link clicks as they bubble up to the window;
+/// the listener here sees them first, while they are captured.
+pub fn guard_unsaved(dirty: Signal<bool>) {
+    let Some(guard) = use_context::<UnsavedGuard>() else { return };
+    guard.dirty.set(Some(dirty));
+    on_cleanup(move || {
+        let _ = guard.dirty.try_set(None);
+    });
+    #[cfg(feature = "hydrate")]
+    if !guard.installed.get_value() {
+        use wasm_bindgen::{closure::Closure, JsCast};
+
+        guard.installed.set_value(true);
+        let dirty =
+            move || guard.dirty.try_get_untracked().flatten().is_some_and(|d| d.try_get_untracked() == Some(true));
+        let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if dirty() {
+                ev.prevent_default();
+            }
+        });
+        std::mem::forget(unload);
+        let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten());
+            if link.is_some() && dirty() && !window().confirm_with_message(LEAVE_UNSAVED).unwrap_or(true) {
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
+            }
+        });
+        let _ = document().add_event_listener_with_callback_and_bool("click", click.as_ref().unchecked_ref(), true);
+        click.forget();
+    }
+}

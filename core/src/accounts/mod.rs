@@ -79,6 +79,10 @@ pub async fn create(
         email_verified_at: None,
         two_factor_forced_at: None,
         email_two_factor: None,
+        nickname: String::new(),
+        bio: String::new(),
+        status: "online".into(),
+        status_text: String::new(),
     };
     if let Err(e) = repo::insert(env.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {

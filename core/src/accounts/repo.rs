@@ -4,7 +4,10 @@
 use std::fmt;
 
 use platform::db::Db;
-use wire::account::{Role, UserView};
+use wire::{
+    account::{Role, UserView},
+    profile::Status,
+};
 
 #[derive(Clone, sqlx::FromRow)]
 pub struct UserRow {
@@ -24,6 +27,11 @@ pub struct UserRow {
     pub two_factor_forced_at: Option<i64>,
     /// Email codes as a second factor: "on", "off", or None for the server-wide default.
     pub email_two_factor: Option<String>,
+    pub nickname: String,
+    pub bio: String,
+    /// `online`, `away`, `busy` or `offline` ([`wire::profile::Status`]).
+    pub status: String,
+    pub status_text: String,
 }
 
 impl fmt::Debug for UserRow {
@@ -60,20 +68,28 @@ impl UserRow {
             email_verified: self.email_verified_at.is_some(),
             password_expired: false,
             two_factor_setup_required: false,
+            nickname: self.nickname.clone(),
+            bio: self.bio.clone(),
+            status: self.status(),
+            status_text: self.status_text.clone(),
         }
+    }
+
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or_default()
     }
 }
 
 pub(crate) const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
                        created_at, updated_at, password_changed_at, disabled_at, email_verified_at, \
-                       two_factor_forced_at, email_two_factor";
+                       two_factor_forced_at, email_two_factor, nickname, bio, status, status_text";
 
 /// Inserts the account with its search terms and counts, in one transaction.
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(&format!(
         "INSERT INTO users ({COLUMNS}, search_indexed) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1)"
     ))
     .bind(&u.id)
     .bind(&u.username)
@@ -89,6 +105,10 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     .bind(u.email_verified_at)
     .bind(u.two_factor_forced_at)
     .bind(&u.email_two_factor)
+    .bind(&u.nickname)
+    .bind(&u.bio)
+    .bind(&u.status)
+    .bind(&u.status_text)
     .execute(&mut *tx)
     .await?;
     write_terms(&mut tx, u).await?;
@@ -333,30 +353,56 @@ fn page<T>(mut rows: Vec<T>, limit: i64, key: impl Fn(&T) -> Cursor) -> Page<T> 
     Page { users: rows, next }
 }
 
-/// Sets the name and/or the username (canonical, as typed) in one statement and returns the row.
-pub async fn update_profile(
-    db: &Db,
-    id: &str,
-    name: Option<&str>,
-    username: Option<(String, String)>,
-    now: i64,
-) -> Result<UserRow, sqlx::Error> {
-    let (canonical, display) = username.unzip();
+/// The profile fields to set; `None` leaves a field as it is. `username` is (canonical, display).
+#[derive(Debug, Default, Clone)]
+pub struct ProfileChange {
+    pub name: Option<String>,
+    pub username: Option<(String, String)>,
+    pub nickname: Option<String>,
+    pub bio: Option<String>,
+    pub status: Option<Status>,
+    pub status_text: Option<String>,
+}
+
+impl ProfileChange {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.username.is_none()
+            && self.nickname.is_none()
+            && self.bio.is_none()
+            && self.status.is_none()
+            && self.status_text.is_none()
+    }
+}
+
+/// Sets the fields `change` names in one statement and returns the row as it is now.
+pub async fn update_profile(db: &Db, id: &str, change: &ProfileChange, now: i64) -> Result<UserRow, sqlx::Error> {
+    let (canonical, display) = change.username.clone().unzip();
     let mut tx = db.begin().await?;
+    // Each field is set on its own (COALESCE keeps what was not sent), so two saves at once of
+    // different fields both land.
     sqlx::query(
         "UPDATE users SET name = COALESCE($2, name), username = COALESCE($3, username), \
-         display_username = COALESCE($4, display_username), updated_at = $5 WHERE id = $1",
+         display_username = COALESCE($4, display_username), nickname = COALESCE($5, nickname), \
+         bio = COALESCE($6, bio), status = COALESCE($7, status), status_text = COALESCE($8, status_text), \
+         updated_at = $9 WHERE id = $1",
     )
     .bind(id)
-    .bind(name)
+    .bind(&change.name)
     .bind(canonical)
     .bind(display)
+    .bind(&change.nickname)
+    .bind(&change.bio)
+    .bind(change.status.map(Status::as_str))
+    .bind(&change.status_text)
     .bind(now)
     .execute(&mut *tx)
     .await?;
     let row: UserRow =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?;
-    write_terms(&mut tx, &row).await?;
+    if change.name.is_some() || change.username.is_some() {
+        write_terms(&mut tx, &row).await?;
+    }
     tx.commit().await?;
     Ok(row)
 }
@@ -456,6 +502,10 @@ pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
         email_verified_at: None,
         two_factor_forced_at: None,
         email_two_factor: None,
+        nickname: String::new(),
+        bio: String::new(),
+        status: "online".into(),
+        status_text: String::new(),
     }
 }
 
@@ -525,9 +575,12 @@ mod tests {
             assert_eq!(ids(list(db, "a", None, 10).await.unwrap()), vec!["u1"]);
             assert!(list(db, "lovelace ada", None, 10).await.unwrap().users.is_empty());
 
-            update_profile(db, "u1", Some("Augusta King"), Some(("countess".into(), "Countess".into())), 5)
-                .await
-                .unwrap();
+            let change = ProfileChange {
+                name: Some("Augusta King".into()),
+                username: Some(("countess".into(), "Countess".into())),
+                ..Default::default()
+            };
+            update_profile(db, "u1", &change, 5).await.unwrap();
             set_email(db, "u1", "ak@royal.test", 6).await.unwrap();
             for gone in ["ada", "love", "analytical"] {
                 assert!(list(db, gone, None, 10).await.unwrap().users.is_empty(), "{gone} on {:?}", t.backend);

@@ -1,0 +1,123 @@
+//! The profile's own fields beside name and username: the status (a colour and a message, as
+//! in Rocket.Chat), a nickname and a bio. Plain text everywhere: pages render them as text
+//! nodes, never as HTML or Markdown.
+
+use serde::{Deserialize, Serialize};
+
+/// The most characters of each field, shown beside it as it is typed.
+pub const NICKNAME_MAX: usize = 64;
+pub const STATUS_TEXT_MAX: usize = 120;
+pub const BIO_MAX: usize = 260;
+
+/// The status a person sets, shown as the colour of their avatar's dot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Online,
+    Away,
+    Busy,
+    Offline,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Online, Status::Away, Status::Busy, Status::Offline];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Online => "online",
+            Status::Away => "away",
+            Status::Busy => "busy",
+            Status::Offline => "offline",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Online => "Online",
+            Status::Away => "Away",
+            Status::Busy => "Busy",
+            Status::Offline => "Offline",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Status, String> {
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| "Choose Online, Away, Busy or Offline.".to_owned())
+    }
+}
+
+/// One line of at most `max` characters, trimmed; empty clears the field.
+fn line(raw: &str, max: usize) -> Result<String, String> {
+    if raw.chars().count() > max {
+        return Err(format!("Use at most {max} characters."));
+    }
+    if raw.chars().any(char::is_control) {
+        return Err("Use one line without control characters.".to_owned());
+    }
+    Ok(raw.trim().to_owned())
+}
+
+pub fn nickname(raw: &str) -> Result<String, String> {
+    line(raw, NICKNAME_MAX)
+}
+
+pub fn status_text(raw: &str) -> Result<String, String> {
+    line(raw, STATUS_TEXT_MAX)
+}
+
+/// Several lines of at most [`BIO_MAX`] characters (line ends as `\n`), trimmed; tabs and line
+/// ends are the only control characters kept.
+pub fn bio(raw: &str) -> Result<String, String> {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    if text.chars().count() > BIO_MAX {
+        return Err(format!("Use at most {BIO_MAX} characters."));
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err("Remove the control characters.".to_owned());
+    }
+    Ok(text.trim().to_owned())
+}
+
+/// How many characters a field holds as the server counts them (line ends as one).
+pub fn count(raw: &str) -> usize {
+    raw.replace("\r\n", "\n").chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_and_unknown_ones_are_refused() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Ok(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_str()));
+        }
+        assert!(Status::parse("Online").is_err());
+        assert!(Status::parse("invisible").is_err());
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        assert_eq!(nickname(&"é".repeat(NICKNAME_MAX)).unwrap().chars().count(), NICKNAME_MAX);
+        assert!(nickname(&"é".repeat(NICKNAME_MAX + 1)).is_err());
+        assert!(status_text(&"x".repeat(STATUS_TEXT_MAX + 1)).is_err());
+        assert_eq!(status_text("  In a meeting  ").unwrap(), "In a meeting");
+        assert_eq!(nickname("").unwrap(), "");
+        assert!(nickname("a\nb").is_err());
+        assert!(status_text("tab\there").is_err());
+    }
+
+    #[test]
+    fn bios_keep_lines_and_count_crlf_once() {
+        let typed = format!("{}\r\n{}", "a".repeat(100), "b".repeat(BIO_MAX - 101));
+        assert_eq!(count(&typed), BIO_MAX);
+        assert_eq!(bio(&typed).unwrap(), typed.replace("\r\n", "\n"));
+        assert!(bio(&format!("{typed}c")).is_err());
+        assert_eq!(bio(" <b>bold</b>\n\tsecond ").unwrap(), "<b>bold</b>\n\tsecond");
+        assert!(bio("bell\u{7}").is_err());
+    }
+}
