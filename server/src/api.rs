@@ -190,8 +190,9 @@ pub struct MePatch {
     /// At most 64 characters on one line; empty clears it.
     #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub nickname: Option<String>,
-    /// At most 260 characters (a line end counts as one); plain text, shown as typed.
-    #[schema(max_length = 260)]
+    /// At most 260 characters (a line end counts as one); plain text, shown as typed. Lines
+    /// and tabs are the only control characters it may hold.
+    #[schema(max_length = 260, pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$")]
     pub bio: Option<String>,
     #[schema(pattern = "^(online|away|busy|offline)$")]
     pub status: Option<String>,
