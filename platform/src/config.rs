@@ -103,6 +103,17 @@ impl PublicUrl {
         self.https
     }
 
+    /// The origin's host is 127.0.0.0/8, `[::1]` or `localhost`.
+    pub fn is_loopback(&self) -> bool {
+        let rest = self.origin.split_once("://").map_or(self.origin.as_str(), |(_, r)| r);
+        let host = if let Some(v6) = rest.strip_prefix('[') {
+            v6.split_once(']').map_or(v6, |(h, _)| h)
+        } else {
+            rest.rsplit_once(':').map_or(rest, |(h, _)| h)
+        };
+        host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    }
+
     /// An absolute link to `path` (which starts with `/`).
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.origin, path)
@@ -129,6 +140,14 @@ pub struct Config {
     pub api_calls_per_minute: i64,
     pub log_format: LogFormat,
     pub smtp: Option<SmtpConfig>,
+    /// "Use URL for avatar": the server fetches pictures from addresses people give.
+    pub avatar_urls: bool,
+    /// Avatar URLs may be plain `http://` too.
+    pub avatar_allow_http: bool,
+    /// The tests' picture server: one loopback address and port that avatar URLs may name.
+    /// Accepted only while the server listens on loopback and its public URL is a loopback
+    /// address, so a server that others can reach never has it.
+    pub avatar_test_origin: Option<SocketAddr>,
 }
 
 impl fmt::Debug for Config {
@@ -145,6 +164,9 @@ impl fmt::Debug for Config {
             .field("trust_proxy_headers", &self.trust_proxy_headers)
             .field("log_format", &self.log_format)
             .field("smtp", &self.smtp)
+            .field("avatar_urls", &self.avatar_urls)
+            .field("avatar_allow_http", &self.avatar_allow_http)
+            .field("avatar_test_origin", &self.avatar_test_origin)
             .finish()
     }
 }
@@ -181,6 +203,9 @@ const TRUST_PROXY: Setting = Setting { key: "trust_proxy_headers", env: "GATEHOU
 const API_CALLS: Setting = Setting { key: "api_calls_per_minute", env: "GATEHOUSE_API_CALLS_PER_MINUTE" };
 const REGISTRATIONS_PER_IP: Setting =
     Setting { key: "registrations_per_ip_hour", env: "GATEHOUSE_REGISTRATIONS_PER_IP_HOUR" };
+const AVATAR_URLS: Setting = Setting { key: "avatar_urls", env: "GATEHOUSE_AVATAR_URLS" };
+const AVATAR_ALLOW_HTTP: Setting = Setting { key: "avatar_allow_http", env: "GATEHOUSE_AVATAR_ALLOW_HTTP" };
+const AVATAR_TEST_ORIGIN: Setting = Setting { key: "avatar_test_origin", env: "GATEHOUSE_AVATAR_TEST_ORIGIN" };
 const LOG_FORMAT: Setting = Setting { key: "log_format", env: "GATEHOUSE_LOG_FORMAT" };
 const SMTP_HOST: Setting = Setting { key: "smtp.host", env: "GATEHOUSE_SMTP_HOST" };
 const SMTP_PORT: Setting = Setting { key: "smtp.port", env: "GATEHOUSE_SMTP_PORT" };
@@ -332,6 +357,18 @@ impl Config {
             })?
             .unwrap_or(LogFormat::Human);
         let smtp = Self::smtp(src)?;
+        let avatar_urls = src.parse(&AVATAR_URLS, parse_bool)?.unwrap_or(true);
+        let avatar_allow_http = src.parse(&AVATAR_ALLOW_HTTP, parse_bool)?.unwrap_or(false);
+        let avatar_test_origin = src.parse(&AVATAR_TEST_ORIGIN, |raw| {
+            let at = raw.parse::<SocketAddr>().map_err(|_| format!("'{raw}' is not an address like 127.0.0.1:4010"))?;
+            let local_only = listen.ip().is_loopback() && public_url.is_loopback();
+            if !at.ip().is_loopback() || !local_only {
+                return Err("only for a test server: it must be a loopback address, and this server must listen \
+                            on loopback with a loopback public URL"
+                    .to_owned());
+            }
+            Ok(at)
+        })?;
 
         let config = Config {
             listen,
@@ -348,6 +385,9 @@ impl Config {
             api_calls_per_minute,
             log_format,
             smtp,
+            avatar_urls,
+            avatar_allow_http,
+            avatar_test_origin,
         };
         Ok((config, secret))
     }
@@ -456,6 +496,27 @@ mod tests {
         assert_eq!(smtp.port, 587);
         assert_eq!(smtp.security, SmtpSecurity::StartTls);
         assert!(!format!("{c:?}").contains("hunter2"), "the SMTP password must not be printed");
+    }
+
+    #[test]
+    fn the_avatar_test_origin_is_refused_unless_the_server_is_local_only() {
+        let origin = ("GATEHOUSE_AVATAR_TEST_ORIGIN", "127.0.0.1:4010");
+        let load = |pairs: &[(&str, &str)]| Config::from_sources(&Sources::new(None, env(pairs)).unwrap());
+        let (local, _) = load(&[origin]).unwrap();
+        assert_eq!(local.avatar_test_origin, Some("127.0.0.1:4010".parse().unwrap()));
+        assert!(!local.avatar_allow_http && local.avatar_urls);
+        for reachable in [
+            vec![origin, ("GATEHOUSE_LISTEN", "0.0.0.0:3000")],
+            vec![origin, ("GATEHOUSE_PUBLIC_URL", "https://id.example.com")],
+            vec![origin, ("GATEHOUSE_LISTEN", "[::]:3000"), ("GATEHOUSE_PUBLIC_URL", "http://localhost:3000")],
+            vec![("GATEHOUSE_AVATAR_TEST_ORIGIN", "10.0.0.5:80")],
+        ] {
+            let e = load(&reachable).err().unwrap();
+            assert_eq!(e.setting, "GATEHOUSE_AVATAR_TEST_ORIGIN", "{reachable:?}");
+        }
+        let (ipv6, _) =
+            load(&[("GATEHOUSE_LISTEN", "[::1]:3000"), ("GATEHOUSE_AVATAR_TEST_ORIGIN", "[::1]:4010")]).unwrap();
+        assert!(ipv6.public_url.is_loopback() && ipv6.avatar_test_origin.is_some());
     }
 
     #[test]

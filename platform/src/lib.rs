@@ -15,6 +15,7 @@ pub mod env;
 pub mod hasher;
 pub mod links;
 pub mod mail;
+pub mod outbound;
 pub mod ratelimit;
 pub mod request;
 pub mod settings;
