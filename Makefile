@@ -12,7 +12,7 @@ export LEPTOS_OUTPUT_NAME := gatehouse
 # dependencies with lint, and the benchmarks with `cargo leptos build --release`.
 LEPTOS_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz bench bench-api bench-login bench-pages bench-scale bench-load clean
+.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz bench bench-api bench-login bench-pages bench-scale bench-load bench-avatar clean
 
 run: setup-build release
 	LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD \
@@ -59,11 +59,15 @@ test-api-fuzz: release
 	GATEHOUSE_BIN=target/release/gatehouse bash end2end/fuzz-api.sh
 
 # Benchmarks (on demand, not tests; loopback only). Each prints its ratio against its limit.
-bench: bench-api bench-login bench-pages
+bench: bench-api bench-login bench-pages bench-avatar
 
 # GET /api/v1/me with a token beside a bare axum JSON handler, same process, same run.
 bench-api:
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example api_bench
+
+# Uploading a 4000 x 3000 JPEG as an avatar beside decoding it only, same process, same run.
+bench-avatar:
+	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example avatar_bench
 
 # Password logins over HTTP beside argon2id-only verifications; other requests during a flood.
 bench-login:

@@ -19,6 +19,10 @@ export GATEHOUSE_SMTP_HOST=127.0.0.1
 export GATEHOUSE_SMTP_PORT=$smtp_port
 export GATEHOUSE_SMTP_SECURITY=none
 export GATEHOUSE_SMTP_FROM="Gatehouse <noreply@gatehouse.test>"
+# The avatar tests' picture server (tests/avatar.spec.ts): the one loopback address and port
+# that avatar URLs may name. The server takes it only while it listens on loopback; every other
+# loopback address stays refused, as in production.
+export GATEHOUSE_AVATAR_TEST_ORIGIN=127.0.0.1:${E2E_PICTURES_PORT:-3101}
 export LEPTOS_SITE_ROOT=target/site
 export RUST_LOG=${RUST_LOG:-info,sqlx=warn}
 # The release build by default (what CI tests); GATEHOUSE_BIN=target/debug/gatehouse for a debug one.

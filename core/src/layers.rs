@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("two_factor", 7),
     ("auth", 8),
     ("profile", 8),
+    ("avatar", 8),
     ("access", 8),
     ("callers", 8),
     ("admin", 9),

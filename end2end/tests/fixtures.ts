@@ -27,13 +27,14 @@ export function watch(context: BrowserContext, errors: string[]) {
 }
 
 /**
- * Chromium logs every 4xx answer as "Failed to load resource". A server function that refuses
- * bad input or a wrong password answers 4xx on purpose (401, 409, 422, 429): that is the API
- * working, not the page failing. Only those are let through; a 5xx, a missing file or a
- * script error still fails the test.
+ * Chromium logs every 4xx answer as "Failed to load resource". A server function (or the
+ * Profile page's picture upload, `/account/avatar`) that refuses bad input or a wrong password
+ * answers 4xx on purpose (401, 409, 422, 429): that is the API working, not the page failing.
+ * Only those are let through; a 5xx, a missing file or a script error still fails the test.
  */
 function expectedRefusal(text: string, url: string): boolean {
-  return /^Failed to load resource: the server responded with a status of 4\d\d/.test(text) && new URL(url, "http://x").pathname.startsWith("/fn/");
+  const path = new URL(url, "http://x").pathname;
+  return /^Failed to load resource: the server responded with a status of 4\d\d/.test(text) && (path.startsWith("/fn/") || path === "/account/avatar");
 }
 
 export { expect };

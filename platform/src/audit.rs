@@ -37,6 +37,7 @@ pub enum AuditEvent {
     TokenDeleted,
     TokenSettingsChanged,
     ProfileChanged,
+    AvatarChanged,
 }
 
 impl AuditEvent {
@@ -73,6 +74,7 @@ impl AuditEvent {
             AuditEvent::TokenDeleted => "token_deleted",
             AuditEvent::TokenSettingsChanged => "token_settings_changed",
             AuditEvent::ProfileChanged => "profile_changed",
+            AuditEvent::AvatarChanged => "avatar_changed",
         }
     }
 }

@@ -142,6 +142,8 @@ pub struct Me {
     pub status: Status,
     /// The status message.
     pub status_text: String,
+    /// The picture's version: `GET /users/{id}/avatar?v=…` with it is cached for good.
+    pub avatar: String,
 }
 
 impl From<&UserRow> for Me {
@@ -158,6 +160,7 @@ impl From<&UserRow> for Me {
             bio: u.bio.clone(),
             status: u.status(),
             status_text: u.status_text.clone(),
+            avatar: u.view().avatar,
         }
     }
 }
@@ -310,6 +313,74 @@ async fn patch_me(
     // The token cache holds the account as it was.
     state.core.token_cache.forget_user(&user.id);
     Ok(Json(Me::from(&user)))
+}
+
+/// `{"url": …}`: the picture at this address, fetched by the server.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AvatarUrl {
+    /// `https://` (plain `http://` only where the server allows it), on the public internet.
+    #[schema(min_length = 10, max_length = 2048, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@]+[^\s]*$")]
+    pub url: String,
+}
+
+/// Sets the account's picture: a PNG, JPEG, WebP or GIF file of at most 5 MB as
+/// `multipart/form-data` (field `file`), or `{"url": …}` as JSON for a picture the server
+/// fetches. It is cropped to a square and served in two sizes; the file itself is not kept.
+/// A server that does not fetch pictures from addresses answers a URL with 409.
+#[utoipa::path(put, path = "/me/avatar", request_body = AvatarUrl, responses(
+    (status = 200, body = Me), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)
+), security(("token" = [])))]
+async fn put_avatar(State(state): State<AppState>, caller: Caller, req: axum::extract::Request) -> ApiResult<Me> {
+    use axum::extract::FromRequest;
+
+    caller.principal.require_write()?;
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("multipart/form-data"));
+    let change = if multipart {
+        let form = axum::extract::Multipart::from_request(req, &state).await.map_err(|_| AppError::BadRequest)?;
+        crate::avatar::Change { action: "upload".into(), ..crate::avatar::read_change(form, &["file"]).await? }
+    } else {
+        let AvatarUrl { url } = body(Json::<AvatarUrl>::from_request(req, &state).await)?;
+        crate::avatar::Change { action: "url".into(), file: None, url: Some(url) }
+    };
+    let user = crate::avatar::apply(&state, &caller.principal, change, &caller.meta).await?;
+    Ok(Json(Me::from(&user)))
+}
+
+/// Back to the default avatar (the initials on a colour).
+#[utoipa::path(delete, path = "/me/avatar", responses(
+    (status = 200, body = Me), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)
+), security(("token" = [])))]
+async fn delete_avatar(State(state): State<AppState>, caller: Caller) -> ApiResult<Me> {
+    let change = crate::avatar::Change { action: "default".into(), file: None, url: None };
+    let user = crate::avatar::apply(&state, &caller.principal, change, &caller.meta).await?;
+    Ok(Json(Me::from(&user)))
+}
+
+/// An account's picture: PNG, or the default avatar as SVG; `s` up to 64 gets the 64-pixel
+/// picture, more the 256-pixel one. A strong `ETag` answers `If-None-Match` with 304.
+#[utoipa::path(get, path = "/users/{id}/avatar", params(
+    ("id" = String, Path, description = "The account's id"),
+    ("s" = Option<u32>, Query, description = "Width wanted, in pixels"),
+    ("v" = Option<String>, Query, description = "The picture's version, from `avatar` in /me")
+), responses(
+    (status = 200, description = "The picture"), (status = 304, description = "Not modified"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)
+), security(("token" = [])))]
+async fn user_avatar(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Id(id): Id,
+    query: Result<axum::extract::Query<crate::avatar::SizeQuery>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    let axum::extract::Query(q) = query.map_err(|_| AppError::BadRequest)?;
+    Ok(crate::avatar::answer(&state, &id, &q, &headers).await)
 }
 
 /// Where the account is signed in.
@@ -480,6 +551,12 @@ impl utoipa::Modify for TokenScheme {
 pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     let (routes, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(get_me, patch_me))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(put_avatar, delete_avatar))
+                .layer(axum::extract::DefaultBodyLimit::max(crate::avatar::BODY_LIMIT)),
+        )
+        .routes(routes!(user_avatar))
         .routes(routes!(list_sessions))
         .routes(routes!(delete_session))
         .routes(routes!(list_tokens))
@@ -519,7 +596,9 @@ fn common_answers(doc: &mut utoipa::openapi::OpenApi) {
             .build()
     };
     for (path, item) in doc.paths.paths.iter_mut() {
-        for op in [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete].into_iter().flatten() {
+        for op in
+            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+        {
             let answers = &mut op.responses.responses;
             if op.security.is_some() {
                 op.security = Some(either.clone());
@@ -547,6 +626,15 @@ fn refine(doc: &mut serde_json::Value) {
     schemas["MePatch"]["if"] = json!({ "required": ["email"], "properties": { "email": text } });
     schemas["MePatch"]["then"] =
         json!({ "required": ["current_password"], "properties": { "current_password": text } });
+    // A picture is uploaded as a file, or named by its address.
+    doc["paths"]["/me/avatar"]["put"]["requestBody"]["content"]["multipart/form-data"] = json!({
+        "schema": { "type": "object", "required": ["file"], "additionalProperties": false, "properties": {
+            "file": { "type": "string", "format": "binary", "description": "PNG, JPEG, WebP or GIF, at most 5 MB" }
+        } }
+    });
+    let binary = json!({ "schema": { "type": "string", "format": "binary" } });
+    doc["paths"]["/users/{id}/avatar"]["get"]["responses"]["200"]["content"] =
+        json!({ "image/png": binary, "image/svg+xml": binary });
 }
 
 /// 405 for a known address called with a method it does not answer: the JSON error body (axum

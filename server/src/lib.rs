@@ -1,6 +1,7 @@
 //! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
 
 pub mod api;
+pub mod avatar;
 pub mod form_errors;
 pub mod web;
 
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(api::router())
+        .merge(avatar::routes())
         .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
         .layer(middleware::from_fn_with_state(state.clone(), web::security))

@@ -35,11 +35,13 @@ pub fn csrf_refusal(method: &Method, headers: &HeaderMap, public_origin: &str) -
     None
 }
 
-/// The page CSP: scripts only from us or with this response's nonce; WASM may compile.
+/// The page CSP: scripts only from us or with this response's nonce; WASM may compile. `blob:`
+/// is the preview of a picture chosen on the Profile page (an address this page made of the
+/// file; Chromium reads it as a connection when the file turns out not to be a picture).
 pub fn page_csp(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         img-src 'self' data: blob:; connect-src 'self' blob:; font-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'"
     )
 }

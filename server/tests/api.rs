@@ -329,17 +329,20 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
     assert_eq!(
         listed,
         vec![
+            "DELETE /me/avatar",
             "DELETE /me/sessions/nope",
             "DELETE /me/tokens/nope",
             "GET /me",
             "GET /me/audit",
             "GET /me/sessions",
             "GET /me/tokens",
+            "GET /users/nope/avatar",
             "PATCH /me",
             "POST /auth/login",
             "POST /auth/logout",
             "POST /me/password",
             "POST /me/two-factor/email-code",
+            "PUT /me/avatar",
         ]
     );
     // Each documented operation is served: without a token it is 401, never a 404 (the login

@@ -49,6 +49,9 @@ pub struct UserView {
     pub bio: String,
     pub status: crate::profile::Status,
     pub status_text: String,
+    /// The version of the account's picture (its etag, or for the default avatar one drawn
+    /// from the initials): part of the picture's address, see [`UserView::avatar_url`].
+    pub avatar: String,
 }
 
 impl UserView {
@@ -59,6 +62,28 @@ impl UserView {
     /// Words the password policy may forbid inside this user's password.
     pub fn personal(&self) -> crate::password::Personal {
         crate::password::Personal::new(&self.username, &self.email, &self.name)
+    }
+
+    /// The picture's address at `size` pixels (64 or 256). A new picture, or new initials on
+    /// the default one, is a new address.
+    pub fn avatar_url(&self, size: u32) -> String {
+        format!("/avatar/{}?s={size}&v={}", self.id, self.avatar)
+    }
+
+    /// Sets [`UserView::avatar`] from the picture's etag, or from the initials without one.
+    pub fn with_avatar(mut self, etag: Option<&str>) -> Self {
+        self.avatar = match etag {
+            Some(etag) => etag.to_owned(),
+            None => {
+                // FNV-1a of the initials: the default avatar changes when they do.
+                let hash = self
+                    .initials()
+                    .bytes()
+                    .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+                format!("d{:012x}", hash & 0xffff_ffff_ffff)
+            }
+        };
+        self
     }
 
     /// One or two letters for the avatar.
@@ -268,6 +293,7 @@ mod tests {
             bio: String::new(),
             status: Default::default(),
             status_text: String::new(),
+            avatar: String::new(),
         };
         assert_eq!(v.initials(), "AK");
         assert_eq!(UserView { name: "".into(), ..v }.initials(), "A");

@@ -2,5 +2,6 @@
 //! Tokens. Later capabilities fill the sections.
 
 pub mod api;
+pub mod avatar;
 pub mod profile;
 pub mod ui;

@@ -1,10 +1,14 @@
-//! The Profile page's form: Name, Username, Status Message with its colour, Nickname and Bio,
-//! saved together by one "Save Changes".
+//! The Profile page's form: Profile Picture, Use URL for avatar, Name, Username, Status
+//! Message with its colour, Nickname and Bio, saved together by one "Save Changes" (the picture
+//! first, then the fields that changed).
 
 use leptos::prelude::*;
 use wire::profile::{self, Status, BIO_MAX, NICKNAME_MAX, STATUS_TEXT_MAX};
 
-use super::api::UpdateProfile;
+use super::{
+    api::UpdateProfile,
+    avatar::{AvatarDraft, AvatarPicker},
+};
 use crate::{
     auth::{model::UserView, ui::Auth},
     ui::{field_error, form_error, guard_unsaved, Field, FormError},
@@ -74,33 +78,58 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
     let action = ServerAction::<UpdateProfile>::new();
     let saved = RwSignal::new(user.clone());
     let draft = Draft::new(&user);
-    let dirty = Signal::derive(move || saved.with(|s| !is_empty(&draft.changes(s))));
+    let avatar = AvatarDraft::default();
+    let dirty = Signal::derive(move || avatar.is_dirty() || saved.with(|s| !is_empty(&draft.changes(s))));
     guard_unsaved(dirty);
     // Until the page's script runs, the button posts the whole form (nothing to compare with).
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    let done = RwSignal::new(false);
+    let keep = move |now: UserView| {
+        saved.set(now.clone());
+        saved_user.set(Some(now));
+        done.set(true);
+    };
     Effect::new(move |_| {
         if let Some(Ok(now)) = action.value().get() {
-            saved.set(now.clone());
-            saved_user.set(Some(now));
+            keep(now);
         }
     });
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let just_saved = move || matches!(action.value().get(), Some(Ok(_))) && !dirty.get();
+    let just_saved = move || done.get() && !dirty.get();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let changes = saved.with_untracked(|s| draft.changes(s));
-        if !is_empty(&changes) {
-            action.dispatch(changes);
+        done.set(false);
+        let text = move || {
+            let changes = saved.with_untracked(|s| draft.changes(s));
+            if !is_empty(&changes) {
+                action.dispatch(changes);
+            }
+        };
+        // The picture first: when it is refused, the fields wait with it, as typed.
+        if avatar.is_dirty() {
+            avatar.send(move |result| {
+                if let Ok(now) = result {
+                    keep(now);
+                    text();
+                }
+            });
+        } else {
+            text();
         }
     };
     let typed = |field: RwSignal<String>| Callback::new(move |v: String| field.set(v));
     let status_error = field_error(error, "status");
     let status_text_error = field_error(error, "status_text");
     let bio_error = field_error(error, "bio");
+    let avatar_error = Signal::derive(move || {
+        avatar.error.get().filter(|e| e.field_message("avatar").is_none() && e.field_message("avatar_url").is_none())
+    });
     view! {
         <section class="panel" aria-label="Profile details">
             <FormError message=form_error(error)/>
+            <FormError message=form_error(avatar_error)/>
+            <AvatarPicker draft=avatar saved hydrated/>
             <form method="post" action="/fn/update_profile" on:submit=on_submit>
                 <Field
                     label="Name"
@@ -183,7 +212,7 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                     type="submit"
                     class="primary"
                     disabled=move || hydrated.get() && !dirty.get()
-                    aria-busy=move || action.pending().get().to_string()
+                    aria-busy=move || (action.pending().get() || avatar.progress.get().is_some()).to_string()
                 >
                     "Save Changes"
                 </button>

@@ -190,7 +190,7 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
         <details class="user-menu" node_ref=menu>
             <summary aria-label="Account menu">
                 <span class="avatar-with-status">
-                    <span class="avatar" aria-hidden="true">{move || shown.with(UserView::initials)}</span>
+                    <img class="avatar" src=move || shown.with(|u| u.avatar_url(64)) alt="" width="34" height="34"/>
                     <span class=move || format!("status-dot {}", status().as_str()) aria-hidden="true"></span>
                 </span>
                 <span class="visually-hidden" data-testid="header-status">

@@ -83,6 +83,7 @@ pub async fn create(
         bio: String::new(),
         status: "online".into(),
         status_text: String::new(),
+        avatar_etag: None,
     };
     if let Err(e) = repo::insert(env.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {

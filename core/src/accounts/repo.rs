@@ -32,6 +32,8 @@ pub struct UserRow {
     /// `online`, `away`, `busy` or `offline` ([`wire::profile::Status`]).
     pub status: String,
     pub status_text: String,
+    /// The current picture (see `crate::avatar`); `None` for the default avatar.
+    pub avatar_etag: Option<String>,
 }
 
 impl fmt::Debug for UserRow {
@@ -72,7 +74,9 @@ impl UserRow {
             bio: self.bio.clone(),
             status: self.status(),
             status_text: self.status_text.clone(),
+            avatar: String::new(),
         }
+        .with_avatar(self.avatar_etag.as_deref())
     }
 
     pub fn status(&self) -> Status {
@@ -82,14 +86,14 @@ impl UserRow {
 
 pub(crate) const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
                        created_at, updated_at, password_changed_at, disabled_at, email_verified_at, \
-                       two_factor_forced_at, email_two_factor, nickname, bio, status, status_text";
+                       two_factor_forced_at, email_two_factor, nickname, bio, status, status_text, avatar_etag";
 
 /// Inserts the account with its search terms and counts, in one transaction.
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(&format!(
         "INSERT INTO users ({COLUMNS}, search_indexed) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1)"
     ))
     .bind(&u.id)
     .bind(&u.username)
@@ -109,6 +113,7 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     .bind(&u.bio)
     .bind(&u.status)
     .bind(&u.status_text)
+    .bind(&u.avatar_etag)
     .execute(&mut *tx)
     .await?;
     write_terms(&mut tx, u).await?;
@@ -407,6 +412,44 @@ pub async fn update_profile(db: &Db, id: &str, change: &ProfileChange, now: i64)
     Ok(row)
 }
 
+/// Sets the account's picture, `(etag, small PNG, large PNG)`, or removes it (`None`), in one
+/// transaction; returns the row as it is now.
+pub async fn set_avatar(
+    db: &Db,
+    id: &str,
+    picture: Option<(&str, &[u8], &[u8])>,
+    now: i64,
+) -> Result<UserRow, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM avatars WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+    if let Some((etag, small, large)) = picture {
+        sqlx::query("INSERT INTO avatars (user_id, etag, small, large, updated_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(etag)
+            .bind(small)
+            .bind(large)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("UPDATE users SET avatar_etag = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(picture.map(|(etag, _, _)| etag))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let row: UserRow =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The account's picture, small or large, with its etag.
+pub async fn avatar(db: &Db, id: &str, small: bool) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    let column = if small { "small" } else { "large" };
+    sqlx::query_as(&format!("SELECT etag, {column} FROM avatars WHERE user_id = $1")).bind(id).fetch_optional(db).await
+}
+
 /// Stores a new password hash (and when it was set).
 pub async fn set_password(db: &Db, id: &str, hash: &str, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1")
@@ -506,6 +549,7 @@ pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
         bio: String::new(),
         status: "online".into(),
         status_text: String::new(),
+        avatar_etag: None,
     }
 }
 
@@ -516,6 +560,38 @@ mod tests {
 
     fn row(id: &str, username: &str, email: &str) -> UserRow {
         test_row(id, username, email)
+    }
+
+    #[tokio::test]
+    async fn profile_fields_and_pictures_are_kept_on_both_databases() {
+        for t in testing::all().await {
+            let db = &t.db;
+            insert(db, &row("u1", "ada", "ada@example.com")).await.unwrap();
+            let change = ProfileChange {
+                nickname: Some("Countess".into()),
+                bio: Some("Line one\nline two".into()),
+                status: Some(Status::Busy),
+                ..Default::default()
+            };
+            let saved = update_profile(db, "u1", &change, 5).await.unwrap();
+            assert_eq!((saved.nickname.as_str(), saved.status()), ("Countess", Status::Busy), "{:?}", t.backend);
+            // A change of another field leaves these as they are.
+            let other = ProfileChange { status_text: Some("Away".into()), ..Default::default() };
+            let saved = update_profile(db, "u1", &other, 6).await.unwrap();
+            assert_eq!((saved.bio.as_str(), saved.status_text.as_str()), ("Line one\nline two", "Away"));
+
+            let (small, large) = (vec![0u8, 1, 2, 255], vec![9u8; 70_000]);
+            let row = set_avatar(db, "u1", Some(("etag1", &small, &large)), 7).await.unwrap();
+            assert_eq!(row.avatar_etag.as_deref(), Some("etag1"));
+            assert_eq!(avatar(db, "u1", true).await.unwrap(), Some(("etag1".into(), small.clone())), "{:?}", t.backend);
+            assert_eq!(avatar(db, "u1", false).await.unwrap().unwrap().1, large);
+            set_avatar(db, "u1", Some(("etag2", &large, &small)), 8).await.unwrap();
+            assert_eq!(avatar(db, "u1", true).await.unwrap().unwrap().0, "etag2", "replaced, not added");
+            let row = set_avatar(db, "u1", None, 9).await.unwrap();
+            assert_eq!(row.avatar_etag, None);
+            assert_eq!(avatar(db, "u1", true).await.unwrap(), None);
+            t.close().await;
+        }
     }
 
     #[tokio::test]
