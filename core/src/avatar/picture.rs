@@ -8,8 +8,8 @@ use std::io::Cursor;
 
 use image::{
     codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder},
-    imageops::FilterType,
-    DynamicImage, ImageDecoder, ImageEncoder, ImageError, ImageFormat, ImageReader, Limits,
+    imageops::{self, FilterType},
+    DynamicImage, ImageDecoder, ImageEncoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage, RgbaImage,
 };
 
 /// The most bytes accepted, checked before anything is decoded.
@@ -75,7 +75,7 @@ pub fn process(bytes: &[u8]) -> Result<Pictures, Refused> {
     if let Some(o) = orientation {
         picture.apply_orientation(o);
     }
-    let large = square(&picture, LARGE);
+    let large = DynamicImage::ImageRgba8(square(picture, LARGE));
     let small = large.resize_exact(SMALL, SMALL, FilterType::Lanczos3);
     Ok(Pictures { small: png(&small).ok_or(Refused::NotAnImage)?, large: png(&large).ok_or(Refused::NotAnImage)? })
 }
@@ -87,24 +87,40 @@ fn refusal(e: ImageError) -> Refused {
     }
 }
 
-/// The centre square of `picture`, `side` pixels wide, in RGBA.
-fn square(picture: &DynamicImage, side: u32) -> DynamicImage {
+/// The centre square of `picture`, `side` pixels wide, in RGBA. Only the square is read, from
+/// the decoded pixels as they are: a photo is not copied whole before it is scaled.
+fn square(picture: DynamicImage, side: u32) -> RgbaImage {
     let (w, h) = (picture.width(), picture.height());
     let s = w.min(h).max(1);
-    let cropped = picture.crop_imm((w - s) / 2, (h - s) / 2, s, s);
-    let scaled = if s > side {
-        // Averaging over areas: as good as a filter for shrinking, and linear in the pixels.
-        cropped.thumbnail_exact(side, side)
-    } else {
-        cropped.resize_exact(side, side, FilterType::Lanczos3)
-    };
-    DynamicImage::ImageRgba8(scaled.to_rgba8())
+    let (x, y) = ((w - s) / 2, (h - s) / 2);
+    // Shrinking averages over areas (as good as a filter for it, and linear in the pixels);
+    // growing a small picture uses Lanczos.
+    match picture {
+        DynamicImage::ImageRgb8(rgb) => {
+            let view = imageops::crop_imm(&rgb, x, y, s, s);
+            let scaled: RgbImage = if s > side {
+                imageops::thumbnail(&*view, side, side)
+            } else {
+                imageops::resize(&*view, side, side, FilterType::Lanczos3)
+            };
+            DynamicImage::ImageRgb8(scaled).into_rgba8()
+        }
+        other => {
+            let rgba = other.into_rgba8();
+            let view = imageops::crop_imm(&rgba, x, y, s, s);
+            if s > side {
+                imageops::thumbnail(&*view, side, side)
+            } else {
+                imageops::resize(&*view, side, side, FilterType::Lanczos3)
+            }
+        }
+    }
 }
 
 fn png(picture: &DynamicImage) -> Option<Vec<u8>> {
     let rgba = picture.to_rgba8();
     let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive)
+    PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive)
         .write_image(rgba.as_raw(), rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8)
         .ok()?;
     Some(out)
