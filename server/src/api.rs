@@ -160,7 +160,7 @@ impl From<&UserRow> for Me {
             bio: u.bio.clone(),
             status: u.status(),
             status_text: u.status_text.clone(),
-            avatar: u.view().avatar,
+            avatar: wire::account::avatar_version(u.avatar_etag.as_deref(), &u.name, &u.display_username),
         }
     }
 }

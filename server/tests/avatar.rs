@@ -289,3 +289,29 @@ async fn the_rest_api_sets_reads_and_removes_the_picture() {
     let me: Value = res.json().await.unwrap();
     assert!(me["avatar"].as_str().unwrap().starts_with('d'), "the default avatar's version: {me}");
 }
+
+#[tokio::test]
+async fn without_javascript_the_picture_form_posts_and_comes_back_to_the_page() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "ada").await;
+    let plain = |form: multipart::Form| {
+        c.post(s.url("/account/avatar")).header(header::ACCEPT, "text/html").multipart(form).send()
+    };
+    let res = plain(upload(encode(&photo(80, 120), ImageFormat::Png), "me.png")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/account/profile");
+    let me = s.current_user(&c).await;
+    assert_eq!(served(&s, &me, 64).await.headers()[header::CONTENT_TYPE], "image/png");
+
+    // A refusal comes back as a fixed code the page turns into its message.
+    let res = plain(upload(b"not a picture".to_vec(), "x.png")).await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/account/profile?avatar_error=file");
+    let page = c.get(s.url("/account/profile?avatar_error=file")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("That file could not be used"), "the message is on the page");
+    let res = plain(multipart::Form::new().text("action", "url").text("avatar_url", "https://127.0.0.1/a.png")).await;
+    assert_eq!(res.unwrap().headers()[header::LOCATION], "/account/profile?avatar_error=url");
+    let res = plain(multipart::Form::new().text("action", "default")).await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/account/profile");
+    assert!(s.current_user(&c).await["avatar"].as_str().unwrap().starts_with('d'));
+}

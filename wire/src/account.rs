@@ -72,25 +72,35 @@ impl UserView {
 
     /// Sets [`UserView::avatar`] from the picture's etag, or from the initials without one.
     pub fn with_avatar(mut self, etag: Option<&str>) -> Self {
-        self.avatar = match etag {
-            Some(etag) => etag.to_owned(),
-            None => {
-                // FNV-1a of the initials: the default avatar changes when they do.
-                let hash = self
-                    .initials()
-                    .bytes()
-                    .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-                format!("d{:012x}", hash & 0xffff_ffff_ffff)
-            }
-        };
+        self.avatar = avatar_version(etag, &self.name, &self.username);
         self
     }
 
     /// One or two letters for the avatar.
     pub fn initials(&self) -> String {
-        let from_name: String = self.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
-        let letters = if from_name.is_empty() { self.username.chars().take(1).collect() } else { from_name };
-        letters.to_uppercase()
+        initials(&self.name, &self.username)
+    }
+}
+
+/// One or two letters for an avatar: the first of the name's first two words, else of the
+/// username.
+pub fn initials(name: &str, username: &str) -> String {
+    let from_name: String = name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+    let letters = if from_name.is_empty() { username.chars().take(1).collect() } else { from_name };
+    letters.to_uppercase()
+}
+
+/// The version of an account's picture: its etag, or for the default avatar an FNV-1a hash of
+/// the initials it shows (so it changes when they do).
+pub fn avatar_version(etag: Option<&str>, name: &str, username: &str) -> String {
+    match etag {
+        Some(etag) => etag.to_owned(),
+        None => {
+            let hash = initials(name, username)
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+            format!("d{:012x}", hash & 0xffff_ffff_ffff)
+        }
     }
 }
 
