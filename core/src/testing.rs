@@ -96,7 +96,7 @@ pub mod pictures {
         out
     }
 
-    fn crc32(data: &[u8]) -> u32 {
+    pub fn crc32(data: &[u8]) -> u32 {
         let mut crc = 0xffff_ffff_u32;
         for &b in data {
             crc ^= u32::from(b);

@@ -190,17 +190,27 @@ pub struct MePatch {
     pub email: Option<String>,
     #[schema(min_length = 1, max_length = 1024)]
     pub current_password: Option<String>,
-    /// At most 64 characters on one line; empty clears it.
-    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    /// At most 64 characters on one line, without invisible or direction-changing characters;
+    /// empty clears it.
+    #[schema(
+        max_length = 64,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$"
+    )]
     pub nickname: Option<String>,
     /// At most 260 characters (a line end counts as one); plain text, shown as typed. Lines
     /// and tabs are the only control characters it may hold.
-    #[schema(max_length = 260, pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$")]
+    #[schema(
+        max_length = 260,
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$"
+    )]
     pub bio: Option<String>,
     #[schema(pattern = "^(online|away|busy|offline)$")]
     pub status: Option<String>,
     /// The status message: at most 120 characters on one line; empty clears it.
-    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
+    #[schema(
+        max_length = 120,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$"
+    )]
     pub status_text: Option<String>,
 }
 
@@ -380,7 +390,15 @@ async fn user_avatar(
     headers: HeaderMap,
 ) -> Result<axum::response::Response, AppError> {
     let axum::extract::Query(q) = query.map_err(|_| AppError::BadRequest)?;
-    Ok(crate::avatar::answer(&state, &id, &q, &headers).await)
+    let mut res = crate::avatar::answer(&state, &id, &q, &headers).await;
+    // Asked with a credential: no shared cache keeps it.
+    if let Some(cache) = res.headers_mut().get_mut(axum::http::header::CACHE_CONTROL) {
+        let private = cache.to_str().unwrap_or_default().replace("public", "private");
+        if let Ok(v) = axum::http::HeaderValue::from_str(&private) {
+            *cache = v;
+        }
+    }
+    Ok(res)
 }
 
 /// Where the account is signed in.

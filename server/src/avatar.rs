@@ -12,10 +12,12 @@ use axum::{
 };
 use gatehouse_core::{
     access::{self, Opens},
-    avatar::{self, picture, FetchPolicy, Served, Size, Source},
+    avatar::{self, picture, Served, Size, Source},
     callers, sessions,
 };
 use platform::request::ClientMeta;
+
+use crate::outbound::{self, FetchError, FetchPolicy};
 use serde::Deserialize;
 use wire::AppError;
 
@@ -133,6 +135,40 @@ pub async fn read_change(mut form: Multipart, known: &[&str]) -> Result<Change, 
     Ok(change)
 }
 
+/// Fetches the picture at `url` (see [`outbound`]) and sets it; every problem is shown next to
+/// the address.
+async fn from_url(
+    state: &AppState,
+    me: &gatehouse_core::principal::Principal,
+    url: &str,
+    meta: &ClientMeta,
+) -> Result<gatehouse_core::accounts::UserRow, AppError> {
+    me.require_write()?;
+    let file = outbound::fetch(url, &fetch_policy(state), picture::MAX_BYTES).await.map_err(|e| {
+        tracing::info!(refusal = ?e, host = ?outbound::host_of(url), "avatar URL refused");
+        match e {
+            // Nothing wrong with the address: this server does not fetch any (409).
+            FetchError::Disabled => AppError::Conflict { field: "avatar_url".into(), message: e.message().into() },
+            _ => AppError::field("avatar_url", e.message()),
+        }
+    })?;
+    let host = outbound::host_of(url);
+    let source = Source::Url { host: host.as_deref() };
+    avatar::set(&state.env(), me, file, source, meta).await.map_err(|e| match e {
+        // The fetched body's problems belong next to the address that was typed.
+        AppError::Validation { errors } => AppError::Validation {
+            errors: errors
+                .into_iter()
+                .map(|mut f| {
+                    f.field = "avatar_url".into();
+                    f
+                })
+                .collect(),
+        },
+        other => other,
+    })
+}
+
 /// Applies a [`Change`] for `me`.
 pub async fn apply(
     state: &AppState,
@@ -147,7 +183,7 @@ pub async fn apply(
             None => return Err(AppError::field(avatar::FIELD, "Choose a picture to upload.")),
         },
         "url" => match change.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-            Some(url) => avatar::set_from_url(&env, me, url, &fetch_policy(state), meta).await?,
+            Some(url) => from_url(state, me, url, meta).await?,
             None => return Err(AppError::field("avatar_url", "Enter the picture's address.")),
         },
         "default" => avatar::remove(&env, me, meta).await?,

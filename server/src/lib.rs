@@ -3,6 +3,7 @@
 pub mod api;
 pub mod avatar;
 pub mod form_errors;
+pub mod outbound;
 pub mod web;
 
 use std::{
@@ -184,6 +185,12 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
     if !state.config.cookie_secure {
         tracing::warn!(
             "GATEHOUSE_COOKIE_SECURE=false: session cookies travel over plain http; for local development only"
+        );
+    }
+    if let Some(origin) = state.config.avatar_test_origin {
+        tracing::warn!(
+            %origin,
+            "GATEHOUSE_AVATAR_TEST_ORIGIN is set: avatar URLs may reach this loopback address; for tests only"
         );
     }
     let housekeeping = spawn_housekeeping(state.clone());

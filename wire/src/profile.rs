@@ -49,6 +49,15 @@ impl Status {
     }
 }
 
+/// Characters that reorder or hide text around them (bidirectional overrides and isolates,
+/// zero-width spaces and marks): a name shown to others could pretend to be another. The
+/// zero-width joiner and non-joiner stay (emoji sequences, Persian).
+fn is_deceptive(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+const DECEPTIVE: &str = "Remove the invisible or direction-changing characters.";
+
 /// One line of at most `max` characters, trimmed; empty clears the field.
 fn line(raw: &str, max: usize) -> Result<String, String> {
     if raw.chars().count() > max {
@@ -56,6 +65,9 @@ fn line(raw: &str, max: usize) -> Result<String, String> {
     }
     if raw.chars().any(char::is_control) {
         return Err("Use one line without control characters.".to_owned());
+    }
+    if raw.chars().any(is_deceptive) {
+        return Err(DECEPTIVE.to_owned());
     }
     Ok(raw.trim().to_owned())
 }
@@ -77,6 +89,9 @@ pub fn bio(raw: &str) -> Result<String, String> {
     }
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         return Err("Remove the control characters.".to_owned());
+    }
+    if text.chars().any(is_deceptive) {
+        return Err(DECEPTIVE.to_owned());
     }
     Ok(text.trim().to_owned())
 }
@@ -109,6 +124,10 @@ mod tests {
         assert_eq!(nickname("").unwrap(), "");
         assert!(nickname("a\nb").is_err());
         assert!(status_text("tab\there").is_err());
+        for spoof in ["admin\u{202E}nimda", "a\u{200B}b", "\u{2066}x\u{2069}", "\u{FEFF}x"] {
+            assert!(nickname(spoof).is_err() && bio(spoof).is_err(), "{spoof:?}");
+        }
+        assert!(nickname("👨\u{200D}👩\u{200D}👧").is_ok(), "emoji sequences keep their joiners");
     }
 
     #[test]

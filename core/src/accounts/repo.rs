@@ -421,16 +421,22 @@ pub async fn set_avatar(
     now: i64,
 ) -> Result<UserRow, sqlx::Error> {
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM avatars WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     if let Some((etag, small, large)) = picture {
-        sqlx::query("INSERT INTO avatars (user_id, etag, small, large, updated_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(id)
-            .bind(etag)
-            .bind(small)
-            .bind(large)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        // One statement, so two uploads at once both succeed (the later one stays).
+        sqlx::query(
+            "INSERT INTO avatars (user_id, etag, small, large, updated_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (user_id) DO UPDATE SET etag = excluded.etag, small = excluded.small, \
+             large = excluded.large, updated_at = excluded.updated_at",
+        )
+        .bind(id)
+        .bind(etag)
+        .bind(small)
+        .bind(large)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        sqlx::query("DELETE FROM avatars WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     }
     sqlx::query("UPDATE users SET avatar_etag = $2, updated_at = $3 WHERE id = $1")
         .bind(id)

@@ -17,9 +17,6 @@ use crate::{
     principal::Principal,
 };
 
-use platform::outbound::fetch::FetchError;
-pub use platform::outbound::fetch::FetchPolicy;
-
 /// The field that avatar errors are shown next to.
 pub const FIELD: &str = "avatar";
 
@@ -94,13 +91,15 @@ async fn make(file: Vec<u8>) -> Result<picture::Pictures, AppError> {
     made.map_err(|refused| AppError::field(FIELD, refused.message()))
 }
 
-/// Where a new picture came from, for the audit.
+/// Where a new picture came from, for the audit: an upload, or the host of the address it
+/// was fetched from (the host only: a URL's path and query may carry someone's token).
 pub enum Source<'a> {
     Upload,
-    Url(&'a str),
+    Url { host: Option<&'a str> },
 }
 
-/// Sets `me`'s picture from an uploaded file or a fetched one; returns the account as it is now.
+/// Sets `me`'s picture from an uploaded file or a fetched one (the server's `outbound` fetches
+/// it); returns the account as it is now.
 pub async fn set(
     env: &Env<'_>,
     me: &Principal,
@@ -114,45 +113,10 @@ pub async fn set(
     let user = users::set_avatar(env.db, &me.user.id, Some((&etag, &pictures.small, &pictures.large)), env.now).await?;
     let detail = match source {
         Source::Upload => json!({ "source": "upload" }),
-        // The host only: a URL's path and query may carry someone's token.
-        Source::Url(url) => {
-            json!({ "source": "url", "host": platform::outbound::fetch::host_of(url) })
-        }
+        Source::Url { host } => json!({ "source": "url", "host": host }),
     };
     env.audit(&user.id, None, AuditEvent::AvatarChanged, detail, meta).await?;
     Ok(user)
-}
-
-/// Fetches the picture at `url` (see [`platform::outbound::fetch`]) and sets it.
-pub async fn set_from_url(
-    env: &Env<'_>,
-    me: &Principal,
-    url: &str,
-    policy: &FetchPolicy,
-    meta: &ClientMeta,
-) -> Result<UserRow, AppError> {
-    me.require_write()?;
-    let file = platform::outbound::fetch::fetch(url, policy, picture::MAX_BYTES).await.map_err(|e| {
-        tracing::info!(refusal = ?e, "avatar URL refused");
-        match e {
-            // Nothing wrong with the address: this server does not fetch any (409).
-            FetchError::Disabled => AppError::Conflict { field: "avatar_url".into(), message: e.message().into() },
-            _ => AppError::field("avatar_url", e.message()),
-        }
-    })?;
-    set(env, me, file, Source::Url(url), meta).await.map_err(|e| match e {
-        // The fetched body's problems belong next to the URL that was typed.
-        AppError::Validation { errors } => AppError::Validation {
-            errors: errors
-                .into_iter()
-                .map(|mut f| {
-                    f.field = "avatar_url".into();
-                    f
-                })
-                .collect(),
-        },
-        other => other,
-    })
 }
 
 /// Back to the default avatar.

@@ -14,12 +14,14 @@ use image::{
 
 /// The most bytes accepted, checked before anything is decoded.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-/// The widest or tallest picture decoded, and the most pixels (a 48-megapixel photo).
+/// The widest or tallest picture decoded, and the most pixels (a 40-megapixel photo).
 pub const MAX_SIDE: u32 = 10_000;
-pub const MAX_PIXELS: u64 = 48_000_000;
-/// What the decoder may allocate at once: the largest picture's pixels, with room for the
-/// decoder's own buffers.
-const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// The most bytes the decoded pixels may take (a 40-megapixel RGB photo takes 120 MB; a 16-bit
+/// RGBA one would take 320 MB and is refused), checked from the header before they are
+/// allocated; the decoder's own buffers are held to the same. Turning a photo upright may copy
+/// it once more; at most one picture per core is made at a time.
+const MAX_DECODED: u64 = 160 * 1024 * 1024;
 
 /// The sizes served, in pixels: the small one for the header and lists, the large one for the
 /// profile.
@@ -37,7 +39,9 @@ impl Refused {
     pub fn message(self) -> &'static str {
         match self {
             Refused::NotAnImage => "That file is not an image: use a PNG, JPEG, WebP or GIF picture.",
-            Refused::TooLarge => "That picture is too large: use one of at most 5 MB and 10,000 × 10,000 pixels.",
+            Refused::TooLarge => {
+                "That picture is too large: use one of at most 5 MB, 10,000 pixels a side and 40 megapixels."
+            }
         }
     }
 }
@@ -63,11 +67,12 @@ pub fn process(bytes: &[u8]) -> Result<Pictures, Refused> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
+    limits.max_alloc = Some(MAX_DECODED);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(refusal)?;
     let (w, h) = decoder.dimensions();
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+    // `from_decoder` allocates the output without the reader's limit: checked here.
+    if u64::from(w) * u64::from(h) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODED {
         return Err(Refused::TooLarge);
     }
     let orientation = decoder.orientation().ok();
@@ -200,6 +205,13 @@ mod tests {
         assert_eq!(process(&bomb).err(), Some(Refused::TooLarge));
         // Within each side's limit but over the pixel count.
         assert_eq!(process(&png_header(9_000, 9_000)).err(), Some(Refused::TooLarge));
+        // Within the pixel count, but 16-bit RGBA: 8 bytes a pixel, over the decoded budget.
+        let mut deep = png_header(6_000, 5_000);
+        deep[24] = 16; // IHDR bit depth
+        let crc_at = 8 + 8 + 13;
+        let crc = crate::testing::pictures::crc32(&deep[12..crc_at]);
+        deep[crc_at..crc_at + 4].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(process(&deep).err(), Some(Refused::TooLarge));
     }
 
     #[test]

@@ -2,9 +2,8 @@
 //! only the public internet. Loopback, private, link-local (the cloud metadata endpoint
 //! 169.254.169.254 among them), shared, multicast, documentation, unique-local and the other
 //! special-purpose ranges (IANA's registries) are refused, in IPv4, IPv6, and IPv4 inside IPv6.
-//! [`fetch`] requests such a URL with the check applied to every address it connects to.
-
-pub mod fetch;
+//! The server's `outbound` module requests such a URL with the check applied to every address
+//! it connects to.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -36,14 +35,15 @@ pub fn is_public(ip: IpAddr) -> bool {
 fn check_v4(ip: Ipv4Addr) -> Result<(), Refusal> {
     let [a, b, c, _] = ip.octets();
     let refusal = match (a, b, c) {
-        (0, _, _) => Refusal::Unspecified,               // 0.0.0.0/8 "this network"
-        (127, _, _) => Refusal::Loopback,                // 127.0.0.0/8
-        (10, _, _) => Refusal::Private,                  // 10.0.0.0/8
-        (172, 16..=31, _) => Refusal::Private,           // 172.16.0.0/12
-        (192, 168, _) => Refusal::Private,               // 192.168.0.0/16
-        (169, 254, _) => Refusal::LinkLocal,             // 169.254.0.0/16, cloud metadata
+        (0, _, _) => Refusal::Unspecified,     // 0.0.0.0/8 "this network"
+        (127, _, _) => Refusal::Loopback,      // 127.0.0.0/8
+        (10, _, _) => Refusal::Private,        // 10.0.0.0/8
+        (172, 16..=31, _) => Refusal::Private, // 172.16.0.0/12
+        (192, 168, _) => Refusal::Private,     // 192.168.0.0/16
+        (169, 254, _) => Refusal::LinkLocal,   // 169.254.0.0/16, cloud metadata
+        (168, 63, 129) if ip.octets()[3] == 16 => Refusal::LinkLocal, // Azure's host endpoint (WireServer)
         (100, 64..=127, _) => Refusal::SharedOrReserved, // 100.64.0.0/10 carrier-grade NAT
-        (192, 0, 0) => Refusal::SharedOrReserved,        // 192.0.0.0/24 IETF protocol assignments
+        (192, 0, 0) => Refusal::SharedOrReserved, // 192.0.0.0/24 IETF protocol assignments
         (192, 0, 2) | (198, 51, 100) | (203, 0, 113) => Refusal::Documentation,
         (198, 18..=19, _) => Refusal::SharedOrReserved, // 198.18.0.0/15 benchmarking
         (192, 88, 99) => Refusal::SharedOrReserved,     // 6to4 relay anycast
@@ -122,6 +122,7 @@ mod tests {
             ("192.168.1.1", Refusal::Private),
             ("169.254.169.254", Refusal::LinkLocal),
             ("169.254.0.1", Refusal::LinkLocal),
+            ("168.63.129.16", Refusal::LinkLocal),
             ("100.64.0.1", Refusal::SharedOrReserved),
             ("100.127.255.255", Refusal::SharedOrReserved),
             ("192.0.0.8", Refusal::SharedOrReserved),

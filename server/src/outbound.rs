@@ -77,7 +77,7 @@ impl Resolve for PublicOnly {
     fn resolve(&self, name: Name) -> Resolving {
         Box::pin(async move {
             let found = tokio::net::lookup_host((name.as_str(), 0)).await?;
-            let public: Vec<SocketAddr> = found.filter(|a| super::is_public(a.ip())).collect();
+            let public: Vec<SocketAddr> = found.filter(|a| platform::outbound::is_public(a.ip())).collect();
             if public.is_empty() {
                 return Err(Box::new(Refused) as Box<dyn std::error::Error + Send + Sync>);
             }
@@ -99,6 +99,18 @@ fn client(policy: &FetchPolicy) -> Result<reqwest::Client, FetchError> {
             tracing::error!(error = %e, "avatar fetch client");
             FetchError::NotReachable
         })
+}
+
+/// True when the error's chain holds [`PublicOnly`]'s refusal (not, say, a refused connection).
+fn refused_by_resolver(e: &reqwest::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(c) = cause {
+        if c.downcast_ref::<Refused>().is_some() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 /// The host of a URL, for logs and the audit (its path and query may carry someone's token).
@@ -127,7 +139,7 @@ fn check_url(url: &Url, policy: &FetchPolicy) -> Result<(), FetchError> {
         return Err(FetchError::BadUrl);
     }
     match ip {
-        Some(ip) if !test_origin && !super::is_public(ip) => Err(FetchError::AddressNotAllowed),
+        Some(ip) if !test_origin && !platform::outbound::is_public(ip) => Err(FetchError::AddressNotAllowed),
         _ => Ok(()),
     }
 }
@@ -142,8 +154,8 @@ pub async fn fetch(raw: &str, policy: &FetchPolicy, max_bytes: usize) -> Result<
     for _ in 0..=MAX_REDIRECTS {
         check_url(&url, policy)?;
         let res = client.get(url.clone()).send().await.map_err(|e| {
-            // The resolver's refusal comes back as a connect error.
-            if std::error::Error::source(&e).is_some_and(|s| format!("{s:?}").contains("Refused")) {
+            // The resolver's refusal comes back inside a connect error.
+            if refused_by_resolver(&e) {
                 FetchError::AddressNotAllowed
             } else {
                 FetchError::NotReachable
@@ -151,7 +163,7 @@ pub async fn fetch(raw: &str, policy: &FetchPolicy, max_bytes: usize) -> Result<
         })?;
         // Defence in depth: the address actually connected to.
         if let Some(peer) = res.remote_addr() {
-            if policy.test_origin != Some(peer) && !super::is_public(peer.ip()) {
+            if policy.test_origin != Some(peer) && !platform::outbound::is_public(peer.ip()) {
                 return Err(FetchError::AddressNotAllowed);
             }
         }
