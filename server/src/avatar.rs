@@ -177,6 +177,7 @@ pub async fn apply(
     meta: &ClientMeta,
 ) -> Result<gatehouse_core::accounts::UserRow, AppError> {
     let env = state.env();
+    avatar::count_change(&env, me).await?;
     let user = match change.action.as_str() {
         "upload" => match change.file.filter(|f| !f.is_empty()) {
             Some(file) => avatar::set(&env, me, file, Source::Upload, meta).await?,

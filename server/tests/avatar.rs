@@ -315,3 +315,24 @@ async fn without_javascript_the_picture_form_posts_and_comes_back_to_the_page() 
     assert_eq!(res.headers()[header::LOCATION], "/account/profile");
     assert!(s.current_user(&c).await["avatar"].as_str().unwrap().starts_with('d'));
 }
+
+#[tokio::test]
+async fn picture_changes_are_limited_per_account() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "ada").await;
+    let max = gatehouse_core::avatar::CHANGES_PER_ACCOUNT.max;
+    for _ in 0..max {
+        let res = change(&s, &c, multipart::Form::new().text("action", "default")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let res = change(&s, &c, upload(encode(&photo(10, 10), ImageFormat::Png), "a.png")).await;
+    let (status, body) = json_error(res).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(body["retry_after"].as_u64().is_some_and(|s| s > 0));
+    // Another account is not held by it.
+    let other = s.client();
+    s.register(&other, "bob").await;
+    let res = change(&s, &other, multipart::Form::new().text("action", "default")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}

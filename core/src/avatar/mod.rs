@@ -25,6 +25,18 @@ pub const FIELD: &str = "avatar";
 static MAKING: LazyLock<Semaphore> =
     LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get())));
 
+/// Changes of picture one account may make in 15 minutes: each may make the server decode a
+/// large file or fetch one, so a script cannot keep a core busy for long.
+pub const CHANGES_PER_ACCOUNT: platform::ratelimit::Limit = platform::ratelimit::Limit::per_minutes(30, 15);
+
+/// Counts a change of `me`'s picture, before its file is read or fetched; 429 past
+/// [`CHANGES_PER_ACCOUNT`].
+pub async fn count_change(env: &Env<'_>, me: &Principal) -> Result<(), AppError> {
+    me.require_write()?;
+    let key = format!("avatar:user:{}", me.user.id);
+    platform::ratelimit::hit(env.db, &key, CHANGES_PER_ACCOUNT, env.now).await
+}
+
 /// Which of the two sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Size {
