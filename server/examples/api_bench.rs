@@ -17,29 +17,15 @@
 
 mod common;
 
-use common::{serve, setting};
+use common::{account_with_token, bench_state, serve, setting};
 
 use std::{
-    collections::BTreeMap,
     sync::{
         atomic::{AtomicBool, AtomicU64, Ordering},
         Arc,
     },
     time::{Duration, Instant},
 };
-
-use gatehouse_core::{
-    accounts::{self, RegisterInput},
-    principal::Principal,
-    reauth, tokens,
-};
-use leptos::prelude::LeptosOptions;
-use platform::{
-    clock::Clock,
-    config::{Config, Sources},
-    request::ClientMeta,
-};
-use wire::{account::Role, password::PasswordPolicy, token::Expiry};
 
 /// Hits `url` from `connections` clients for `seconds`; returns requests per second.
 async fn load(url: &str, token: Option<&str>, connections: u64, seconds: u64) -> f64 {
@@ -82,34 +68,10 @@ async fn main() {
     let seconds = setting("BENCH_SECONDS", 5);
     let rounds = setting("BENCH_ROUNDS", 5).max(1);
     let connections = setting("BENCH_CONNECTIONS", 32);
-    let dir = tempfile::tempdir().unwrap();
-    let mut env = BTreeMap::new();
-    env.insert("GATEHOUSE_DATA_DIR".to_owned(), dir.path().display().to_string());
-    env.insert("GATEHOUSE_COOKIE_SECURE".to_owned(), "false".to_owned());
     // The per-token limit would stop the load after a few hundred calls.
-    env.insert("GATEHOUSE_API_CALLS_PER_MINUTE".to_owned(), "100000000".to_owned());
-    let config = Config::load(&Sources::new(None, env).unwrap()).unwrap();
-    let state = server::build_state(config, LeptosOptions::builder().output_name("gatehouse").build(), Clock::system())
-        .await
-        .unwrap();
-
+    let (state, _dir) = bench_state(&[("GATEHOUSE_API_CALLS_PER_MINUTE", "100000000")]).await;
     // One account and one read-only token.
-    let env = state.env();
-    let meta = ClientMeta::local("bench");
-    let input =
-        RegisterInput { name: "Bench", username: "bench", email: "bench@example.test", password: "bench passphrase 1" };
-    let account = accounts::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
-    let user = accounts::create(&env, &account, input.password, Role::User, &meta).await.unwrap();
-    let me = Principal::session(user, String::new());
-    let owner = reauth::confirm_owner(&env, &me, input.password, None, &meta).await.unwrap();
-    let made = tokens::create(
-        &env,
-        &owner,
-        tokens::CreateInput { name: "bench", ignore_two_factor: false, read_only: true, expiry: Expiry::Never },
-        &meta,
-    )
-    .await
-    .unwrap();
+    let token = account_with_token(&state, true).await;
 
     let app_url = serve(server::router(state.clone())).await;
     let bare_url = serve(axum::Router::new().route(
@@ -126,7 +88,7 @@ async fn main() {
     let mut ratios = Vec::new();
     for round in 1..=rounds {
         let bare = load(&format!("{bare_url}/bare"), None, connections, seconds).await;
-        let api = load(&format!("{app_url}/api/v1/me"), Some(&made.token), connections, seconds).await;
+        let api = load(&format!("{app_url}/api/v1/me"), Some(&token), connections, seconds).await;
         println!(
             "round {round}: bare axum JSON handler {bare:>7.0} req/s, GET /api/v1/me with a token {api:>7.0} req/s, ratio {:.2}",
             api / bare

@@ -14,27 +14,14 @@
 
 mod common;
 
-use common::{serve, setting};
+use common::{account_with_token, bench_state, serve, setting};
 
 use std::{
-    collections::BTreeMap,
     io::Cursor,
     time::{Duration, Instant},
 };
 
-use gatehouse_core::{
-    accounts::{self, RegisterInput},
-    principal::Principal,
-    reauth, tokens,
-};
 use image::{DynamicImage, ImageBuffer, ImageFormat, Rgb};
-use leptos::prelude::LeptosOptions;
-use platform::{
-    clock::Clock,
-    config::{Config, Sources},
-    request::ClientMeta,
-};
-use wire::{account::Role, password::PasswordPolicy, token::Expiry};
 
 /// A 4000 × 3000 photo-like JPEG: smooth gradients with fine detail, as a camera makes them.
 fn photo() -> Vec<u8> {
@@ -55,30 +42,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 #[tokio::main]
 async fn main() {
     let rounds = setting("BENCH_ROUNDS", 5).max(1);
-    let dir = tempfile::tempdir().unwrap();
-    let mut env = BTreeMap::new();
-    env.insert("GATEHOUSE_DATA_DIR".to_owned(), dir.path().display().to_string());
-    env.insert("GATEHOUSE_COOKIE_SECURE".to_owned(), "false".to_owned());
-    let config = Config::load(&Sources::new(None, env).unwrap()).unwrap();
-    let state = server::build_state(config, LeptosOptions::builder().output_name("gatehouse").build(), Clock::system())
-        .await
-        .unwrap();
-    let env = state.env();
-    let meta = ClientMeta::local("bench");
-    let input =
-        RegisterInput { name: "Bench", username: "bench", email: "bench@example.test", password: "bench passphrase 1" };
-    let account = accounts::parse_new_account(&input, &PasswordPolicy::default()).unwrap();
-    let user = accounts::create(&env, &account, input.password, Role::User, &meta).await.unwrap();
-    let me = Principal::session(user, String::new());
-    let owner = reauth::confirm_owner(&env, &me, input.password, None, &meta).await.unwrap();
-    let made = tokens::create(
-        &env,
-        &owner,
-        tokens::CreateInput { name: "bench", ignore_two_factor: false, read_only: false, expiry: Expiry::Never },
-        &meta,
-    )
-    .await
-    .unwrap();
+    let (state, _dir) = bench_state(&[]).await;
+    let token = account_with_token(&state, false).await;
     let base = serve(server::router(state.clone())).await;
     let client = reqwest::Client::new();
 
@@ -99,7 +64,7 @@ async fn main() {
         let form = reqwest::multipart::Form::new()
             .part("file", reqwest::multipart::Part::bytes(jpeg.clone()).file_name("photo.jpg"));
         let started = Instant::now();
-        let res = client.put(format!("{base}/api/v1/me/avatar")).bearer_auth(&made.token).multipart(form).send().await;
+        let res = client.put(format!("{base}/api/v1/me/avatar")).bearer_auth(&token).multipart(form).send().await;
         let res = res.unwrap();
         assert_eq!(res.status(), reqwest::StatusCode::OK, "{}", res.text().await.unwrap());
         let upload = started.elapsed();
