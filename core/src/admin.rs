@@ -19,6 +19,7 @@ use wire::{
     admin::{AdminSummary, AdminUser},
     error::AppError,
     password::PasswordPolicy,
+    preferences::{Change, Preferences, PreferencesView},
     token::TokenSettings,
     two_factor::TwoFactorSettings,
 };
@@ -26,7 +27,7 @@ use wire::{
 use crate::{
     accounts::{repo as users, UserRow},
     factors::{self, lockout, pending, totp},
-    policy,
+    policy, preferences,
     principal::Principal,
     reauth::{self, Recent},
     tokens, two_factor,
@@ -172,6 +173,31 @@ pub async fn save_token_settings(
 ) -> Result<(), AppError> {
     check_token_settings(after)?;
     save_setting(env, admin, tokens::SETTINGS, after, AuditEvent::TokenSettingsChanged, meta).await
+}
+
+/// The server's defaults of the preferences, shown like a person's: the values, the built-in
+/// defaults under them, and which the server chose.
+pub async fn preference_defaults(env: &Env<'_>, _admin: &Admin<'_>) -> Result<PreferencesView, AppError> {
+    let chosen = env.setting(preferences::DEFAULTS).await?;
+    let builtin = Preferences::default();
+    Ok(PreferencesView {
+        values: chosen.apply(&builtin).0,
+        defaults: builtin,
+        chosen: chosen.iter().map(|(s, _)| *s).collect(),
+        email_verified: true,
+    })
+}
+
+/// Administration → Preferences: the defaults of everyone who did not choose (a value equal to
+/// the built-in default is no choice of the server's), audited before and after.
+pub async fn save_preference_defaults(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    change: &Change,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let after = preferences::defaults_after(env, change).await?;
+    save_setting(env, admin, preferences::DEFAULTS, &after, AuditEvent::PreferenceDefaultsChanged, meta).await
 }
 
 // ---- Another account's two-factor authentication ------------------------------------------

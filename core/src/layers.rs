@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("email", 7),
     ("tokens", 7),
     ("two_factor", 7),
+    ("preferences", 7),
     ("auth", 8),
     ("profile", 8),
     ("avatar", 8),

@@ -13,7 +13,7 @@
 //! 4. `principal`: who is asking
 //! 5. `factors`: second factors and their codes
 //! 6. `reauth`: proofs that the owner re-authenticated
-//! 7. `email`, `tokens`, `two_factor`: the account's own changes
+//! 7. `email`, `tokens`, `two_factor`, `preferences`: the account's own changes
 //! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`,
 //!    `access`, `callers`: sign-in flows, the gate, who is calling
 //! 9. `admin`
@@ -29,6 +29,7 @@ pub mod factors;
 pub mod notices;
 pub mod password;
 pub mod policy;
+pub mod preferences;
 pub mod principal;
 pub mod profile;
 pub mod reauth;

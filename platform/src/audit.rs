@@ -38,6 +38,8 @@ pub enum AuditEvent {
     TokenSettingsChanged,
     ProfileChanged,
     AvatarChanged,
+    PreferencesChanged,
+    PreferenceDefaultsChanged,
 }
 
 impl AuditEvent {
@@ -75,6 +77,8 @@ impl AuditEvent {
             AuditEvent::TokenSettingsChanged => "token_settings_changed",
             AuditEvent::ProfileChanged => "profile_changed",
             AuditEvent::AvatarChanged => "avatar_changed",
+            AuditEvent::PreferencesChanged => "preferences_changed",
+            AuditEvent::PreferenceDefaultsChanged => "preference_defaults_changed",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod email;
 pub mod error;
 pub mod password;
+pub mod preferences;
 pub mod profile;
 pub mod session;
 pub mod token;

@@ -52,7 +52,7 @@ impl Status {
 /// Characters that reorder or hide text around them (bidirectional overrides and isolates,
 /// zero-width spaces and marks): a name shown to others could pretend to be another. The
 /// zero-width joiner and non-joiner stay (emoji sequences, Persian).
-fn is_deceptive(c: char) -> bool {
+pub(crate) fn is_deceptive(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
