@@ -7,6 +7,8 @@ pub mod admin;
 pub mod auth;
 pub mod email;
 pub mod password;
+pub mod preferences;
+pub mod presence;
 pub mod routes;
 pub mod sessions;
 pub mod tokens;

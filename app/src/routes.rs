@@ -5,6 +5,7 @@
 //! administration.
 
 use leptos::{lazy, prelude::*};
+use leptos_meta::Html;
 use leptos_router::{
     components::{ParentRoute, Redirect, Route, Routes},
     path, Lazy, LazyRoute, SsrMode,
@@ -12,7 +13,7 @@ use leptos_router::{
 
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
-    admin::ui::{AdminPage, AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage},
+    admin::ui::{AdminPage, AdminPreferencesPage, AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage},
     auth::{
         api::HOME,
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
@@ -44,6 +45,7 @@ pub enum Page {
     PasswordPolicy,
     AdminTwoFactor,
     AdminTokens,
+    AdminPreferences,
 }
 
 #[lazy]
@@ -90,6 +92,7 @@ fn admin_pages(page: Page) -> AnyView {
         Page::Admin => view! { <AdminPage/> }.into_any(),
         Page::PasswordPolicy => view! { <PasswordPolicyPage/> }.into_any(),
         Page::AdminTwoFactor => view! { <AdminTwoFactorPage/> }.into_any(),
+        Page::AdminPreferences => view! { <AdminPreferencesPage/> }.into_any(),
         _ => view! { <AdminTokensPage/> }.into_any(),
     }
 }
@@ -133,6 +136,7 @@ lazy_page!(AdminRoute, admin_pages, __preload_admin_pages, Page::Admin);
 lazy_page!(PasswordPolicyRoute, admin_pages, __preload_admin_pages, Page::PasswordPolicy);
 lazy_page!(AdminTwoFactorRoute, admin_pages, __preload_admin_pages, Page::AdminTwoFactor);
 lazy_page!(AdminTokensRoute, admin_pages, __preload_admin_pages, Page::AdminTokens);
+lazy_page!(AdminPreferencesRoute, admin_pages, __preload_admin_pages, Page::AdminPreferences);
 
 /// Everything inside the router: header and pages. Pages render completely on the server
 /// (`SsrMode::Async`) so they are readable before the WASM loads and redirects are real 302s.
@@ -141,6 +145,7 @@ pub fn AppRoutes() -> impl IntoView {
     Auth::provide();
     crate::ui::UnsavedGuard::provide();
     view! {
+        <DocumentSettings/>
         <Header/>
         <main id="main">
             <Routes fallback=NotFound>
@@ -163,8 +168,26 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/password-policy") view={Lazy::<PasswordPolicyRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/two-factor") view={Lazy::<AdminTwoFactorRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/tokens") view={Lazy::<AdminTokensRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/preferences") view={Lazy::<AdminPreferencesRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
+    }
+}
+
+/// The theme on the `<html>` element, from the display settings: rendered on the server, so the
+/// page has its colours at the first paint (no flash), before sign-in too. `system` leaves the
+/// choice to the device (`prefers-color-scheme` in the style sheet).
+#[component]
+fn DocumentSettings() -> impl IntoView {
+    let auth = Auth::get();
+    let display = Auth::display();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let _ = auth.visitor.await;
+                view! { <Html {..} data-theme=move || display.get().theme.as_str()/> }
+            })}
+        </Transition>
     }
 }
 
@@ -176,7 +199,7 @@ fn Header() -> impl IntoView {
             <a class="brand" href="/">"Gatehouse"</a>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match auth.user.await {
+                    match auth.visitor.await.map(|v| v.user) {
                         Ok(Some(user)) => view! { <UserMenu user/> }.into_any(),
                         _ => view! {
                             <nav class="guest" aria-label="Account">

@@ -123,6 +123,19 @@ impl Cx {
         self.set_cookie(pending::clear_cookie(self.secure()));
     }
 
+    /// The display settings this browser keeps for the pages before sign-in.
+    pub fn display_cookie(&self) -> Option<wire::preferences::Display> {
+        let name = gatehouse_core::preferences::display_cookie_name(self.secure());
+        self.cookie(name).map(wire::preferences::Display::from_cookie)
+    }
+
+    /// Keeps `display` for the pages before sign-in (when it is not kept already).
+    pub fn keep_display(&self, display: wire::preferences::Display) {
+        if self.display_cookie() != Some(display) {
+            self.set_cookie(gatehouse_core::preferences::set_display_cookie(self.secure(), display));
+        }
+    }
+
     /// A cookie of the two-factor setup assistant, when the request carries it.
     pub fn assistant_cookie(&self, which: AssistantCookie) -> Option<&str> {
         self.cookie(which.name(self.secure())).filter(|v| !v.is_empty())

@@ -13,8 +13,8 @@
 //! 4. `principal`: who is asking
 //! 5. `factors`: second factors and their codes
 //! 6. `reauth`: proofs that the owner re-authenticated
-//! 7. `email`, `tokens`, `two_factor`, `preferences`: the account's own changes
-//! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`,
+//! 7. `email`, `tokens`, `two_factor`, `preferences`, `presence`: the account's own changes
+//! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`, `page`,
 //!    `access`, `callers`: sign-in flows, the gate, who is calling
 //! 9. `admin`
 
@@ -27,9 +27,11 @@ pub mod callers;
 pub mod email;
 pub mod factors;
 pub mod notices;
+pub mod page;
 pub mod password;
 pub mod policy;
 pub mod preferences;
+pub mod presence;
 pub mod principal;
 pub mod profile;
 pub mod reauth;

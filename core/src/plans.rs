@@ -14,7 +14,7 @@ use sqlx::{Acquire, Row};
 use crate::{
     accounts::repo as users,
     factors::{email_code, pending},
-    preferences, sessions, tokens,
+    page, preferences, presence, sessions, tokens,
 };
 
 enum Arg {
@@ -36,6 +36,8 @@ fn hot_queries() -> Vec<(&'static str, String, Vec<Arg>)> {
         ),
         ("every API call: the token", format!("SELECT id {}", tokens::BY_HASH), vec![Text("h")]),
         ("every page: the account's preferences", preferences::CHOSEN.to_owned(), vec![Text("u")]),
+        ("every page: the account's presence", presence::BY_USER.to_owned(), vec![Text("u")]),
+        ("every page: preferences and presence at once", page::PREFERENCES_AND_PRESENCE.to_owned(), vec![Text("u")]),
         ("admin list: first page", format!("SELECT {cols} {}", users::NEWEST_FIRST), vec![Int(51)]),
         ("admin list: next page", format!("SELECT {cols} {}", users::NEWEST_AFTER), vec![Int(5), Text("u"), Int(51)]),
         (

@@ -29,24 +29,29 @@ pub async fn defaults(env: &Env<'_>) -> Result<Preferences, AppError> {
 /// key's prefix.
 pub const CHOSEN: &str = "SELECT key, value FROM user_preferences WHERE user_id = $1";
 
-/// What `user_id` chose. A row that no longer parses (a setting since removed, a value out of
-/// today's bounds) is left out and logged: the default applies to it.
-async fn chosen(db: &Db, user_id: &str) -> Result<Choices, AppError> {
-    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM user_preferences WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_all(db)
-        .await?;
-    let (choices, skipped) = Choices::from_stored(rows.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+/// What `user_id` chose, from its stored rows. A row that no longer parses (a setting since
+/// removed, a value out of today's bounds) is left out and logged: the default applies to it.
+pub fn choices_of<'a>(user_id: &str, rows: impl IntoIterator<Item = (&'a str, &'a str)>) -> Choices {
+    let (choices, skipped) = Choices::from_stored(rows);
     if !skipped.is_empty() {
         tracing::warn!(user = user_id, keys = ?skipped, "stored preferences that no longer parse; using the defaults");
     }
-    Ok(choices)
+    choices
+}
+
+async fn chosen(db: &Db, user_id: &str) -> Result<Choices, AppError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(CHOSEN).bind(user_id).fetch_all(db).await?;
+    Ok(choices_of(user_id, rows.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
 }
 
 /// The account's preferences: values in effect, the defaults, and what it chose.
 pub async fn view(env: &Env<'_>, user: &UserRow) -> Result<PreferencesView, AppError> {
+    view_with(env, user, chosen(env.db, &user.id).await?).await
+}
+
+/// The preferences of an account that chose `chosen` (read by the caller).
+pub async fn view_with(env: &Env<'_>, user: &UserRow, chosen: Choices) -> Result<PreferencesView, AppError> {
     let defaults = defaults(env).await?;
-    let chosen = chosen(env.db, &user.id).await?;
     Ok(PreferencesView {
         values: chosen.apply(&defaults).0,
         chosen: chosen.iter().map(|(s, _)| *s).collect(),

@@ -19,7 +19,7 @@ use axum::{
 use gatehouse_core::{
     access::{self, Opens},
     accounts::UserRow,
-    auth, callers, password, policy,
+    auth, callers, password, policy, preferences,
     principal::Principal,
     profile, reauth, sessions, tokens,
 };
@@ -28,7 +28,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
-use wire::{error::ErrorBody, profile::Status, session::SessionView, token::TokenView, AppError};
+use wire::{
+    error::ErrorBody,
+    preferences::{Change, PreferencesView},
+    profile::Status,
+    session::SessionView,
+    token::TokenView,
+    AppError,
+};
 
 type ApiResult<T> = Result<Json<T>, AppError>;
 
@@ -511,6 +518,100 @@ async fn audit_log(State(state): State<AppState>, caller: Caller) -> ApiResult<V
     ))
 }
 
+/// The account's preferences (its schema is drawn from the settings' table, see [`refine`]).
+#[derive(ToSchema)]
+pub struct PreferencesResponse {}
+
+/// A change of preferences (its schema is drawn from the settings' table, see [`refine`]).
+#[derive(ToSchema)]
+pub struct PreferencesPatch {}
+
+/// The account's preferences: `values` in effect, the server's `defaults`, and the settings
+/// the account `chosen` (the others follow the defaults, and change when they do).
+#[utoipa::path(get, path = "/me/preferences", responses(
+    (status = 200, body = PreferencesResponse), (status = 401, body = ErrorBody)
+), security(("token" = [])))]
+async fn get_preferences(State(state): State<AppState>, caller: Caller) -> ApiResult<PreferencesView> {
+    Ok(Json(preferences::view(&state.env(), &caller.principal.user).await?))
+}
+
+/// Changes some preferences: each key a setting, each value valid for it, or `null` to follow
+/// the server's default again. Keys not sent stay as they are; an unknown key or a bad value is
+/// 422 with every problem under its key, and nothing changes. Offline email notifications need
+/// a verified address (409 otherwise).
+#[utoipa::path(patch, path = "/me/preferences", request_body = PreferencesPatch, responses(
+    (status = 200, body = PreferencesResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)
+), security(("token" = [])))]
+async fn patch_preferences(
+    State(state): State<AppState>,
+    caller: Caller,
+    patch: Result<Json<serde_json::Map<String, serde_json::Value>>, JsonRejection>,
+) -> ApiResult<PreferencesView> {
+    caller.principal.require_write()?;
+    let change = Change::from_json(&body(patch)?)?;
+    Ok(Json(preferences::update(&state.env(), &caller.principal, &change, &caller.meta).await?))
+}
+
+/// The account's presence: the `status` others see (the `chosen` status of the Profile joined
+/// with the `connection` its clients report), and the last report.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Presence {
+    #[schema(value_type = String, pattern = "^(online|away|busy|offline)$")]
+    pub status: Status,
+    /// `online` or `away` as the account's clients last reported; `offline` when none did in
+    /// the last five minutes.
+    #[schema(value_type = String, pattern = "^(online|away|offline)$")]
+    pub connection: wire::presence::Connection,
+    #[schema(value_type = String, pattern = "^(online|away|busy|offline)$")]
+    pub chosen: Status,
+    /// Unix milliseconds of the last report still in force.
+    pub seen_at: Option<i64>,
+}
+
+impl From<wire::presence::PresenceView> for Presence {
+    fn from(p: wire::presence::PresenceView) -> Self {
+        Presence { status: p.status, connection: p.connection, chosen: p.chosen, seen_at: p.seen_at }
+    }
+}
+
+/// A client's report: the person is at the device (`online`) or idle there (`away`).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceReport {
+    #[schema(pattern = "^(online|away)$")]
+    pub connection: String,
+}
+
+/// The account's presence and the status it makes.
+#[utoipa::path(get, path = "/me/presence", responses(
+    (status = 200, body = Presence), (status = 401, body = ErrorBody)
+), security(("token" = [])))]
+async fn get_presence(State(state): State<AppState>, caller: Caller) -> ApiResult<Presence> {
+    Ok(Json(gatehouse_core::presence::of(&state.env(), &caller.principal.user).await?.into()))
+}
+
+/// Reports the presence, as the product's clients do: `online` while the person uses it,
+/// `away` after its idle time. Without a report for five minutes the account is offline: a
+/// client repeats its report every minute or so.
+#[utoipa::path(put, path = "/me/presence", request_body = PresenceReport, responses(
+    (status = 200, body = Presence), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)
+), security(("token" = [])))]
+async fn put_presence(
+    State(state): State<AppState>,
+    caller: Caller,
+    report: Result<Json<PresenceReport>, JsonRejection>,
+) -> ApiResult<Presence> {
+    use gatehouse_core::presence;
+
+    caller.principal.require_write()?;
+    let report = body(report)?;
+    let connection =
+        presence::Connection::parse_report(&report.connection).map_err(|m| AppError::field("connection", m))?;
+    Ok(Json(presence::report(&state.env(), &caller.principal.user, connection).await?.into()))
+}
+
 /// Signs in with an identifier and password (and a code when the account has two-factor
 /// authentication) and answers a session token for non-browser clients. Without the code:
 /// 401 `two_factor_required` with the methods.
@@ -581,6 +682,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(delete_token))
         .routes(routes!(change_password))
         .routes(routes!(audit_log))
+        .routes(routes!(get_preferences, patch_preferences))
+        .routes(routes!(get_presence, put_presence))
         .routes(routes!(send_email_code))
         .routes(routes!(login))
         .routes(routes!(logout))
@@ -649,6 +752,21 @@ fn refine(doc: &mut serde_json::Value) {
         "schema": { "type": "object", "required": ["file"], "additionalProperties": false, "properties": {
             "file": { "type": "string", "format": "binary", "description": "PNG, JPEG, WebP or GIF, at most 5 MB" }
         } }
+    });
+    // Preferences: from the table of settings, so the document cannot drift from the parse.
+    let keys: Vec<&str> = wire::preferences::Setting::ALL.iter().map(|s| s.key()).collect();
+    let schemas = &mut doc["components"]["schemas"];
+    schemas["Preferences"] = wire::preferences::schema();
+    schemas["PreferencesPatch"] = wire::preferences::change_schema();
+    schemas["PreferencesResponse"] = json!({
+        "type": "object",
+        "required": ["values", "defaults", "chosen", "email_verified"],
+        "properties": {
+            "values": { "$ref": "#/components/schemas/Preferences" },
+            "defaults": { "$ref": "#/components/schemas/Preferences" },
+            "chosen": { "type": "array", "uniqueItems": true, "items": { "type": "string", "enum": keys } },
+            "email_verified": { "type": "boolean" }
+        }
     });
     let binary = json!({ "schema": { "type": "string", "format": "binary" } });
     doc["paths"]["/users/{id}/avatar"]["get"]["responses"]["200"]["content"] =

@@ -4,6 +4,7 @@ pub mod api;
 pub mod avatar;
 pub mod form_errors;
 pub mod outbound;
+pub mod sounds;
 pub mod web;
 
 use std::{
@@ -112,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(api::router())
         .merge(avatar::routes())
+        .merge(sounds::routes())
         .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
         .layer(middleware::from_fn_with_state(state.clone(), web::security))

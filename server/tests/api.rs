@@ -334,15 +334,19 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
             "DELETE /me/tokens/nope",
             "GET /me",
             "GET /me/audit",
+            "GET /me/preferences",
+            "GET /me/presence",
             "GET /me/sessions",
             "GET /me/tokens",
             "GET /users/nope/avatar",
             "PATCH /me",
+            "PATCH /me/preferences",
             "POST /auth/login",
             "POST /auth/logout",
             "POST /me/password",
             "POST /me/two-factor/email-code",
             "PUT /me/avatar",
+            "PUT /me/presence",
         ]
     );
     // Each documented operation is served: without a token it is 401, never a 404 (the login

@@ -54,6 +54,17 @@ pub struct UserView {
     pub avatar: String,
 }
 
+/// Who is looking at a page: the signed-in user (if any), and the settings every page applies
+/// (theirs, or before sign-in the ones this browser last had).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visitor {
+    pub user: Option<UserView>,
+    pub display: crate::preferences::Display,
+    /// Signed in: the account's presence (what its clients report) and Enable Auto-Away.
+    pub presence: Option<crate::presence::PresenceView>,
+    pub auto_away: Option<crate::presence::AutoAway>,
+}
+
 impl UserView {
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin

@@ -11,6 +11,7 @@ pub mod email;
 pub mod error;
 pub mod password;
 pub mod preferences;
+pub mod presence;
 pub mod profile;
 pub mod session;
 pub mod token;

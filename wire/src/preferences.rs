@@ -826,6 +826,14 @@ mod tests {
             p.set(s, &d.get(s)).unwrap();
             p.set_form(s, &d.form_value(s)).unwrap();
             assert_eq!(p, d, "{s:?}");
+            let mut other = Preferences { theme: Theme::Dark, view_mode: ViewMode::Compact, ..Preferences::default() };
+            other.highlight_words = Highlights::new(["x"]).unwrap();
+            other.idle_time_limit = IdleSeconds::new(31).unwrap();
+            other.use_emojis = false;
+            let differs = !other.same(s, &d);
+            p.take(s, &other);
+            assert!(p.same(s, &other), "{s:?} taken");
+            assert_eq!(p == d, !differs, "{s:?}");
         }
         // The struct's JSON has exactly the settings' keys.
         let v = serde_json::to_value(&d).unwrap();

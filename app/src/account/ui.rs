@@ -7,8 +7,7 @@ use leptos_router::components::{Outlet, Redirect, A};
 use crate::{
     auth::{model::UserView, ui::Auth},
     error::AppError,
-    ui::format_time,
-    ui::ErrorNotice,
+    ui::{ErrorNotice, Time},
 };
 
 /// Where an account that must set up two-factor authentication is sent.
@@ -69,36 +68,27 @@ pub fn AccountLayout() -> impl IntoView {
     })
 }
 
-/// The account's basic facts, shown in every section until the section has its own content.
+/// The account's facts that its Profile form does not show already (the name, username and
+/// address are its fields): the role and since when the account exists.
 #[component]
 fn AccountFacts(user: UserView) -> impl IntoView {
-    let note = if user.email_verified { "" } else { " (not verified)" };
     view! {
         <dl class="facts">
-            <dt>"Name"</dt>
-            <dd>{user.name}</dd>
-            <dt>"Username"</dt>
-            <dd>{user.username}</dd>
-            <dt>"Email"</dt>
-            <dd>{user.email.clone()}{note}</dd>
             <dt>"Role"</dt>
             <dd>{if user.role == crate::auth::model::Role::Admin { "Administrator" } else { "User" }}</dd>
             <dt>"Member since"</dt>
-            <dd>{format_time(user.created_at)}</dd>
+            <dd><Time ms=user.created_at/></dd>
         </dl>
     }
 }
 
-/// A section's heading and the account's facts.
+/// A section's title and heading, with its introduction.
 fn section(title: &'static str, intro: &'static str) -> impl IntoView {
-    with_user(move |user| {
-        view! {
-            <Title text=format!("{title} · My Account · Gatehouse")/>
-            <h1>{title}</h1>
-            <p class="intro">{intro}</p>
-            <AccountFacts user/>
-        }
-    })
+    view! {
+        <Title text=format!("{title} · My Account · Gatehouse")/>
+        <h1>{title}</h1>
+        <p class="intro">{intro}</p>
+    }
 }
 
 /// In the seed's order: the profile's own fields, the address, the password, and signing out
@@ -109,7 +99,7 @@ pub fn ProfileSection() -> impl IntoView {
         <Title text="Profile · My Account · Gatehouse"/>
         <h1>"Profile"</h1>
         <p class="intro">"How you appear to others, and how you sign in."</p>
-        {with_user(|user| view! { <super::profile::ProfileForm user/> })}
+        {with_user(|user| view! { <AccountFacts user=user.clone()/><super::profile::ProfileForm user/> })}
         <crate::email::ui::EmailPanel/>
         <crate::password::ui::ChangePasswordForm confirm_label="Confirm your Password"/>
         <section class="panel" aria-label="Other locations">
@@ -120,7 +110,10 @@ pub fn ProfileSection() -> impl IntoView {
 
 #[component]
 pub fn PreferencesSection() -> impl IntoView {
-    section("Preferences", "Language, presence, notifications and more for this account.")
+    view! {
+        {section("Preferences", "Language, presence, notifications and more for this account.")}
+        <crate::preferences::ui::PreferencesPanel/>
+    }
 }
 
 /// Every panel is created at the top level (not inside a suspended branch), so the server and

@@ -12,7 +12,7 @@ use crate::{
         api::{AdminForceTwoFactor, AdminResetTwoFactor},
         ui::ConfirmItsYou,
     },
-    ui::{error_message, field_error, form_error, format_time, ErrorNotice, Field, FormError, SubmitButton},
+    ui::{error_message, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton, Time},
 };
 
 #[component]
@@ -165,7 +165,7 @@ fn UserRowView(
             <td>{user.name}</td>
             <td>{user.email}</td>
             <td>{user.role.as_str()}</td>
-            <td>{format_time(user.created_at)}</td>
+            <td><Time ms=user.created_at/></td>
             <td>{state}</td>
             <td class="row-actions">
                 <ActionForm action=force>
@@ -256,6 +256,25 @@ fn TokenSettingsForm() -> impl IntoView {
     }
 }
 
+/// Administration → Preferences: the defaults of everyone who did not choose.
+#[component]
+pub fn AdminPreferencesPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! {
+            <Title text="Preferences · Administration · Gatehouse"/>
+            <h1>"Administration"</h1>
+            <AdminNav/>
+            <ConfirmItsYou/>
+            <h2>"Default preferences"</h2>
+            <crate::preferences::ui::PreferenceDefaultsPanel/>
+        }
+        .into_any()
+    })
+}
+
 /// Links between the administration pages.
 #[component]
 fn AdminNav() -> impl IntoView {
@@ -265,6 +284,7 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin/password-policy">"Password policy"</A>
             <A href="/admin/two-factor">"Two-factor authentication"</A>
             <A href="/admin/tokens">"Personal access tokens"</A>
+            <A href="/admin/preferences">"Preferences"</A>
         </nav>
     }
 }

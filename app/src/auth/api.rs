@@ -2,7 +2,7 @@
 
 use leptos::server;
 
-use super::model::{OneTimeCode, Password, UserView};
+use super::model::{OneTimeCode, Password, Visitor};
 use crate::error::AppError;
 
 /// Where the browser goes after signing in or registering.
@@ -85,14 +85,41 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-/// The signed-in user, or None. Says when the password has expired or a two-factor setup is
-/// due, so that the pages lead there first.
+/// The signed-in user, or None, and the display settings of the page. Says when the password
+/// has expired or a two-factor setup is due, so that the pages lead there first. Signed in,
+/// the account's preferences are the display settings (and this browser keeps them for the
+/// pages before the next sign-in); signed out, the ones this browser kept.
 #[server(prefix = "/fn", endpoint = "current_user")]
-pub async fn current_user() -> Result<Option<UserView>, AppError> {
+pub async fn current_user() -> Result<Visitor, AppError> {
     use gatehouse_core::access;
 
+    use wire::{preferences::Display, presence::AutoAway};
+
     let cx = crate::server::cx()?;
-    let Some(me) = cx.principal().await? else { return Ok(None) };
-    let standing = access::standing(&cx.env(), &me.user).await?;
-    Ok(Some(access::view(&me.user, standing)))
+    let Some(me) = cx.principal().await? else {
+        let display = cx.display_cookie().unwrap_or_default();
+        return Ok(Visitor { user: None, display, presence: None, auto_away: None });
+    };
+    let env = cx.env();
+    let standing = access::standing(&env, &me.user).await?;
+    // The preferences, and the presence (a page shown is the person at a device), at once.
+    let (prefs, presence) = gatehouse_core::page::seen(&env, &me.user).await?;
+    let display = Display::of(&prefs.values);
+    cx.keep_display(display);
+    Ok(Visitor {
+        user: Some(access::view(&me.user, standing)),
+        display,
+        presence: Some(presence),
+        auto_away: Some(AutoAway::of(&prefs.values)),
+    })
+}
+
+/// The page's presence report: `online` or `away` (after the idle time of Enable Auto-Away).
+#[server(prefix = "/fn", endpoint = "report_presence")]
+pub async fn report_presence(connection: String) -> Result<wire::presence::PresenceView, AppError> {
+    use gatehouse_core::{access::Opens, presence};
+
+    let (cx, me) = crate::server::authorize(Opens::Always).await?;
+    let connection = presence::Connection::parse_report(&connection).map_err(|m| AppError::field("connection", m))?;
+    presence::report(&cx.env(), &me.user, connection).await
 }

@@ -3,10 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::location::Url;
+use wire::{
+    preferences::{Display, Preferences},
+    presence::{AutoAway, Connection},
+};
 
 use super::{
     api::{current_user, Register, SignIn, SignOut},
-    model::UserView,
+    model::{UserView, Visitor},
 };
 use crate::{
     error::AppError,
@@ -14,23 +18,33 @@ use crate::{
     ui::{field_error, form_error, Field, FormError, SubmitButton},
 };
 
-/// The signed-in user, shared by the header and every page.
+/// The signed-in user and the page's display settings, shared by the header and every page.
 ///
 /// Refetched at every navigation: signing in, registering and signing out all end in one, and
 /// a session revoked elsewhere shows up at the next page.
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub user: Resource<Result<Option<UserView>, AppError>>,
+    pub visitor: Resource<Result<Visitor, AppError>>,
     /// The account as the last save left it (the Profile form's answer), so the header shows
     /// it without a refetch (which would re-render the page).
     pub saved: RwSignal<Option<UserView>>,
+    /// The preferences the Preferences page saved last, with the account they are of: theme,
+    /// time format and auto-away apply at once, before the next navigation fetches them.
+    pub saved_prefs: RwSignal<Option<(String, Preferences)>>,
+    /// What this page last reported of an account's presence (the idle watch), and of which.
+    pub connection: RwSignal<Option<(String, Connection)>>,
 }
 
 impl Auth {
     pub fn provide() -> Auth {
         let location = leptos_router::hooks::use_location();
-        let user = Resource::new(move || location.pathname.get(), |_| current_user());
-        let auth = Auth { user, saved: RwSignal::new(None) };
+        let visitor = Resource::new(move || location.pathname.get(), |_| current_user());
+        let auth = Auth {
+            visitor,
+            saved: RwSignal::new(None),
+            saved_prefs: RwSignal::new(None),
+            connection: RwSignal::new(None),
+        };
         provide_context(auth);
         auth
     }
@@ -43,10 +57,56 @@ impl Auth {
     /// body (it reads the route's context), await it inside the page's `Suspend`.
     pub fn for_page() -> PageUser {
         PageUser {
-            user: Auth::get().user,
+            visitor: Auth::get().visitor,
             here: use_context::<ArcRwSignal<Url>>(),
             location: leptos_router::hooks::use_location(),
         }
+    }
+
+    /// The display settings in force: the ones just saved by this account, else the fetched
+    /// ones (the defaults until they arrive).
+    pub fn display() -> Signal<Display> {
+        let auth = Auth::get();
+        Signal::derive(move || match auth.just_saved() {
+            Some(p) => Display::of(&p),
+            None => auth.visitor.get().and_then(Result::ok).map(|v| v.display).unwrap_or_default(),
+        })
+    }
+
+    /// Enable Auto-Away and its idle time for the signed-in account (None signed out).
+    pub fn auto_away(&self) -> Option<AutoAway> {
+        let fetched = self.visitor.get().and_then(Result::ok).and_then(|v| v.auto_away)?;
+        Some(self.just_saved().map(|p| AutoAway::of(&p)).unwrap_or(fetched))
+    }
+
+    /// [`Auth::auto_away`], read outside the reactive graph (a timer's tick).
+    pub fn auto_away_untracked(&self) -> Option<AutoAway> {
+        untrack(|| self.auto_away())
+    }
+
+    /// The signed-in account's id.
+    pub fn user_id(&self) -> Option<String> {
+        self.visitor.get().and_then(Result::ok).and_then(|v| v.user).map(|u| u.id)
+    }
+
+    /// The preferences this account saved on this page, if it did.
+    fn just_saved(&self) -> Option<Preferences> {
+        let user_id = self.user_id()?;
+        self.saved_prefs.get().filter(|(saved_for, _)| *saved_for == user_id).map(|(_, p)| p)
+    }
+
+    /// The presence this page reported last for the signed-in account, if it did.
+    pub fn reported(&self) -> Option<Connection> {
+        let user_id = self.user_id()?;
+        self.connection.get().filter(|(of, _)| *of == user_id).map(|(_, c)| c)
+    }
+
+    /// The presence this page reported last, else the one fetched with the page.
+    pub fn connection(&self) -> Connection {
+        self.reported().unwrap_or_else(|| {
+            let fetched = self.visitor.get().and_then(Result::ok).and_then(|v| v.presence).map(|p| p.connection);
+            fetched.unwrap_or(Connection::Online)
+        })
     }
 }
 
@@ -60,7 +120,7 @@ impl Auth {
 /// moved on (`<Header/>`, outside the routes, has none and always answers).
 #[derive(Clone)]
 pub struct PageUser {
-    user: Resource<Result<Option<UserView>, AppError>>,
+    visitor: Resource<Result<Visitor, AppError>>,
     here: Option<ArcRwSignal<Url>>,
     location: leptos_router::location::Location,
 }
@@ -68,7 +128,7 @@ pub struct PageUser {
 impl PageUser {
     /// The user, or `None` when this page is being left and must render nothing more.
     pub async fn get(&self) -> Option<Result<Option<UserView>, AppError>> {
-        let user = self.user.await;
+        let user = self.visitor.await.map(|v| v.user);
         self.is_current().then_some(user)
     }
 
@@ -176,7 +236,9 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
     let shown = Signal::derive(move || {
         saved.get().filter(|s| Some(s) != drawn_with.as_ref() && s.id == user.id).unwrap_or_else(|| user.clone())
     });
-    let status = move || shown.with(|u| u.status);
+    // What others see: the chosen status joined with the presence (away after the idle time).
+    let auth = Auth::get();
+    let status = move || wire::presence::status(shown.with(|u| u.status), auth.connection());
     // The header outlives client-side navigation: close the menu when the page changes.
     let menu = NodeRef::<leptos::html::Details>::new();
     let location = leptos_router::hooks::use_location();
@@ -198,6 +260,7 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
                 </span>
                 <span class="user-name">{move || shown.with(|u| u.username.clone())}</span>
             </summary>
+            <crate::presence::PresenceWatcher/>
             <div class="menu" role="menu">
                 <a role="menuitem" href="/account/profile">"My Account"</a>
                 <Show when=move || is_admin>

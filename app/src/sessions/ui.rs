@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::api::{list_sessions, LogoutOtherSessions, RevokeSession};
-use crate::ui::{format_time, ErrorNotice, FormError};
+use crate::ui::{ErrorNotice, FormError, Time};
 
 #[component]
 pub fn SessionsPanel() -> impl IntoView {
@@ -40,8 +40,8 @@ pub fn SessionsPanel() -> impl IntoView {
                                                     {s.current.then(|| view! { <span class="badge">"This device"</span> })}
                                                 </td>
                                                 <td>{s.ip.clone()}</td>
-                                                <td>{format_time(s.created_at)}</td>
-                                                <td>{format_time(s.last_seen_at)}</td>
+                                                <td><Time ms=s.created_at/></td>
+                                                <td><Time ms=s.last_seen_at/></td>
                                                 <td>
                                                     <ActionForm action=revoke>
                                                         <input type="hidden" name="id" value=s.id.clone()/>

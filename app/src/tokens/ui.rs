@@ -13,9 +13,7 @@ use crate::{
         ui::CodeFields,
         Method,
     },
-    ui::{
-        error_message, field_error, form_error, format_time, CopyButton, ErrorNotice, Field, FormError, SubmitButton,
-    },
+    ui::{error_message, field_error, form_error, CopyButton, ErrorNotice, Field, FormError, SubmitButton, Time},
 };
 
 /// The owner's proof: a code when the account has two-factor authentication, else the password.
@@ -175,9 +173,9 @@ pub fn TokensPanel() -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|t| {
                                         let last_used = match (t.last_used_at, t.last_used_ip.clone()) {
-                                            (Some(at), Some(ip)) => format!("{} from {ip}", format_time(at)),
-                                            (Some(at), None) => format_time(at),
-                                            _ => "Never".to_owned(),
+                                            (Some(at), Some(ip)) => view! { <Time ms=at/>{format!(" from {ip}")} }.into_any(),
+                                            (Some(at), None) => view! { <Time ms=at/> }.into_any(),
+                                            _ => "Never".into_any(),
                                         };
                                         let (id1, id2) = (t.id.clone(), t.id.clone());
                                         let prefix = format!("regen-{}", t.id);
@@ -185,9 +183,9 @@ pub fn TokensPanel() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td>{t.name.clone()}</td>
-                                                <td>{format_time(t.created_at)}</td>
+                                                <td><Time ms=t.created_at/></td>
                                                 <td>{last_used}</td>
-                                                <td>{t.expires_at.map(format_time).unwrap_or_else(|| "Never".to_owned())}</td>
+                                                <td>{match t.expires_at { Some(at) => view! { <Time ms=at/> }.into_any(), None => "Never".into_any() }}</td>
                                                 <td>{if t.ignore_two_factor { "Ignored" } else { "Required" }}</td>
                                                 <td>{if t.read_only { "Read-only" } else { "Read and write" }}</td>
                                                 <td><code>{format!("…{}", t.last_chars)}</code></td>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use wire::preferences::TimeFormat;
+
 use crate::error::AppError;
 
 /// The message for `field` in an action's error, as a signal.
@@ -116,13 +118,47 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! { <p class="notice error" role="alert">{error.to_string()}</p> }
 }
 
-/// Formats unix milliseconds as a UTC date and time (`2026-11-23 14:05 UTC`).
+/// Formats unix milliseconds as a UTC date and time on the 24-hour clock (`2026-11-23 14:05 UTC`).
 pub fn format_time(ms: i64) -> String {
+    format_time_as(ms, TimeFormat::H24)
+}
+
+/// Formats unix milliseconds as a UTC date and time on the clock of `format`
+/// (`2026-11-23 14:05 UTC`, or `2026-11-23 2:05 PM UTC`).
+pub fn format_time_as(ms: i64, format: TimeFormat) -> String {
+    let (date, h, min) = civil_time(ms);
+    format!("{date} {} UTC", clock(h, min, format))
+}
+
+/// The time of day on the clock of `format` (`14:05`, or `2:05 PM`).
+pub fn clock(h: i64, min: i64, format: TimeFormat) -> String {
+    match format {
+        TimeFormat::H24 => format!("{h:02}:{min:02}"),
+        TimeFormat::H12 => {
+            let half = if h < 12 { "AM" } else { "PM" };
+            let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+            format!("{h12}:{min:02} {half}")
+        }
+    }
+}
+
+/// The UTC date (`2026-11-23`), hour and minute of unix milliseconds.
+pub fn civil_time(ms: i64) -> (String, i64, i64) {
     let secs = ms.div_euclid(1000);
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", rem / 3600, (rem % 3600) / 60)
+    (format!("{y:04}-{m:02}-{d:02}"), rem / 3600, (rem % 3600) / 60)
+}
+
+/// A time as the account wants times written (Preferences → Time Format), in a `<time>`
+/// element that carries it machine-readably too.
+#[component]
+pub fn Time(ms: i64) -> impl IntoView {
+    let display = crate::auth::ui::Auth::display();
+    let (date, h, min) = civil_time(ms);
+    let datetime = format!("{date}T{h:02}:{min:02}Z");
+    view! { <time datetime=datetime>{move || format_time_as(ms, display.get().time_format)}</time> }
 }
 
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
@@ -148,6 +184,14 @@ mod tests {
         assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
         assert_eq!(format_time(1_795_440_300_000), "2026-11-23 13:25 UTC");
         assert_eq!(format_time(951_782_400_000), "2000-02-29 00:00 UTC");
+    }
+
+    #[test]
+    fn the_twelve_hour_clock_has_no_hour_zero() {
+        assert_eq!(format_time_as(1_795_440_300_000, TimeFormat::H12), "2026-11-23 1:25 PM UTC");
+        assert_eq!(format_time_as(0, TimeFormat::H12), "1970-01-01 12:00 AM UTC");
+        assert_eq!(format_time_as(12 * 3_600_000 + 60_000, TimeFormat::H12), "1970-01-01 12:01 PM UTC");
+        assert_eq!(format_time_as(23 * 3_600_000, TimeFormat::H12), "1970-01-01 11:00 PM UTC");
     }
 }
 

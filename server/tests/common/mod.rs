@@ -107,7 +107,13 @@ impl TestServer {
         .await
     }
 
+    /// The signed-in user as the pages see it (`null` when signed out).
     pub async fn current_user(&self, c: &Client) -> Value {
+        self.visitor(c).await["user"].clone()
+    }
+
+    /// Who the pages see and the display settings they apply (`{user, display}`).
+    pub async fn visitor(&self, c: &Client) -> Value {
         let res = self.call(c, "current_user", &[]).await;
         assert_eq!(res.status(), StatusCode::OK);
         res.json().await.unwrap()
