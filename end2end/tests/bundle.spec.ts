@@ -14,15 +14,20 @@ import { test, expect, hydrated, signInAsAdmin } from "./fixtures";
  * since, from 520 to 560 KB, when the Profile page (issue 12) added its form (the status,
  * counters, one Save Changes for the changed fields only) and the guard for unsaved changes:
  * 14.8 KB brotli across the chunks (532.8 KB measured), of which 4.1 KB on the first load,
- * whose budget stayed. They are not yet the 150 KB / 400 KB the project aims at:
+ * whose budget stayed. Both were raised with the Preferences page (issue 13: every setting of
+ * seed 003, its live preview, the idle watch of auto-away on every signed-in page, theme and
+ * time format on every page): 289.7 KB and 625.3 KB measured, budgets 305 KB and 660 KB. Of
+ * the 20 KB more on the first load, about 2 KB is the page's text (wasm-split leaves every
+ * data segment in the main module) and the rest view code that the split cannot move (what a
+ * vtable reaches stays in the main module). They are not yet the 150 KB / 400 KB the project aims at:
  * the main file alone is 221 KB brotli, and it is the framework (Leptos' reactive system,
  * renderer, router, server-function client, serde_json, wasm-bindgen glue) that
  * `wasm-split` cannot move out (everything a function table or vtable reaches stays in
  * the main module); the app's own code there is about 10 KB. See the README, "Performance".
  */
 const PKG = resolve(__dirname, "../../target/site/pkg");
-const FIRST_LOAD_BUDGET = 275 * 1024;
-const TOTAL_BUDGET = 560 * 1024;
+const FIRST_LOAD_BUDGET = 305 * 1024;
+const TOTAL_BUDGET = 660 * 1024;
 
 function brotli(file: string): number {
   const body = readFileSync(resolve(PKG, file));
