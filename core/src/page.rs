@@ -24,7 +24,7 @@ pub async fn seen(env: &Env<'_>, user: &UserRow) -> Result<(PreferencesView, Pre
     });
     let settings = rows.iter().filter(|(k, _)| k != PRESENCE_KEY).map(|(k, v)| (k.as_str(), v.as_str()));
     let prefs = preferences::view_with(env, user, preferences::choices_of(&user.id, settings)).await?;
-    Ok((prefs, presence::page_seen_with(env, user, row).await?))
+    Ok((prefs, presence::page_seen(env, user, row).await?))
 }
 
 #[cfg(test)]

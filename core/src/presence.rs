@@ -61,15 +61,11 @@ pub async fn report(env: &Env<'_>, user: &UserRow, connection: Connection) -> Re
     Ok(view_of(user, Some((connection.as_str().to_owned(), env.now)), env.now))
 }
 
-/// A page shown to the signed-in person: they are online, unless one of their clients
+/// A page shown to the signed-in person, whose presence row is `current` (read by the page
+/// with its preferences, see `crate::page`): they are online, unless one of their clients
 /// reported in the last minute (an away page's report stays until that page sees a key press).
 /// At most one write a minute per account.
-pub async fn page_seen(env: &Env<'_>, user: &UserRow) -> Result<PresenceView, AppError> {
-    page_seen_with(env, user, row(env, &user.id).await?).await
-}
-
-/// [`page_seen`] with the account's row read by the caller.
-pub async fn page_seen_with(
+pub async fn page_seen(
     env: &Env<'_>,
     user: &UserRow,
     current: Option<(String, i64)>,
@@ -95,11 +91,15 @@ mod tests {
             crate::accounts::repo::insert(&t.db, &ada).await.unwrap();
             let at = |ms| te.at(ms);
             assert_eq!(of(&at(1_000), &ada).await.unwrap().status, Status::Offline, "no report yet");
-            assert_eq!(page_seen(&at(1_000), &ada).await.unwrap().status, Status::Online);
+            let shown = |ms| {
+                let ada = &ada;
+                async move { page_seen(&at(ms), ada, row(&at(ms), "ada").await.unwrap()).await.unwrap() }
+            };
+            assert_eq!(shown(1_000).await.status, Status::Online);
             let away = report(&at(2_000), &ada, Connection::Away).await.unwrap();
             assert_eq!((away.status, away.seen_at), (Status::Away, Some(2_000)));
             // Another page shown within the minute does not undo the away report...
-            assert_eq!(page_seen(&at(30_000), &ada).await.unwrap().status, Status::Away, "{:?}", t.backend);
+            assert_eq!(shown(30_000).await.status, Status::Away, "{:?}", t.backend);
             // ...an idle page keeps repeating it, and without reports the person goes offline.
             assert_eq!(of(&at(2_000 + OFFLINE_AFTER_MS - 1), &ada).await.unwrap().status, Status::Away);
             let gone = of(&at(2_000 + OFFLINE_AFTER_MS), &ada).await.unwrap();

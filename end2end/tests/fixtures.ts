@@ -56,9 +56,10 @@ export async function hydrated(page: Page) {
   await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1);
 }
 
-export async function register(page: Page, a: ReturnType<typeof newAccount>) {
+/** Registers `a` through the page; `script: false` for a context with JavaScript disabled. */
+export async function register(page: Page, a: ReturnType<typeof newAccount>, { script = true } = {}) {
   await page.goto("/register");
-  await hydrated(page);
+  if (script) await hydrated(page);
   await page.getByLabel("Name", { exact: true }).fill(a.name);
   await page.getByLabel("Username").fill(a.username);
   await page.getByLabel("Email").fill(a.email);

@@ -288,14 +288,7 @@ test("Preferences: a default changed by an administrator reaches people who did 
 test("Preferences work without JavaScript: the whole form is posted and comes back saved", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const a = newAccount();
-  await page.goto("/register");
-  await page.getByLabel("Name", { exact: true }).fill(a.name);
-  await page.getByLabel("Username").fill(a.username);
-  await page.getByLabel("Email").fill(a.email);
-  await page.getByLabel("Password", { exact: true }).fill(a.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account\/profile$/);
+  await register(page, newAccount(), { script: false });
   await page.goto("/account/preferences");
   await page.getByLabel("View mode").selectOption({ label: "Cozy" });
   await page.getByLabel("Display Avatars").uncheck();

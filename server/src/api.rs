@@ -31,6 +31,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use wire::{
     error::ErrorBody,
     preferences::{Change, PreferencesView},
+    presence::PresenceView,
     profile::Status,
     session::SessionView,
     token::TokenView,
@@ -553,28 +554,6 @@ async fn patch_preferences(
     Ok(Json(preferences::update(&state.env(), &caller.principal, &change, &caller.meta).await?))
 }
 
-/// The account's presence: the `status` others see (the `chosen` status of the Profile joined
-/// with the `connection` its clients report), and the last report.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Presence {
-    #[schema(value_type = String, pattern = "^(online|away|busy|offline)$")]
-    pub status: Status,
-    /// `online` or `away` as the account's clients last reported; `offline` when none did in
-    /// the last five minutes.
-    #[schema(value_type = String, pattern = "^(online|away|offline)$")]
-    pub connection: wire::presence::Connection,
-    #[schema(value_type = String, pattern = "^(online|away|busy|offline)$")]
-    pub chosen: Status,
-    /// Unix milliseconds of the last report still in force.
-    pub seen_at: Option<i64>,
-}
-
-impl From<wire::presence::PresenceView> for Presence {
-    fn from(p: wire::presence::PresenceView) -> Self {
-        Presence { status: p.status, connection: p.connection, chosen: p.chosen, seen_at: p.seen_at }
-    }
-}
-
 /// A client's report: the person is at the device (`online`) or idle there (`away`).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -585,31 +564,31 @@ pub struct PresenceReport {
 
 /// The account's presence and the status it makes.
 #[utoipa::path(get, path = "/me/presence", responses(
-    (status = 200, body = Presence), (status = 401, body = ErrorBody)
+    (status = 200, body = PresenceView), (status = 401, body = ErrorBody)
 ), security(("token" = [])))]
-async fn get_presence(State(state): State<AppState>, caller: Caller) -> ApiResult<Presence> {
-    Ok(Json(gatehouse_core::presence::of(&state.env(), &caller.principal.user).await?.into()))
+async fn get_presence(State(state): State<AppState>, caller: Caller) -> ApiResult<PresenceView> {
+    Ok(Json(gatehouse_core::presence::of(&state.env(), &caller.principal.user).await?))
 }
 
 /// Reports the presence, as the product's clients do: `online` while the person uses it,
 /// `away` after its idle time. Without a report for five minutes the account is offline: a
 /// client repeats its report every minute or so.
 #[utoipa::path(put, path = "/me/presence", request_body = PresenceReport, responses(
-    (status = 200, body = Presence), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 200, body = PresenceView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
     (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)
 ), security(("token" = [])))]
 async fn put_presence(
     State(state): State<AppState>,
     caller: Caller,
     report: Result<Json<PresenceReport>, JsonRejection>,
-) -> ApiResult<Presence> {
+) -> ApiResult<PresenceView> {
     use gatehouse_core::presence;
 
     caller.principal.require_write()?;
     let report = body(report)?;
     let connection =
         presence::Connection::parse_report(&report.connection).map_err(|m| AppError::field("connection", m))?;
-    Ok(Json(presence::report(&state.env(), &caller.principal.user, connection).await?.into()))
+    Ok(Json(presence::report(&state.env(), &caller.principal.user, connection).await?))
 }
 
 /// Signs in with an identifier and password (and a code when the account has two-factor

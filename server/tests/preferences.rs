@@ -11,13 +11,6 @@ use common::*;
 use reqwest::{header, Client, StatusCode};
 use serde_json::{json, Value};
 
-async fn token(s: &TestServer, c: &Client, scope: &str) -> String {
-    let form = [("name", scope), ("scope", scope), ("expires", "30"), ("password", PASSWORD)];
-    let res = s.call(c, "create_token", &form).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
-}
-
 async fn get_prefs(s: &TestServer, token: &str) -> Value {
     let res = s.client().get(s.url("/api/v1/me/preferences")).bearer_auth(token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
@@ -46,7 +39,7 @@ async fn the_api_reads_and_changes_preferences_partially() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
 
     let p = get_prefs(&s, &t).await;
     assert_eq!(p["values"]["theme"], "system");
@@ -86,7 +79,7 @@ async fn bad_values_and_unknown_keys_are_422_under_their_key_and_change_nothing(
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
     let before = get_prefs(&s, &t).await;
     let cases = [
         (json!({"theme": "dark", "no_such_setting": true}), "no_such_setting"),
@@ -128,7 +121,7 @@ async fn only_the_owner_with_a_writing_credential_changes_them() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let read_only = token(&s, &c, "read_only").await;
+    let read_only = s.token(&c, "read_only").await;
     assert_eq!(get_prefs(&s, &read_only).await["values"]["theme"], "system", "read-only tokens read");
     let (status, err) = json_error(patch_prefs(&s, &read_only, json!({"theme": "dark"})).await).await;
     assert_eq!((status, err["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
@@ -150,7 +143,7 @@ async fn offline_email_notifications_wait_for_a_verified_address() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
     assert_eq!(get_prefs(&s, &t).await["email_verified"], false);
     assert_eq!(patch_prefs(&s, &t, json!({"offline_email_notifications": "nothing"})).await.status(), StatusCode::OK);
     let (status, err) = json_error(patch_prefs(&s, &t, json!({"offline_email_notifications": "mentions"})).await).await;
@@ -396,7 +389,7 @@ async fn presence_is_reported_by_the_clients_joined_with_the_chosen_status_and_e
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
     let presence =
         |body: Value| (body["status"].as_str().map(str::to_owned), body["connection"].as_str().map(str::to_owned));
     let get = || async {
@@ -451,7 +444,7 @@ async fn presence_is_reported_by_the_clients_joined_with_the_chosen_status_and_e
     }
     let (status, _) = json_error(s.call(&c, "report_presence", &[("connection", "invisible")]).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let ro = token(&s, &c, "read_only").await;
+    let ro = s.token(&c, "read_only").await;
     let res = s
         .client()
         .put(s.url("/api/v1/me/presence"))

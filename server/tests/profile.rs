@@ -6,15 +6,8 @@
 mod common;
 
 use common::*;
-use reqwest::{header, Client, StatusCode};
+use reqwest::{header, StatusCode};
 use serde_json::{json, Value};
-
-async fn token(s: &TestServer, c: &Client, scope: &str) -> String {
-    let form = [("name", scope), ("scope", scope), ("expires", "30"), ("password", PASSWORD)];
-    let res = s.call(c, "create_token", &form).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
-}
 
 async fn patch_me(s: &TestServer, token: &str, body: Value) -> reqwest::Response {
     s.client().patch(s.url("/api/v1/me")).bearer_auth(token).json(&body).send().await.unwrap()
@@ -53,7 +46,7 @@ async fn every_field_saves_through_the_page_and_reads_back_over_the_api() {
     assert_eq!(saved["bio"], "First line\n<b>not bold</b> & not *markdown*", "kept as plain text, one line end");
     assert_eq!(s.current_user(&c).await, saved);
 
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
     let me = get_me(&s, &t).await;
     for (field, value) in [
         ("name", "Ada Lovelace"),
@@ -97,7 +90,7 @@ async fn limits_are_checked_field_by_field_and_a_refused_save_changes_nothing() 
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
     let before = get_me(&s, &t).await;
     let long = |n: usize| "é".repeat(n);
     let cases = [
@@ -144,7 +137,7 @@ async fn only_the_account_itself_with_a_writing_credential_changes_it() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let reader = token(&s, &c, "read_only").await;
+    let reader = s.token(&c, "read_only").await;
 
     let anonymous = s.call(&s.client(), "update_profile", &[("nickname", "x")]).await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
@@ -185,7 +178,7 @@ async fn concurrent_saves_of_different_fields_lose_none() {
     let s = TestServer::start().await;
     let c = s.client();
     s.register(&c, "ada").await;
-    let t = token(&s, &c, "read_write").await;
+    let t = s.token(&c, "read_write").await;
     let statuses = ["away", "busy", "offline", "online"];
     for (round, status) in statuses.into_iter().enumerate() {
         let bodies = [

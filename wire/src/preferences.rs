@@ -652,12 +652,16 @@ impl Choices {
     /// Reads stored `(key, JSON text)` pairs; unknown keys (a setting since removed) and
     /// values that do not parse are left out and returned apart.
     pub fn from_stored<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Choices, Vec<String>) {
+        Choices::from_values(rows.into_iter().map(|(key, text)| (key, serde_json::from_str::<Json>(text).ok())))
+    }
+
+    /// [`Choices::from_stored`] of values already read as JSON (`None`: not JSON at all).
+    fn from_values<'a>(rows: impl IntoIterator<Item = (&'a str, Option<Json>)>) -> (Choices, Vec<String>) {
         let mut c = Choices::default();
         let mut skipped = Vec::new();
         let mut scratch = Preferences::default();
-        for (key, text) in rows {
-            let parsed = Setting::from_key(key).zip(serde_json::from_str::<Json>(text).ok());
-            match parsed {
+        for (key, value) in rows {
+            match Setting::from_key(key).zip(value) {
                 Some((s, v)) if scratch.set(s, &v).is_ok() => c.insert(s, scratch.get(s)),
                 _ => skipped.push(key.to_owned()),
             }
@@ -682,8 +686,7 @@ impl<'de> Deserialize<'de> for Choices {
     /// Leniently: unknown keys and bad values are dropped (stored defaults outlive settings).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let map = serde_json::Map::<String, Json>::deserialize(d)?;
-        let text: Vec<(String, String)> = map.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
-        Ok(Choices::from_stored(text.iter().map(|(k, v)| (k.as_str(), v.as_str()))).0)
+        Ok(Choices::from_values(map.iter().map(|(k, v)| (k.as_str(), Some(v.clone())))).0)
     }
 }
 

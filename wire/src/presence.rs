@@ -7,6 +7,7 @@ use crate::profile::Status;
 
 /// A client's report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Connection {
     Online,
@@ -35,14 +36,18 @@ impl Connection {
 
 /// The presence and the status it makes, for the account, its clients and other apps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PresenceView {
-    /// What others see: the colour of the avatar's dot.
+    /// What others see (the colour of the avatar's dot): `online`, `away`, `busy` or `offline`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(online|away|busy|offline)$"))]
     pub status: Status,
-    /// What the account's clients last reported (offline when none did lately).
+    /// What the account's clients last reported; `offline` when none did in the last five
+    /// minutes.
     pub connection: Connection,
     /// The status chosen on the Profile.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(online|away|busy|offline)$"))]
     pub chosen: Status,
-    /// The last report, unix milliseconds (none yet: null).
+    /// Unix milliseconds of the last report still in force (none: null).
     pub seen_at: Option<i64>,
 }
 

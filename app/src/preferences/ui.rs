@@ -183,8 +183,7 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
             }
         });
         // Theme and time format apply at once, for this account.
-        let me = auth.visitor.get_untracked().and_then(Result::ok).and_then(|v| v.user).map(|u| u.id);
-        if let (Target::Mine, Some(me)) = (target, me) {
+        if let (Target::Mine, Some(me)) = (target, untrack(|| auth.user_id())) {
             auth.saved_prefs.set(Some((me, now.values.clone())));
         }
         saved.set(now);
@@ -235,8 +234,7 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
             }
         }
     });
-    let email_verified = view.email_verified;
-    let ctx = FormCtx { fields, saved, error, target, reset, reset_fn, email_verified };
+    let ctx = FormCtx { fields, saved, draft, error, target, reset, reset_fn };
     let sections = Section::ALL.into_iter().map(|section| view! { <SectionView ctx section/> }).collect_view();
     let intro = match target {
         Target::Mine => "Settings you do not change follow the server's defaults.",
@@ -280,11 +278,12 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
 struct FormCtx {
     fields: RwSignal<Fields>,
     saved: RwSignal<PreferencesView>,
+    /// The preferences as the form holds them now (the preview draws them).
+    draft: Memo<Preferences>,
     error: Signal<Option<AppError>>,
     target: Target,
     reset: Callback<Section>,
     reset_fn: &'static str,
-    email_verified: bool,
 }
 
 #[component]
@@ -336,7 +335,9 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
     let server_error = field_error(error, s.key());
     let problem = Signal::derive(move || local_problem(s, &text()).or_else(|| server_error.get()));
     let invalid = move || if problem.get().is_some() { "true" } else { "false" };
-    let locked = s == Setting::offline_email_notifications && target == Target::Mine && !ctx.email_verified;
+    let locked = s == Setting::offline_email_notifications
+        && target == Target::Mine
+        && !saved.with_untracked(|v| v.email_verified);
     let hint = if locked {
         Some("For email notifications, you must verify your email address: use Resend Email Verification on your Profile page.")
     } else {
@@ -459,7 +460,7 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
     };
     let play = matches!(s, Setting::new_room_notification | Setting::new_message_notification).then(|| {
         let label = format!("Play {}", s.label());
-        let volume = move || saved.with(|v| fields.with(|f| drafted(v, f).notifications_sound_volume.get()));
+        let volume = move || ctx.draft.with(|p| p.notifications_sound_volume.get());
         view! {
             <button
                 type="button"
@@ -517,8 +518,7 @@ fn play_sound(sound: Sound, volume: u32) {
 #[component]
 fn DesktopNotifications(ctx: FormCtx) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let require_interaction =
-        move || ctx.saved.with(|v| ctx.fields.with(|f| drafted(v, f).desktop_notifications_require_interaction));
+    let require_interaction = move || ctx.draft.with(|p| p.desktop_notifications_require_interaction);
     let test = move |_| {
         outcome.set(None);
         let ri = require_interaction();

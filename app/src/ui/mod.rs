@@ -118,11 +118,6 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! { <p class="notice error" role="alert">{error.to_string()}</p> }
 }
 
-/// Formats unix milliseconds as a UTC date and time on the 24-hour clock (`2026-11-23 14:05 UTC`).
-pub fn format_time(ms: i64) -> String {
-    format_time_as(ms, TimeFormat::H24)
-}
-
 /// Formats unix milliseconds as a UTC date and time on the clock of `format`
 /// (`2026-11-23 14:05 UTC`, or `2026-11-23 2:05 PM UTC`).
 pub fn format_time_as(ms: i64, format: TimeFormat) -> String {
@@ -181,9 +176,9 @@ mod tests {
 
     #[test]
     fn formats_times_in_utc() {
-        assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
-        assert_eq!(format_time(1_795_440_300_000), "2026-11-23 13:25 UTC");
-        assert_eq!(format_time(951_782_400_000), "2000-02-29 00:00 UTC");
+        assert_eq!(format_time_as(0, TimeFormat::H24), "1970-01-01 00:00 UTC");
+        assert_eq!(format_time_as(1_795_440_300_000, TimeFormat::H24), "2026-11-23 13:25 UTC");
+        assert_eq!(format_time_as(951_782_400_000, TimeFormat::H24), "2000-02-29 00:00 UTC");
     }
 
     #[test]

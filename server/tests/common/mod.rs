@@ -119,6 +119,15 @@ impl TestServer {
         res.json().await.unwrap()
     }
 
+    /// A personal access token of `c`'s account, made as the Personal Access Tokens page makes
+    /// one (with the password; `scope` is `read_write` or `read_only`, also its name).
+    pub async fn token(&self, c: &Client, scope: &str) -> String {
+        let form = [("name", scope), ("scope", scope), ("expires", "30"), ("password", PASSWORD)];
+        let res = self.call(c, "create_token", &form).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
+    }
+
     pub async fn make_admin(&self, username: &str) {
         let env = self.state.env();
         let email = format!("{username}@example.test");
