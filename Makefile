@@ -35,7 +35,7 @@ setup:
 	.ci/setup all
 
 # The server-side crates (one feature set, so lint, tests and builds share compiled dependencies).
-SERVER_CRATES := -p wire -p platform -p gatehouse-core -p app -p server --features app/ssr
+SERVER_CRATES := -p i18n -p wire -p platform -p gatehouse-core -p app -p server --features app/ssr
 
 lint:
 	cargo fmt --all --check

@@ -19,6 +19,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: BASE_URL,
+    // The pages follow Accept-Language: every test speaks English unless it chooses otherwise.
+    locale: "en-US",
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium: Playwright downloads no browser here.

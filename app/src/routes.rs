@@ -20,6 +20,7 @@ use crate::{
     },
     email::ui::VerifyEmailPage,
     password::ui::{ExpiredPasswordPage, ForgotPasswordPage, ResetPasswordPage},
+    t,
     two_factor::ui::SecondStepPage,
 };
 
@@ -146,6 +147,7 @@ pub fn AppRoutes() -> impl IntoView {
     crate::ui::UnsavedGuard::provide();
     view! {
         <DocumentSettings/>
+        <crate::language::KeepLanguage/>
         <Header/>
         <main id="main">
             <Routes fallback=NotFound>
@@ -171,6 +173,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/preferences") view={Lazy::<AdminPreferencesRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
+        <crate::language::Footer/>
     }
 }
 
@@ -196,15 +199,15 @@ fn Header() -> impl IntoView {
     let auth = Auth::get();
     view! {
         <header class="topbar">
-            <a class="brand" href="/">"Gatehouse"</a>
+            <a class="brand" href="/">{t!(common_product)}</a>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match auth.visitor.await.map(|v| v.user) {
                         Ok(Some(user)) => view! { <UserMenu user/> }.into_any(),
                         _ => view! {
-                            <nav class="guest" aria-label="Account">
-                                <a href="/signin">"Sign in"</a>
-                                <a href="/register">"Create account"</a>
+                            <nav class="guest" aria-label=t!(nav_guest_label)>
+                                <a href="/signin">{t!(nav_sign_in)}</a>
+                                <a href="/register">{t!(nav_create_account)}</a>
                             </nav>
                         }.into_any(),
                     }
@@ -222,8 +225,8 @@ fn NotFound() -> impl IntoView {
     }
     view! {
         <section class="card narrow">
-            <h1>"Page not found"</h1>
-            <p><a href="/">"Back to Gatehouse"</a></p>
+            <h1>{t!(nav_not_found)}</h1>
+            <p><a href="/">{t!(nav_back_home)}</a></p>
         </section>
     }
 }

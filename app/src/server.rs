@@ -157,6 +157,33 @@ impl Cx {
     }
 }
 
+/// The language a page request is answered in: the one this browser keeps in the display
+/// cookie (signed in, every page keeps the account's Language there, so the preference wins;
+/// signed out, the last one chosen here), else the most wanted one of `Accept-Language`, else
+/// English.
+pub fn request_language(headers: &http::HeaderMap, secure: bool) -> wire::preferences::Language {
+    use wire::preferences::{Display, Language};
+
+    let name = gatehouse_core::preferences::display_cookie_name(secure);
+    if let Some(kept) = platform::request::cookie(headers, name) {
+        return Display::from_cookie(kept).language;
+    }
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(i18n::negotiate)
+        .and_then(|code| Language::parse(code).ok())
+        .unwrap_or_default()
+}
+
+/// Puts the catalogue of the request's language into the render's (or server function's)
+/// context, where `words::t` finds it.
+pub fn provide_words() {
+    let secure = use_context::<AppState>().is_none_or(|s| s.config.cookie_secure);
+    let lang = use_context::<Parts>().map(|p| request_language(&p.headers, secure)).unwrap_or_default();
+    leptos::prelude::provide_context(crate::words::Words(i18n::catalogue(lang.as_str())));
+}
+
 /// The signed-in caller, let through the access gate for an operation that `opens` so:
 /// `Unauthenticated` without a session, `PasswordExpired` or `TwoFactorSetupRequired` when the
 /// account's standing closes the operation.

@@ -7,6 +7,7 @@
 //! written without the checks. Every settings save goes through [`save_setting`], which audits
 //! it with the value before and after.
 
+use i18n::k;
 use platform::{
     audit::{AuditEvent, Entry},
     request::ClientMeta,
@@ -27,6 +28,7 @@ use wire::{
 use crate::{
     accounts::{repo as users, UserRow},
     factors::{self, lockout, pending, totp},
+    notices::FactorChange,
     policy, preferences,
     principal::Principal,
     reauth::{self, Recent},
@@ -79,14 +81,11 @@ pub async fn overview(
     search: &str,
     after: Option<&str>,
 ) -> Result<AdminSummary, AppError> {
-    if search.chars().count() > 100 {
-        return Err(AppError::field("search", "Use at most 100 characters."));
+    if search.chars().count() > SEARCH_MAX {
+        return Err(AppError::field("search", k::error_too_long(SEARCH_MAX)));
     }
     let after = match after.filter(|a| !a.is_empty()) {
-        Some(a) => Some(
-            users::Cursor::decode(a)
-                .ok_or_else(|| AppError::field("after", "This page no longer exists: start from the first one."))?,
-        ),
+        Some(a) => Some(users::Cursor::decode(a).ok_or_else(|| AppError::field("after", k::error_page_gone()))?),
         None => None,
     };
     let (total_users, admins) = users::count(env.db).await?;
@@ -107,6 +106,8 @@ pub async fn overview(
 
 /// Users per page of the administrators' list.
 pub const PAGE: i64 = 50;
+/// The longest search of the administrators' list, in characters.
+pub const SEARCH_MAX: usize = 100;
 
 // ---- Settings ------------------------------------------------------------------------------
 
@@ -129,8 +130,8 @@ pub async fn save_setting<T: Value>(
 /// for the re-authentication, so bad input is told at once.)
 pub fn check_password_policy(policy: &PasswordPolicy) -> Result<(), AppError> {
     let mut p = wire::error::Problems::default();
-    for (field, message) in policy.problems() {
-        p.add(field, message);
+    for (field, msg) in policy.problems() {
+        p.add(field, msg);
     }
     p.into_result()
 }
@@ -156,10 +157,14 @@ pub async fn save_two_factor_settings(
     save_setting(env, admin, factors::SETTINGS, after, AuditEvent::TwoFactorSettingsChanged, meta).await
 }
 
+/// The shortest and longest limit of a token's lifetime an administrator may set, in days.
+pub const TOKEN_MAX_DAYS: (u32, u32) = (7, 3650);
+
 /// The longest lifetime of a new token: 0 (no limit), or 7 to 3650 days.
 pub fn check_token_settings(s: &TokenSettings) -> Result<(), AppError> {
-    if s.max_days != 0 && !(7..=3650).contains(&s.max_days) {
-        return Err(AppError::field("max_days", "Enter 0 (no limit) or a whole number of days from 7 to 3650."));
+    let (min, max) = TOKEN_MAX_DAYS;
+    if s.max_days != 0 && !(min..=max).contains(&s.max_days) {
+        return Err(AppError::field("max_days", k::error_token_max_days(min, max)));
     }
     Ok(())
 }
@@ -206,10 +211,7 @@ pub async fn save_preference_defaults(
 /// the self-service steps, with a current factor).
 async fn other_user(env: &Env<'_>, admin: &RecentAdmin<'_>, user_id: &str) -> Result<UserRow, AppError> {
     if user_id == admin.user().id {
-        return Err(AppError::Conflict {
-            field: "user_id".into(),
-            message: "Change your own two-factor authentication on your Security page.".into(),
-        });
+        return Err(AppError::conflict("user_id", k::error_admin_own_two_factor()));
     }
     users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)
 }
@@ -229,12 +231,9 @@ pub async fn force_two_factor(
     }
     users::set_two_factor_forced(env.db, user_id, force.then_some(env.now), env.now).await?;
     let (event, what) = if force {
-        (AuditEvent::TwoFactorForced, "An administrator now requires two-factor authentication for your account")
+        (AuditEvent::TwoFactorForced, FactorChange::Required)
     } else {
-        (
-            AuditEvent::TwoFactorForceLifted,
-            "An administrator no longer requires two-factor authentication for your account",
-        )
+        (AuditEvent::TwoFactorForceLifted, FactorChange::NoLongerRequired)
     };
     two_factor::changed(env, &user, Some(&admin.user().id), event, json!({}), what, meta).await
 }
@@ -253,6 +252,6 @@ pub async fn reset_two_factor(
     pending::end_all(env.db, user_id).await?;
     // A change of address asked for before the reset (perhaps by whoever took the device).
     platform::links::void(env.db, user_id, platform::links::Purpose::ChangeEmail).await?;
-    let what = "An administrator reset the two-factor authentication of your account";
+    let what = FactorChange::ResetByAdministrator;
     two_factor::changed(env, &user, Some(&admin.user().id), AuditEvent::TwoFactorReset, json!({}), what, meta).await
 }

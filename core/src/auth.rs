@@ -6,12 +6,14 @@
 //! [`second_step`] turns a pending sign-in and a code into `SignedIn`. [`login`] is the same
 //! machine for API clients that send everything in one or two JSON calls.
 
+use i18n::k;
 use platform::{audit::AuditEvent, ratelimit, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{
     account::Role,
     error::AppError,
     password::PasswordPolicy,
+    preferences::Language,
     two_factor::{Challenge, Method},
 };
 
@@ -23,11 +25,13 @@ use crate::{
         pending::{self, Pending, PendingToken},
         Factors,
     },
+    preferences,
     sessions::{self, Issued, Timeouts},
 };
 
 /// Self-service registration: the account, its verification mail and a first session. (The
-/// caller rate-limits it per IP: the limit is a setting.)
+/// caller rate-limits it per IP: the limit is a setting.) The account speaks the server's
+/// default language; see [`register_in`].
 pub async fn register(
     env: &Env<'_>,
     timeouts: Timeouts,
@@ -35,8 +39,24 @@ pub async fn register(
     policy: &PasswordPolicy,
     meta: &ClientMeta,
 ) -> Result<(UserRow, Issued), AppError> {
+    register_in(env, timeouts, input, None, policy, meta).await
+}
+
+/// [`register`] from a page in `language`: it becomes the account's language (when it is not
+/// the server's default), the verification mail's first.
+pub async fn register_in(
+    env: &Env<'_>,
+    timeouts: Timeouts,
+    input: RegisterInput<'_>,
+    language: Option<Language>,
+    policy: &PasswordPolicy,
+    meta: &ClientMeta,
+) -> Result<(UserRow, Issued), AppError> {
     let account = accounts::parse_new_account(&input, policy)?;
     let user = accounts::create(env, &account, input.password, Role::User, meta).await?;
+    if let Some(language) = language {
+        preferences::start_in_language(env, &user.id, language).await?;
+    }
     email::send_verification(env, &user, meta).await?;
     let session = start_session(env, timeouts, &user, meta).await?;
     Ok((user, session))
@@ -76,20 +96,17 @@ pub async fn sign_in(
     // No username or address is longer, and no password (the policy's ceiling): longer input
     // is refused before any database work or hashing, whoever it names.
     if identifier.trim().chars().count() > MAX_IDENTIFIER_CHARS {
-        return Err(AppError::field(
-            "identifier",
-            "No username or email address is that long (254 characters at most).",
-        ));
+        return Err(AppError::field("identifier", k::error_identifier_too_long(MAX_IDENTIFIER_CHARS)));
     }
     if password.chars().count() > wire::password::MAX_LENGTH_CEILING {
-        return Err(AppError::field("password", "No password is that long (1024 characters at most)."));
+        return Err(AppError::field("password", k::error_password_too_long(wire::password::MAX_LENGTH_CEILING)));
     }
     let identifier = identifier.trim().to_lowercase();
     if identifier.is_empty() {
-        return Err(AppError::field("identifier", "Enter your username or email address."));
+        return Err(AppError::field("identifier", k::error_enter_identifier()));
     }
     if password.is_empty() {
-        return Err(AppError::field("password", "Enter your password."));
+        return Err(AppError::field("password", k::error_enter_password()));
     }
     let user = users::find_by_identifier(env.db, &identifier).await?;
 
@@ -245,10 +262,10 @@ pub async fn login(
             let mut p = wire::error::Problems::default();
             let (identifier, password) = (req.identifier.unwrap_or_default(), req.password.unwrap_or_default());
             if identifier.trim().is_empty() {
-                p.add("identifier", "Enter your username or email address.");
+                p.add("identifier", k::error_enter_identifier());
             }
             if password.is_empty() {
-                p.add("password", "Enter your password.");
+                p.add("password", k::error_enter_password());
             }
             p.into_result()?;
             match sign_in(env, timeouts, identifier, password, meta).await? {
@@ -297,9 +314,11 @@ mod tests {
             let env = env.at(1_000);
             let long = "x".repeat(2_000_000);
             let refused = sign_in(&env, TestEnv::TIMEOUTS, &long, "any password", &meta()).await.err();
-            assert!(refused.is_some_and(|e| e.field_message("identifier").is_some()), "{:?}", t.backend);
+            let refused = refused.map(|e| e.field_msgs("identifier"));
+            assert_eq!(refused, Some(vec![k::error_identifier_too_long(254)]), "{:?}", t.backend);
             let refused = sign_in(&env, TestEnv::TIMEOUTS, "ada", &long, &meta()).await.err();
-            assert!(refused.is_some_and(|e| e.field_message("password").is_some()), "{:?}", t.backend);
+            let refused = refused.map(|e| e.field_msgs("password"));
+            assert_eq!(refused, Some(vec![k::error_password_too_long(1024)]), "{:?}", t.backend);
             // Nothing was counted or stored for either.
             let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rate_limits").fetch_one(&t.db).await.unwrap();
             assert_eq!(rows, 0, "{:?}", t.backend);
@@ -347,12 +366,13 @@ mod tests {
                 .await
                 .err()
                 .unwrap();
-            assert_eq!(dup.field_message("username").as_deref(), Some("That username is taken."));
+            assert_eq!(dup.field_msgs("username"), vec![k::error_username_taken()]);
+            assert_eq!(dup.to_string(), "That username is taken.");
             let dup = register(&env, TestEnv::TIMEOUTS, input("bob", "ada@example.com"), &policy, &meta())
                 .await
                 .err()
                 .unwrap();
-            assert!(dup.field_message("email").is_some());
+            assert_eq!(dup.field_msgs("email"), vec![k::error_email_unavailable()]);
 
             let events: Vec<String> =
                 platform::audit::for_user(&t.db, &user.id, 20).await.unwrap().into_iter().map(|r| r.event).collect();

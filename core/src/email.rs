@@ -1,6 +1,7 @@
 //! The account's address: verifying it, and changing it (confirmed by a link to the new
 //! address, with a notice to the old one).
 
+use i18n::k;
 use platform::{
     audit::AuditEvent,
     links::{self, Purpose},
@@ -33,14 +34,15 @@ pub const CONFIRM_PER_IP: ratelimit::Limit = ratelimit::Limit::per_minutes(30, 1
 pub async fn send_verification(env: &Env<'_>, user: &UserRow, meta: &ClientMeta) -> Result<(), AppError> {
     let token = links::issue(env.db, &user.id, Purpose::VerifyEmail, &user.email, env.now).await?;
     let link = env.public_url.link(&format!("/verify-email?token={}", token.expose()));
-    env.mail(&templates::verify_email(&user.email, &user.name, &link)).await?;
+    let lang = templates::language_of(env, &user.id).await?;
+    env.mail(&templates::verify_email(lang, &user.email, &user.name, &link)).await?;
     env.audit(&user.id, None, AuditEvent::EmailVerificationSent, json!({}), meta).await
 }
 
 /// "Resend Email Verification" (throttled per account).
 pub async fn resend_verification(env: &Env<'_>, me: &Principal, meta: &ClientMeta) -> Result<(), AppError> {
     if me.user.email_verified_at.is_some() {
-        return Err(AppError::field("email", "Your email address is already verified."));
+        return Err(AppError::field("email", k::error_email_already_verified()));
     }
     ratelimit::hit(env.db, &format!("verify:user:{}", me.user.id), RESEND_PER_ACCOUNT, env.now).await?;
     send_verification(env, &me.user, meta).await
@@ -74,11 +76,11 @@ pub async fn request_change(
     let mut p = Problems::default();
     let email = p.check("email", Email::parse(req.email));
     if req.current_password.is_empty() {
-        p.add("current_password", "Enter your current password.");
+        p.add("current_password", k::error_enter_current_password());
     }
     if let Some(e) = &email {
         if e.as_str() == me.user.email {
-            p.add("email", "That is already your email address.");
+            p.add("email", k::error_email_unchanged());
         }
     }
     p.into_result()?;
@@ -89,19 +91,23 @@ pub async fn request_change(
     ratelimit::hit(env.db, &format!("email-change:user:{}", me.user.id), CHANGE_PER_ACCOUNT, env.now).await?;
 
     let token = links::issue(env.db, &me.user.id, Purpose::ChangeEmail, email.as_str(), env.now).await?;
+    // Both mails about the account's own change, to the new address and the old, in its language.
+    let lang = templates::language_of(env, &me.user.id).await?;
     match users::find_by_email(env.db, email.as_str()).await? {
         // Taken: the owner hears of it; the link exists (the page shows the same pending change)
         // but goes nowhere, and could not complete anyway.
         Some(owner) => {
             let security = env.public_url.link("/account/security");
-            env.mail(&templates::email_already_in_use(&owner.email, &owner.name, &security)).await?;
+            let theirs = templates::language_of(env, &owner.id).await?;
+            env.mail(&templates::email_already_in_use(theirs, &owner.email, &owner.name, &security)).await?;
         }
         None => {
             let link = env.public_url.link(&format!("/verify-email?token={}", token.expose()));
-            env.mail(&templates::confirm_new_email(email.as_str(), &me.user.name, &link)).await?;
+            env.mail(&templates::confirm_new_email(lang, email.as_str(), &me.user.name, &link)).await?;
         }
     }
     let notice = templates::email_change_requested(
+        lang,
         &me.user.email,
         &me.user.name,
         email.as_str(),
@@ -135,10 +141,7 @@ pub async fn confirm(env: &Env<'_>, token: &str, meta: &ClientMeta) -> Result<St
     match users::set_email(env.db, &user.id, &link.email, env.now).await {
         Ok(_) => {}
         Err(e) if users::is_unique_violation(&e) => {
-            return Err(AppError::Conflict {
-                field: "token".into(),
-                message: "That address is now used by another account.".into(),
-            })
+            return Err(AppError::conflict("token", k::error_email_taken_since()))
         }
         Err(e) => return Err(e.into()),
     }
@@ -148,7 +151,8 @@ pub async fn confirm(env: &Env<'_>, token: &str, meta: &ClientMeta) -> Result<St
     env.audit(&user.id, None, AuditEvent::EmailChanged, json!({ "from": user.email, "to": link.email }), meta).await?;
     // The old address is told (it may be the owner's, and the change someone else's doing).
     let security = env.public_url.link("/account/security");
-    env.mail(&templates::email_changed(&user.email, &user.name, &link.email, &security)).await?;
+    let lang = templates::language_of(env, &user.id).await?;
+    env.mail(&templates::email_changed(lang, &user.email, &user.name, &link.email, &security)).await?;
     Ok(link.email)
 }
 
@@ -225,7 +229,8 @@ mod tests {
             assert_eq!(confirm(&deps, &second, &meta()).await, Err(AppError::InvalidLink), "single use");
             let me = signed_in(&t.db, &user.id).await;
             assert!(status(&deps, &me.user).await.unwrap().verified);
-            assert!(resend_verification(&deps, &me, &meta()).await.unwrap_err().field_message("email").is_some());
+            let again = resend_verification(&deps, &me, &meta()).await.unwrap_err();
+            assert_eq!(again.field_msgs("email"), vec![k::error_email_already_verified()]);
             t.close().await;
         }
     }
@@ -256,11 +261,13 @@ mod tests {
             let me = signed_in(&t.db, &user.id).await;
 
             let err = change(&deps, &me, "new@example.test", "wrong").await.unwrap_err();
-            assert_eq!(err.field_message("current_password").as_deref(), Some("Your current password is not correct."));
+            assert_eq!(err.field_msgs("current_password"), vec![k::error_incorrect_password()]);
+            assert_eq!(err.to_string(), "Your current password is not correct.");
             let err = change(&deps, &me, "nope", "").await.unwrap_err();
-            assert!(err.field_message("email").is_some() && err.field_message("current_password").is_some());
+            assert_eq!(err.field_msgs("email"), vec![k::error_email_invalid()]);
+            assert_eq!(err.field_msgs("current_password"), vec![k::error_enter_current_password()]);
             let err = change(&deps, &me, "ADA@example.test", "a passphrase").await.unwrap_err();
-            assert_eq!(err.field_message("email").as_deref(), Some("That is already your email address."));
+            assert_eq!(err.field_msgs("email"), vec![k::error_email_unchanged()]);
             assert!(links_mailed(&env).await.is_empty(), "nothing sent for refused requests");
 
             change(&deps, &me, "New@Example.test", "a passphrase").await.unwrap();

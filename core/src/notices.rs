@@ -1,7 +1,51 @@
-//! The texts of the mails Gatehouse sends. Every link is built from the configured public URL,
+//! The mails Gatehouse sends, each in its recipient's language (the `mail-` messages of the
+//! catalogues, `i18n/ftl/*/mail.ftl`). Every link is built from the configured public URL,
 //! never from a request.
+//!
+//! The language of a mail is the account's: its own choice of the `language` preference, else
+//! the server's default ([`language_of`]). It is read here, below every module that sends mail.
 
-use platform::mail::OutgoingMail;
+use i18n::{k, Catalogue, Msg};
+use platform::{db::Db, mail::OutgoingMail, settings::Key, Env};
+use wire::{
+    error::AppError,
+    preferences::{Choices, Language, Preferences, Setting},
+};
+
+/// The server's defaults of the preferences: the settings an administrator set for everyone
+/// who did not choose (`preferences::DEFAULTS`, declared here so that mail can read the
+/// default language).
+pub const PREFERENCE_DEFAULTS: Key<Choices> = Key::new("preference_defaults");
+
+/// The language of the server's default preferences (English when the administrator chose none).
+pub async fn server_language(env: &Env<'_>) -> Result<Language, AppError> {
+    Ok(env.setting(PREFERENCE_DEFAULTS).await?.apply(&Preferences::default()).0.language)
+}
+
+/// The language `user_id` chose, if it did: one row, on the primary key. A stored value that
+/// no longer parses counts as no choice (and is logged).
+pub async fn chosen_language(db: &Db, user_id: &str) -> Result<Option<Language>, AppError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT value FROM user_preferences WHERE user_id = $1 AND key = $2")
+        .bind(user_id)
+        .bind(Setting::language.key())
+        .fetch_optional(db)
+        .await?;
+    Ok(row.and_then(|(text,)| match serde_json::from_str::<Language>(&text) {
+        Ok(language) => Some(language),
+        Err(_) => {
+            tracing::warn!(user = user_id, "a stored language that no longer parses; mail uses the default");
+            None
+        }
+    }))
+}
+
+/// The language of mail to `user_id`: its choice, else the server's default.
+pub async fn language_of(env: &Env<'_>, user_id: &str) -> Result<Language, AppError> {
+    match chosen_language(env.db, user_id).await? {
+        Some(language) => Ok(language),
+        None => server_language(env).await,
+    }
+}
 
 /// Escapes text for HTML bodies.
 pub fn escape_html(s: &str) -> String {
@@ -19,182 +63,459 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-fn wrap(paragraphs: &[String]) -> String {
-    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
-    format!("<!doctype html><html><body style=\"font-family: sans-serif\">{body}</body></html>")
+/// A mail being written in one language.
+struct Writer {
+    lang: Language,
+    words: &'static Catalogue,
+}
+
+impl Writer {
+    fn new(lang: Language) -> Writer {
+        Writer { lang, words: i18n::catalogue(lang.as_str()) }
+    }
+
+    fn say(&self, msg: &Msg) -> String {
+        self.words.format(msg)
+    }
+
+    /// `msg` for an HTML body: the catalogue's words and the values in them escaped alike.
+    fn html(&self, msg: &Msg) -> String {
+        escape_html(&self.say(msg))
+    }
+
+    /// The HTML document of `paragraphs` (already HTML), marked with the mail's language and
+    /// direction.
+    fn wrap(&self, paragraphs: &[String]) -> String {
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<!doctype html><html lang=\"{}\" dir=\"{}\"><body style=\"font-family: sans-serif\">{body}</body></html>",
+            self.lang.as_str(),
+            self.lang.dir()
+        )
+    }
+
+    fn mail(&self, to: &str, subject: &Msg, text: String, html: String) -> OutgoingMail {
+        OutgoingMail { to: to.to_owned(), subject: self.say(subject), text, html }
+    }
 }
 
 /// "Your password was changed", to the account's address.
-pub fn password_changed(to: &str, name: &str, security_url: &str) -> OutgoingMail {
-    let text = format!(
-        "Hello {name},\n\nThe password of your Gatehouse account was just changed, and every other \
-         session was signed out.\n\nIf you did not do this, reset your password at once and review \
-         your sessions: {security_url}\n"
-    );
-    let html = wrap(&[
-        format!("Hello {},", escape_html(name)),
-        "The password of your Gatehouse account was just changed, and every other session was signed out.".to_owned(),
+pub fn password_changed(lang: Language, to: &str, name: &str, security_url: &str) -> OutgoingMail {
+    let w = Writer::new(lang);
+    let hello = w.say(&k::mail_hello(name));
+    let what = w.say(&k::mail_password_changed_body());
+    let advice = w.say(&k::mail_password_changed_advice(security_url));
+    let text = format!("{hello}\n\n{what}\n\n{advice}\n");
+    let html = w.wrap(&[
+        escape_html(&hello),
+        escape_html(&what),
         format!(
-            "If you did not do this, reset your password at once and <a href=\"{}\">review your sessions</a>.",
-            escape_html(security_url)
+            "{} <a href=\"{}\">{}</a>{}",
+            w.html(&k::mail_password_changed_advice_before()),
+            escape_html(security_url),
+            w.html(&k::mail_password_changed_advice_link()),
+            w.html(&k::mail_password_changed_advice_after()),
         ),
     ]);
-    OutgoingMail { to: to.to_owned(), subject: "Your Gatehouse password was changed".to_owned(), text, html }
+    w.mail(to, &k::mail_password_changed_subject(), text, html)
 }
 
-/// A message whose main part is one link to follow.
-fn with_link(to: &str, subject: &str, name: &str, lead: &str, action: &str, link: &str, tail: &str) -> OutgoingMail {
-    let text = format!("Hello {name},\n\n{lead}\n\n{action}: {link}\n\n{tail}\n");
-    let html = wrap(&[
-        format!("Hello {},", escape_html(name)),
-        escape_html(lead),
-        format!("<a href=\"{}\">{}</a>", escape_html(link), escape_html(action)),
-        escape_html(tail),
+/// What a mail whose main part is one link to follow says around it.
+struct LinkMail {
+    subject: Msg,
+    lead: Msg,
+    action: Msg,
+    tail: Msg,
+}
+
+fn with_link(lang: Language, to: &str, name: &str, link: &str, m: LinkMail) -> OutgoingMail {
+    let w = Writer::new(lang);
+    let (hello, lead, action, tail) = (w.say(&k::mail_hello(name)), w.say(&m.lead), w.say(&m.action), w.say(&m.tail));
+    let follow = w.say(&k::mail_action_line(action.as_str(), link));
+    let text = format!("{hello}\n\n{lead}\n\n{follow}\n\n{tail}\n");
+    let html = w.wrap(&[
+        escape_html(&hello),
+        escape_html(&lead),
+        format!("<a href=\"{}\">{}</a>", escape_html(link), escape_html(&action)),
+        escape_html(&tail),
     ]);
-    OutgoingMail { to: to.to_owned(), subject: subject.to_owned(), text, html }
+    w.mail(to, &m.subject, text, html)
 }
 
 /// The link that confirms the account's address (after registration, or a resend).
-pub fn verify_email(to: &str, name: &str, link: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "Confirm your Gatehouse email address",
-        name,
-        "Please confirm that this is your email address.",
-        "Confirm your email address",
-        link,
-        "The link works once, for 24 hours. If you did not create a Gatehouse account, ignore this message.",
-    )
+pub fn verify_email(lang: Language, to: &str, name: &str, link: &str) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_verify_subject(),
+        lead: k::mail_verify_lead(),
+        action: k::mail_verify_action(),
+        tail: k::mail_verify_tail(),
+    };
+    with_link(lang, to, name, link, m)
 }
 
-/// The link that makes a new address the account's address.
-pub fn confirm_new_email(to: &str, name: &str, link: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "Confirm your new Gatehouse email address",
-        name,
-        "You asked to use this address for your Gatehouse account. It takes effect once you confirm it.",
-        "Confirm your new email address",
-        link,
-        "The link works once, for 24 hours. If you did not ask for this, ignore this message.",
-    )
+/// The link that makes a new address the account's address (in the account's language).
+pub fn confirm_new_email(lang: Language, to: &str, name: &str, link: &str) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_confirm_new_subject(),
+        lead: k::mail_confirm_new_lead(),
+        action: k::mail_confirm_new_action(),
+        tail: k::mail_confirm_new_tail(),
+    };
+    with_link(lang, to, name, link, m)
 }
 
 /// To the old address when a change of address is asked for.
-pub fn email_change_requested(to: &str, name: &str, new_address: &str, security_url: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "A change of your Gatehouse email address was requested",
-        name,
-        &format!(
-            "Someone signed in to your Gatehouse account asked to change its email address to {new_address}. \
-             It changes only once the link sent to that address is opened."
-        ),
-        "Review your account's security",
-        security_url,
-        "If this was not you, change your password at once.",
-    )
+pub fn email_change_requested(
+    lang: Language,
+    to: &str,
+    name: &str,
+    new_address: &str,
+    security_url: &str,
+) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_change_requested_subject(),
+        lead: k::mail_change_requested_lead(new_address),
+        action: k::mail_review_security(),
+        tail: k::mail_change_requested_tail(),
+    };
+    with_link(lang, to, name, security_url, m)
 }
 
 /// To the old address once a change of address is done.
-pub fn email_changed(to: &str, name: &str, new_address: &str, security_url: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "Your Gatehouse email address was changed",
-        name,
-        &format!(
-            "The email address of your Gatehouse account is now {new_address}. Mail about the account, \
-             password reset links included, goes there from now on."
-        ),
-        "Review your account's security",
-        security_url,
-        "If this was not you, contact your administrator at once: whoever changed it can now reset your password.",
-    )
+pub fn email_changed(lang: Language, to: &str, name: &str, new_address: &str, security_url: &str) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_email_changed_subject(),
+        lead: k::mail_email_changed_lead(new_address),
+        action: k::mail_review_security(),
+        tail: k::mail_email_changed_tail(),
+    };
+    with_link(lang, to, name, security_url, m)
 }
 
 /// To an address already in use, when another account asks to move to it: the asker is told
 /// the same as for a free address (nothing to learn about who is registered), and the owner
-/// learns what happened.
-pub fn email_already_in_use(to: &str, name: &str, security_url: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "Someone tried to use your address for another Gatehouse account",
-        name,
-        "Another Gatehouse account asked to change its email address to this one. This address already \
-         belongs to your account, so nothing changed. If that was you, sign in with this address instead.",
-        "Review your account's security",
-        security_url,
-        "If you do not recognise this, you need not do anything.",
-    )
+/// learns what happened (in the owner's language).
+pub fn email_already_in_use(lang: Language, to: &str, name: &str, security_url: &str) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_in_use_subject(),
+        lead: k::mail_in_use_lead(),
+        action: k::mail_review_security(),
+        tail: k::mail_in_use_tail(),
+    };
+    with_link(lang, to, name, security_url, m)
 }
 
 /// The password reset link.
-pub fn reset_password(to: &str, name: &str, link: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "Reset your Gatehouse password",
-        name,
-        "Someone asked to reset the password of your Gatehouse account.",
-        "Choose a new password",
-        link,
-        "The link works once, for one hour. If you did not ask for this, ignore this message: your password \
-         stays as it is.",
-    )
+pub fn reset_password(lang: Language, to: &str, name: &str, link: &str) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_reset_subject(),
+        lead: k::mail_reset_lead(),
+        action: k::mail_reset_action(),
+        tail: k::mail_reset_tail(),
+    };
+    with_link(lang, to, name, link, m)
 }
 
 /// A six-digit code for the second step (sign-in, or confirming a change).
-pub fn two_factor_code(to: &str, name: &str, code: &str) -> OutgoingMail {
-    let lead = "Your Gatehouse verification code is:";
-    let tail = "It works once, for 10 minutes. If you did not just sign in or ask for it, change your password: \
-                someone knows it.";
-    let text = format!("Hello {name},\n\n{lead}\n\n{code}\n\n{tail}\n");
-    let html = wrap(&[
-        format!("Hello {},", escape_html(name)),
-        escape_html(lead),
+pub fn two_factor_code(lang: Language, to: &str, name: &str, code: &str) -> OutgoingMail {
+    let w = Writer::new(lang);
+    let (hello, lead, tail) = (w.say(&k::mail_hello(name)), w.say(&k::mail_code_lead()), w.say(&k::mail_code_tail()));
+    let text = format!("{hello}\n\n{lead}\n\n{code}\n\n{tail}\n");
+    let html = w.wrap(&[
+        escape_html(&hello),
+        escape_html(&lead),
         format!("<strong style=\"font-size: 1.5em; letter-spacing: 0.2em\">{}</strong>", escape_html(code)),
-        escape_html(tail),
+        escape_html(&tail),
     ]);
     // Not in the subject: only bodies are sealed in the mail queue.
-    OutgoingMail { to: to.to_owned(), subject: "Your Gatehouse verification code".to_owned(), text, html }
+    w.mail(to, &k::mail_code_subject(), text, html)
+}
+
+/// A change of the account's second factors, as its notice names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactorChange {
+    TotpOn,
+    TotpOff,
+    EmailOn,
+    EmailOff,
+    /// New backup codes replaced the old ones.
+    BackupCodesRenewed,
+    /// An administrator made two-factor authentication compulsory for the account...
+    Required,
+    /// ...or no longer.
+    NoLongerRequired,
+    /// An administrator removed the authenticator and backup codes (a lost device).
+    ResetByAdministrator,
+}
+
+impl FactorChange {
+    pub const ALL: &'static [FactorChange] = &[
+        FactorChange::TotpOn,
+        FactorChange::TotpOff,
+        FactorChange::EmailOn,
+        FactorChange::EmailOff,
+        FactorChange::BackupCodesRenewed,
+        FactorChange::Required,
+        FactorChange::NoLongerRequired,
+        FactorChange::ResetByAdministrator,
+    ];
+
+    /// The sentence the notice opens with.
+    pub fn says(self) -> Msg {
+        match self {
+            FactorChange::TotpOn => k::mail_factors_totp_on(),
+            FactorChange::TotpOff => k::mail_factors_totp_off(),
+            FactorChange::EmailOn => k::mail_factors_email_on(),
+            FactorChange::EmailOff => k::mail_factors_email_off(),
+            FactorChange::BackupCodesRenewed => k::mail_factors_backup_codes_renewed(),
+            FactorChange::Required => k::mail_factors_required(),
+            FactorChange::NoLongerRequired => k::mail_factors_no_longer_required(),
+            FactorChange::ResetByAdministrator => k::mail_factors_reset(),
+        }
+    }
 }
 
 /// A change of the account's second factors.
-pub fn two_factor_changed(to: &str, name: &str, what: &str, security_url: &str) -> OutgoingMail {
-    with_link(
-        to,
-        "Two-factor authentication changed on your Gatehouse account",
-        name,
-        &format!("{what}."),
-        "Review your account's security",
-        security_url,
-        "If this was not you, change your password at once and contact your administrator.",
-    )
+pub fn two_factor_changed(
+    lang: Language,
+    to: &str,
+    name: &str,
+    what: FactorChange,
+    security_url: &str,
+) -> OutgoingMail {
+    let m = LinkMail {
+        subject: k::mail_factors_subject(),
+        lead: what.says(),
+        action: k::mail_review_security(),
+        tail: k::mail_factors_tail(),
+    };
+    with_link(lang, to, name, security_url, m)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{accounts::RegisterInput, auth, testing::TestEnv};
+    use platform::{db::testing, request::ClientMeta};
+    use wire::password::PasswordPolicy;
+
+    const LINK: &str = "https://id.example/reset-password?token=abc&x=1";
+
+    /// Every mail, in `lang`, to Ada.
+    fn every_mail(lang: Language) -> Vec<OutgoingMail> {
+        let (to, s) = ("a@example.test", "https://id.example/s");
+        let mut all = vec![
+            password_changed(lang, to, "Ada", s),
+            verify_email(lang, to, "Ada", LINK),
+            confirm_new_email(lang, to, "Ada", LINK),
+            email_change_requested(lang, to, "Ada", "new@example.test", s),
+            email_changed(lang, to, "Ada", "new@example.test", s),
+            email_already_in_use(lang, to, "Ada", s),
+            reset_password(lang, to, "Ada", LINK),
+            two_factor_code(lang, to, "Ada", "123456"),
+        ];
+        all.extend(FactorChange::ALL.iter().map(|w| two_factor_changed(lang, to, "Ada", *w, s)));
+        all
+    }
 
     #[test]
     fn html_bodies_escape_what_users_typed() {
-        let m = password_changed("a@example.test", "<b>Ada</b> & co", "https://id.example/account/security");
-        assert!(m.html.contains("&lt;b&gt;Ada&lt;/b&gt; &amp; co"));
-        assert!(m.text.contains("https://id.example/account/security"));
-        assert!(m.html.contains("href=\"https://id.example/account/security\""));
+        for lang in Language::ALL {
+            let m = password_changed(*lang, "a@example.test", "<b>Ada</b> & co", "https://id.example/account/security");
+            assert!(m.html.contains("&lt;b&gt;Ada&lt;/b&gt; &amp; co"), "{lang:?}");
+            assert!(!m.html.contains("<b>"), "{lang:?}");
+            assert!(m.text.contains("https://id.example/account/security"));
+            assert!(m.html.contains("href=\"https://id.example/account/security\""));
+            let notice =
+                email_change_requested(*lang, "old@example.test", "Ada", "<new>@example.test", "https://id.example/s");
+            assert!(notice.html.contains("&lt;new&gt;@example.test") && notice.text.contains("<new>@example.test"));
+            assert!(!notice.html.contains("<new>"), "{lang:?}");
+            let code = two_factor_code(*lang, "a@example.test", "<i>", "<script>");
+            assert!(
+                code.html.contains("&lt;script&gt;") && !code.html.contains("<script>") && !code.html.contains("<i>")
+            );
+        }
     }
 
     #[test]
     fn link_mails_carry_the_link_in_both_bodies() {
-        let link = "https://id.example/reset-password?token=abc&x=1";
-        for m in [
-            reset_password("a@example.test", "Ada", link),
-            verify_email("a@example.test", "Ada", link),
-            confirm_new_email("a@example.test", "Ada", link),
-        ] {
-            assert!(m.text.contains(link), "{}", m.subject);
-            assert!(m.html.contains("href=\"https://id.example/reset-password?token=abc&amp;x=1\""), "{}", m.subject);
+        for lang in Language::ALL {
+            for m in [
+                reset_password(*lang, "a@example.test", "Ada", LINK),
+                verify_email(*lang, "a@example.test", "Ada", LINK),
+                confirm_new_email(*lang, "a@example.test", "Ada", LINK),
+            ] {
+                assert!(m.text.contains(LINK), "{}", m.subject);
+                let href = "href=\"https://id.example/reset-password?token=abc&amp;x=1\"";
+                assert!(m.html.contains(href), "{}", m.subject);
+            }
         }
-        let notice = email_change_requested("old@example.test", "Ada", "<new>@example.test", "https://id.example/s");
-        assert!(notice.html.contains("&lt;new&gt;@example.test") && notice.text.contains("<new>@example.test"));
+    }
+
+    #[test]
+    fn english_mails_read_as_they_always_did() {
+        let m = verify_email(Language::En, "a@example.test", "Ada", "https://id.example/v");
+        assert_eq!(m.subject, "Confirm your Gatehouse email address");
+        assert_eq!(
+            m.text,
+            "Hello Ada,\n\nPlease confirm that this is your email address.\n\nConfirm your email address: \
+             https://id.example/v\n\nThe link works once, for 24 hours. If you did not create a Gatehouse \
+             account, ignore this message.\n"
+        );
+        assert!(m.html.starts_with("<!doctype html><html lang=\"en\" dir=\"ltr\"><body"), "{}", m.html);
+        assert!(
+            m.html.contains("<p><a href=\"https://id.example/v\">Confirm your email address</a></p>"),
+            "{}",
+            m.html
+        );
+
+        let m = password_changed(Language::En, "a@example.test", "Ada", "https://id.example/s");
+        assert_eq!(m.subject, "Your Gatehouse password was changed");
+        assert_eq!(
+            m.text,
+            "Hello Ada,\n\nThe password of your Gatehouse account was just changed, and every other session was \
+             signed out.\n\nIf you did not do this, reset your password at once and review your sessions: \
+             https://id.example/s\n"
+        );
+        assert!(m.html.contains(
+            "<p>If you did not do this, reset your password at once and <a href=\"https://id.example/s\">review \
+             your sessions</a>.</p>"
+        ));
+
+        let m = two_factor_changed(Language::En, "a@example.test", "Ada", FactorChange::TotpOn, "https://id.example/s");
+        assert_eq!(m.subject, "Two-factor authentication changed on your Gatehouse account");
+        assert!(m.text.contains("\n\nTwo-factor authentication via TOTP was turned on.\n\n"), "{}", m.text);
+        assert!(m.text.contains("Review your account's security: https://id.example/s"), "{}", m.text);
+        let m = two_factor_code(Language::En, "a@example.test", "Ada", "123456");
+        assert_eq!(m.subject, "Your Gatehouse verification code");
+        assert!(m.text.contains("Your Gatehouse verification code is:\n\n123456\n\n"), "{}", m.text);
+    }
+
+    #[test]
+    fn a_german_mail_is_german() {
+        let m = reset_password(Language::De, "a@example.test", "Ada", LINK);
+        assert_eq!(m.subject, "Gatehouse-Passwort zurücksetzen");
+        assert!(m.text.starts_with("Hallo Ada,\n\n"), "{}", m.text);
+        assert!(m.text.contains(&format!("Neues Passwort wählen: {LINK}")), "{}", m.text);
+        assert!(m.html.contains("<html lang=\"de\" dir=\"ltr\">"), "{}", m.html);
+        assert!(m.html.contains(">Neues Passwort wählen</a>"), "{}", m.html);
+        let m = verify_email(Language::De, "a@example.test", "Ada", LINK);
+        assert_eq!(m.subject, "Bestätigen Sie Ihre E-Mail-Adresse für Gatehouse");
+        assert!(m.text.contains("Bitte bestätigen Sie"), "{}", m.text);
+    }
+
+    #[test]
+    fn an_arabic_mail_is_arabic_and_right_to_left() {
+        for m in every_mail(Language::Ar) {
+            assert!(m.html.starts_with("<!doctype html><html lang=\"ar\" dir=\"rtl\">"), "{}", m.html);
+            assert!(m.text.starts_with("مرحبًا Ada،"), "{}", m.text);
+            assert!(m.subject.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)), "{}", m.subject);
+            // No bidi control characters: the catalogue adds none, and Fluent's isolation is off.
+            let controls = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{202b}'];
+            assert!(!m.text.contains(controls) && !m.html.contains(controls) && !m.subject.contains(controls));
+        }
+        let m = reset_password(Language::Ar, "a@example.test", "Ada", LINK);
+        assert_eq!(m.subject, "إعادة تعيين كلمة المرور في Gatehouse");
+    }
+
+    #[test]
+    fn every_mail_is_written_in_every_language() {
+        let english = every_mail(Language::En);
+        for lang in Language::ALL {
+            let mails = every_mail(*lang);
+            for (m, en) in mails.iter().zip(&english) {
+                // A message the catalogue lacks would come out as its id.
+                assert!(!m.subject.contains("mail-") && !m.text.contains("mail-"), "{lang:?}: {}", m.text);
+                assert!(m.html.contains(&format!("lang=\"{}\"", lang.as_str())), "{lang:?}");
+                if *lang != Language::En {
+                    assert_ne!((&m.subject, &m.text), (&en.subject, &en.text), "{lang:?}: untranslated");
+                }
+            }
+            // Each change of factors says something of its own.
+            let leads: std::collections::BTreeSet<String> =
+                FactorChange::ALL.iter().map(|w| i18n::catalogue(lang.as_str()).format(&w.says())).collect();
+            assert_eq!(leads.len(), FactorChange::ALL.len(), "{lang:?}");
+        }
+    }
+
+    async fn choose(db: &Db, user_id: &str, value: &str) {
+        sqlx::query("INSERT INTO user_preferences (user_id, key, value, updated_at) VALUES ($1, 'language', $2, 1)")
+            .bind(user_id)
+            .bind(value)
+            .execute(db)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn mail_follows_the_account_s_choice_else_the_server_s_default() {
+        for t in testing::all().await {
+            let te = TestEnv::new(&t.db);
+            let env = te.at(10);
+            for (id, choice) in [("ann", None), ("bob", Some("\"ar\"")), ("cid", Some("\"xx\""))] {
+                crate::accounts::repo::insert(&t.db, &crate::accounts::repo::test_row(id, id, &format!("{id}@e.test")))
+                    .await
+                    .unwrap();
+                if let Some(value) = choice {
+                    choose(&t.db, id, value).await;
+                }
+            }
+            assert_eq!(language_of(&env, "ann").await.unwrap(), Language::En, "{:?}", t.backend);
+            assert_eq!(language_of(&env, "bob").await.unwrap(), Language::Ar);
+            assert_eq!(language_of(&env, "cid").await.unwrap(), Language::En, "a bad row is no choice");
+
+            let mut defaults = Choices::default();
+            defaults.insert(Setting::language, serde_json::json!("de"));
+            env.put_setting(PREFERENCE_DEFAULTS, &defaults).await.unwrap();
+            assert_eq!(server_language(&env).await.unwrap(), Language::De);
+            assert_eq!(language_of(&env, "ann").await.unwrap(), Language::De, "the server's default");
+            assert_eq!(language_of(&env, "bob").await.unwrap(), Language::Ar, "the account's choice first");
+            assert_eq!(language_of(&env, "cid").await.unwrap(), Language::De);
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn registration_keeps_the_page_s_language_and_mails_in_it() {
+        for t in testing::all().await {
+            let te = TestEnv::new(&t.db);
+            let env = te.at(10);
+            let meta = ClientMeta::local("test");
+            let policy = PasswordPolicy::default();
+            let input = |username: &'static str, email: &'static str| RegisterInput {
+                name: "Ada",
+                username,
+                email,
+                password: "a long passphrase",
+            };
+            let (ada, _) = auth::register_in(
+                &env,
+                TestEnv::TIMEOUTS,
+                input("ada", "ada@example.test"),
+                Some(Language::De),
+                &policy,
+                &meta,
+            )
+            .await
+            .unwrap();
+            let mail = te.next_mail(i64::MAX / 2).await.unwrap();
+            assert_eq!(mail.subject, "Bestätigen Sie Ihre E-Mail-Adresse für Gatehouse", "{:?}", t.backend);
+            assert_eq!(chosen_language(&t.db, &ada.id).await.unwrap(), Some(Language::De));
+
+            // The server's default language is no choice: the account follows the default.
+            let (bob, _) = auth::register_in(
+                &env,
+                TestEnv::TIMEOUTS,
+                input("bob", "bob@example.test"),
+                Some(Language::En),
+                &policy,
+                &meta,
+            )
+            .await
+            .unwrap();
+            assert_eq!(te.next_mail(i64::MAX / 2).await.unwrap().subject, "Confirm your Gatehouse email address");
+            assert_eq!(chosen_language(&t.db, &bob.id).await.unwrap(), None);
+            t.close().await;
+        }
     }
 }

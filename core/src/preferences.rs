@@ -12,13 +12,14 @@ use platform::{audit::AuditEvent, db::Db, request::ClientMeta, settings::Key, En
 use serde_json::json;
 use wire::{
     error::AppError,
-    preferences::{Change, Choices, Display, Preferences, PreferencesView, Section, Setting},
+    preferences::{Change, Choices, Display, Language, Preferences, PreferencesView, Section, Setting},
 };
 
 use crate::{accounts::UserRow, principal::Principal};
 
 /// The server's defaults: the settings an administrator set for everyone who did not choose.
-pub const DEFAULTS: Key<Choices> = Key::new("preference_defaults");
+/// (Declared with the mails, which read the default language below this module's layer.)
+pub const DEFAULTS: Key<Choices> = crate::notices::PREFERENCE_DEFAULTS;
 
 /// The server's defaults over the built-in ones.
 pub async fn defaults(env: &Env<'_>) -> Result<Preferences, AppError> {
@@ -58,6 +59,23 @@ pub async fn view_with(env: &Env<'_>, user: &UserRow, chosen: Choices) -> Result
         defaults,
         email_verified: user.email_verified_at.is_some(),
     })
+}
+
+/// A new account's language: the page's it registered on, kept as its choice unless it is the
+/// server's default (then the account follows the default, as for every setting not chosen).
+pub async fn start_in_language(env: &Env<'_>, user_id: &str, language: Language) -> Result<(), AppError> {
+    if language == crate::notices::server_language(env).await? {
+        return Ok(());
+    }
+    let value = serde_json::to_string(&language).map_err(|_| AppError::Internal)?;
+    sqlx::query("INSERT INTO user_preferences (user_id, key, value, updated_at) VALUES ($1, $2, $3, $4)")
+        .bind(user_id)
+        .bind(Setting::language.key())
+        .bind(value)
+        .bind(env.now)
+        .execute(env.db)
+        .await?;
+    Ok(())
 }
 
 /// The cookie that keeps the display settings for the pages before sign-in (theme and time
@@ -103,10 +121,8 @@ pub async fn update(
     if !before.email_verified
         && writes.iter().any(|(s, v)| *s == Setting::offline_email_notifications && mails_offline(v))
     {
-        return Err(AppError::Conflict {
-            field: Setting::offline_email_notifications.key().to_owned(),
-            message: "Verify your email address first: email notifications go only to a verified address.".into(),
-        });
+        let field = Setting::offline_email_notifications.key();
+        return Err(AppError::conflict(field, i18n::k::error_email_notifications_need_verified()));
     }
     if writes.is_empty() && removes.is_empty() {
         return Ok(before);
@@ -254,7 +270,8 @@ mod tests {
             let err = update(&env, &carl, &change(json!({"offline_email_notifications": "mentions"})), &meta())
                 .await
                 .unwrap_err();
-            assert!(err.field_message("offline_email_notifications").is_some(), "{err:?}");
+            let wanted = vec![i18n::k::error_email_notifications_need_verified()];
+            assert_eq!(err.field_msgs("offline_email_notifications"), wanted, "{err:?}");
             carl.via = crate::principal::Via::Token { id: "t".into(), read_only: true, ignore_two_factor: false };
             let err = update(&env, &carl, &change(json!({"theme": "dark"})), &meta()).await.unwrap_err();
             assert_eq!(err, AppError::Forbidden);

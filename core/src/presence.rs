@@ -10,6 +10,7 @@
 //! their Profile: a chosen *Online* shows the presence (online, away, offline); *Away* and
 //! *Busy* stay as chosen while the person is connected; *Offline* (invisible) is always offline.
 
+use i18n::k;
 use platform::Env;
 use wire::error::AppError;
 pub use wire::presence::{status, Connection, PresenceView};
@@ -47,7 +48,7 @@ pub async fn of(env: &Env<'_>, user: &UserRow) -> Result<PresenceView, AppError>
 /// A client's report: the account is at a device (`Online`) or idle there (`Away`).
 pub async fn report(env: &Env<'_>, user: &UserRow, connection: Connection) -> Result<PresenceView, AppError> {
     if connection == Connection::Offline {
-        return Err(AppError::field("connection", "Report online or away."));
+        return Err(AppError::field("connection", k::error_presence_report()));
     }
     sqlx::query(
         "INSERT INTO presence (user_id, state, seen_at) VALUES ($1, $2, $3) \

@@ -2,6 +2,7 @@
 //! (which goes through [`crate::email::request_change`]). Everything is checked before anything happens: no code
 //! is used up and no mail goes out for a request that is refused.
 
+use i18n::k;
 use platform::{audit::AuditEvent, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{
@@ -35,7 +36,7 @@ pub struct Patch<'a> {
 }
 
 fn taken() -> AppError {
-    AppError::Conflict { field: "username".into(), message: "That username is taken.".into() }
+    AppError::conflict("username", k::error_username_taken())
 }
 
 /// Applies `patch` for `me` and returns the account as it is now.

@@ -12,6 +12,7 @@
 //! Proofs borrow the [`Principal`] they were made for, so a proof for one caller cannot
 //! authorize a change for another.
 
+use i18n::k;
 use platform::{audit::AuditEvent, ratelimit, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{error::AppError, two_factor::Method};
@@ -71,7 +72,7 @@ async fn check_password(
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     if password.is_empty() {
-        return Err(AppError::field(field, "Enter your current password."));
+        return Err(AppError::field(field, k::error_enter_current_password()));
     }
     let key = format!("password:user:{}", user.id);
     ratelimit::hit(env.db, &key, CURRENT_PASSWORD_PER_ACCOUNT, env.now).await?;
@@ -217,7 +218,7 @@ pub async fn reauthenticate(
     check_password(env, &principal.user, password_typed, "password", meta).await?;
     if let Some(f) = factors::required(env, &principal.user).await? {
         let Some((method, code)) = code else {
-            return Err(AppError::field("method", "Choose how to confirm."));
+            return Err(AppError::field("method", k::error_choose_method()));
         };
         let (method, code) = factors::parse_code(method, code)?;
         factors::verify(env, &principal.user, &f, method, code, &principal.binding(), meta).await?;
@@ -275,7 +276,7 @@ async fn verify_code(
     code: Option<(&str, &str)>,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
-    let Some((method, code)) = code else { return Err(AppError::field("method", "Choose how to confirm.")) };
+    let Some((method, code)) = code else { return Err(AppError::field("method", k::error_choose_method())) };
     let (method, code) = factors::parse_code(method, code)?;
     factors::verify(env, &principal.user, f, method, code, &principal.binding(), meta).await
 }

@@ -3,6 +3,7 @@
 //! turning a factor off a current code besides), so there is no password-only path to a new
 //! authenticator; every change is audited and mailed.
 
+use i18n::k;
 use platform::{audit::AuditEvent, ratelimit, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{
@@ -17,7 +18,7 @@ use crate::{
         backup::{self, NewCodes},
         totp::{self, TotpSecret},
     },
-    notices,
+    notices::{self, FactorChange},
     principal::Principal,
     reauth::{self, Recent},
     sessions::repo as sessions,
@@ -97,12 +98,12 @@ fn describe(secret: &TotpSecret, email: &str, setup: String) -> Result<TotpSetup
 }
 
 fn already_on() -> AppError {
-    AppError::Conflict { field: "code".into(), message: "Two-factor authentication via TOTP is already on.".into() }
+    AppError::conflict("code", k::error_totp_already_on())
 }
 
 /// The secret of a sealed setup and when it expires.
 fn open_setup(env: &Env<'_>, user_id: &str, setup: &str) -> Result<(TotpSecret, i64), AppError> {
-    let expired = || AppError::field("code", "This setup has expired. Start again.");
+    let expired = || AppError::field("code", k::error_totp_setup_expired());
     let raw = env.key.open(&setup_context(user_id), setup).map_err(|_| expired())?;
     let (when, key) = raw.split_at_checked(8).ok_or_else(expired)?;
     let expires = i64::from_be_bytes(when.try_into().map_err(|_| expired())?);
@@ -136,7 +137,7 @@ pub async fn confirm_totp(
     backup::store(&mut tx, &user.id, &set, env.now).await?;
     let ended = sessions::delete_others(&mut *tx, &user.id, me.session_id()).await?;
     tx.commit().await?;
-    enabled(env, user, Method::Totp, ended, "Two-factor authentication via TOTP was turned on", meta).await?;
+    enabled(env, user, Method::Totp, ended, FactorChange::TotpOn, meta).await?;
     Ok(set.codes)
 }
 
@@ -145,13 +146,10 @@ pub async fn regenerate_codes(env: &Env<'_>, me: &Recent<'_>, meta: &ClientMeta)
     require_available(env).await?;
     let user = me.user();
     if !totp::is_enabled(env.db, &user.id).await? {
-        return Err(AppError::Conflict {
-            field: "code".into(),
-            message: "Turn on two-factor authentication via TOTP first.".into(),
-        });
+        return Err(AppError::conflict("code", k::error_totp_not_on()));
     }
     let codes = backup::regenerate(env.db, env.hasher, &user.id, env.now).await?;
-    let what = "New backup codes were made; the old ones no longer work";
+    let what = FactorChange::BackupCodesRenewed;
     changed(env, user, None, AuditEvent::BackupCodesRegenerated, json!({}), what, meta).await?;
     Ok(codes)
 }
@@ -165,10 +163,7 @@ pub async fn disable_totp(
 ) -> Result<(), AppError> {
     let user = me.user();
     if user.two_factor_forced_at.is_some() {
-        return Err(AppError::Conflict {
-            field: "code".into(),
-            message: "Your administrator requires two-factor authentication via TOTP for this account.".into(),
-        });
+        return Err(AppError::conflict("code", k::error_totp_forced()));
     }
     require_available(env).await?;
     let f = reauth::current_factor(env, me, code, meta).await?;
@@ -176,7 +171,7 @@ pub async fn disable_totp(
         return Err(AppError::NotFound);
     }
     totp::disable(env.db, &user.id).await?;
-    let what = "Two-factor authentication via TOTP was turned off";
+    let what = FactorChange::TotpOff;
     changed(env, user, None, AuditEvent::TwoFactorDisabled, json!({ "method": "totp" }), what, meta).await
 }
 
@@ -184,10 +179,7 @@ pub async fn enable_email(env: &Env<'_>, me: &Recent<'_>, meta: &ClientMeta) -> 
     let s = require_available(env).await?;
     let user = me.user();
     if user.email_verified_at.is_none() {
-        return Err(AppError::Conflict {
-            field: "email".into(),
-            message: "Verify your email address first: codes are sent only to a verified address.".into(),
-        });
+        return Err(AppError::conflict("email", k::error_email_codes_need_verified()));
     }
     if factors::email_on(user, &s) {
         return Ok(());
@@ -196,7 +188,7 @@ pub async fn enable_email(env: &Env<'_>, me: &Recent<'_>, meta: &ClientMeta) -> 
     users::set_email_two_factor(&mut *tx, &user.id, "on", env.now).await?;
     let ended = sessions::delete_others(&mut *tx, &user.id, me.session_id()).await?;
     tx.commit().await?;
-    enabled(env, user, Method::Email, ended, "Two-factor authentication via Email was turned on", meta).await
+    enabled(env, user, Method::Email, ended, FactorChange::EmailOn, meta).await
 }
 
 pub async fn disable_email(
@@ -212,7 +204,7 @@ pub async fn disable_email(
     }
     let user = me.user();
     users::set_email_two_factor(env.db, &user.id, "off", env.now).await?;
-    let what = "Two-factor authentication via Email was turned off";
+    let what = FactorChange::EmailOff;
     changed(env, user, None, AuditEvent::TwoFactorDisabled, json!({ "method": "email" }), what, meta).await
 }
 
@@ -288,7 +280,7 @@ async fn enabled(
     user: &UserRow,
     method: Method,
     ended: u64,
-    what: &str,
+    what: FactorChange,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     let detail = json!({ "method": method.as_str(), "other_sessions_ended": ended });
@@ -303,11 +295,12 @@ pub async fn changed(
     actor: Option<&str>,
     event: AuditEvent,
     detail: serde_json::Value,
-    what: &str,
+    what: FactorChange,
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     env.audit(&user.id, actor, event, detail, meta).await?;
-    env.mail(&notices::two_factor_changed(&user.email, &user.name, what, &env.link("/account/security"))).await
+    let lang = notices::language_of(env, &user.id).await?;
+    env.mail(&notices::two_factor_changed(lang, &user.email, &user.name, what, &env.link("/account/security"))).await
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use gatehouse_core::{
     principal::Principal,
     profile, reauth, sessions, tokens,
 };
+use i18n::k;
 use platform::request::ClientMeta;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -45,7 +46,8 @@ type ApiResult<T> = Result<Json<T>, AppError>;
 fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
     match b {
         Ok(Json(t)) => Ok(t),
-        Err(JsonRejection::JsonDataError(e)) => Err(AppError::field("body", e.body_text())),
+        // serde's own words (which field, where): technical, and in English for every client.
+        Err(JsonRejection::JsonDataError(e)) => Err(AppError::field("body", k::error_body_shape(e.body_text()))),
         Err(_) => Err(AppError::BadRequest),
     }
 }
@@ -314,7 +316,8 @@ async fn patch_me(
     let patch = body(patch)?;
     // Held to its documented limits even when no new address asks for it.
     if patch.current_password.as_deref().is_some_and(|p| p.is_empty() || p.chars().count() > 1024) {
-        return Err(AppError::field("current_password", "Enter your current password (at most 1024 characters)."));
+        let max = wire::password::MAX_LENGTH_CEILING;
+        return Err(AppError::field("current_password", k::error_enter_current_password_bounded(max)));
     }
     let req = profile::Patch {
         name: patch.name.as_deref(),
@@ -722,6 +725,12 @@ fn refine(doc: &mut serde_json::Value) {
         { "required": ["identifier", "password"], "properties": { "identifier": text, "password": text } },
         { "required": ["pending", "method"], "properties": { "pending": text, "method": { "$ref": "#/components/schemas/Method" } } }
     ]);
+    // An error message's arguments: numbers and texts, by name.
+    for schema in ["ErrorBody", "FieldError"] {
+        let args = &mut schemas[schema]["properties"]["args"];
+        args["type"] = json!("object");
+        args["additionalProperties"] = json!({ "type": ["integer", "string"] });
+    }
     // A new address needs the current password.
     schemas["MePatch"]["if"] = json!({ "required": ["email"], "properties": { "email": text } });
     schemas["MePatch"]["then"] =

@@ -15,6 +15,7 @@ use gatehouse_core::{
     avatar::{self, picture, Served, Size, Source},
     callers, sessions,
 };
+use i18n::k;
 use platform::request::ClientMeta;
 
 use crate::outbound::{self, FetchError, FetchPolicy};
@@ -103,7 +104,7 @@ pub struct Change {
 /// Reads the form; a file over the limit is refused as soon as it passes it. A field not in
 /// `known` is refused too (the API declares only `file`).
 pub async fn read_change(mut form: Multipart, known: &[&str]) -> Result<Change, AppError> {
-    let too_large = || AppError::field(avatar::FIELD, picture::Refused::TooLarge.message());
+    let too_large = || AppError::field(avatar::FIELD, picture::Refused::TooLarge.msg());
     let mut change = Change { action: String::new(), file: None, url: None };
     while let Some(mut field) = form.next_field().await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -114,7 +115,7 @@ pub async fn read_change(mut form: Multipart, known: &[&str]) -> Result<Change, 
     })? {
         let name = field.name().unwrap_or_default().to_owned();
         if !known.contains(&name.as_str()) {
-            return Err(AppError::field("body", format!("Unexpected field `{name}`: send {}.", known.join(", "))));
+            return Err(AppError::field("body", k::error_unexpected_field(name, known.join(", "))));
         }
         match name.as_str() {
             "file" => {
@@ -148,8 +149,8 @@ async fn from_url(
         tracing::info!(refusal = ?e, host = ?outbound::host_of(url), "avatar URL refused");
         match e {
             // Nothing wrong with the address: this server does not fetch any (409).
-            FetchError::Disabled => AppError::Conflict { field: "avatar_url".into(), message: e.message().into() },
-            _ => AppError::field("avatar_url", e.message()),
+            FetchError::Disabled => AppError::conflict("avatar_url", e.msg()),
+            _ => AppError::field("avatar_url", e.msg()),
         }
     })?;
     let host = outbound::host_of(url);
@@ -181,11 +182,11 @@ pub async fn apply(
     let user = match change.action.as_str() {
         "upload" => match change.file.filter(|f| !f.is_empty()) {
             Some(file) => avatar::set(&env, me, file, Source::Upload, meta).await?,
-            None => return Err(AppError::field(avatar::FIELD, "Choose a picture to upload.")),
+            None => return Err(AppError::field(avatar::FIELD, k::error_avatar_choose_file())),
         },
         "url" => match change.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
             Some(url) => from_url(state, me, url, meta).await?,
-            None => return Err(AppError::field("avatar_url", "Enter the picture's address.")),
+            None => return Err(AppError::field("avatar_url", k::error_avatar_enter_url())),
         },
         "default" => avatar::remove(&env, me, meta).await?,
         _ => return Err(AppError::BadRequest),
@@ -223,10 +224,12 @@ async fn page_change(
         (Ok(_), true) => (StatusCode::SEE_OTHER, [(header::LOCATION, "/account/profile")]).into_response(),
         (Err(e), true) => {
             // A fixed code in the address: the page shows the message it stands for.
-            let code = match (e.field_message(avatar::FIELD), e.field_message("avatar_url")) {
-                (Some(_), _) => "file",
-                (_, Some(_)) => "url",
-                _ => "failed",
+            let code = if !e.field_msgs(avatar::FIELD).is_empty() {
+                "file"
+            } else if !e.field_msgs("avatar_url").is_empty() {
+                "url"
+            } else {
+                "failed"
             };
             let to = format!("/account/profile?avatar_error={code}");
             (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod avatar;
 pub mod form_errors;
+pub mod languages;
 pub mod outbound;
 pub mod sounds;
 pub mod web;
@@ -78,8 +79,10 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
     Ok(AppState::new(leptos_options, core, config))
 }
 
-/// Sets the page CSP with the nonce leptos_axum made for this render.
+/// Sets the page CSP with the nonce leptos_axum made for this render, and the language the
+/// page (or server function) speaks.
 fn page_context() {
+    app::server::provide_words();
     if let (Some(nonce), Some(res)) = (use_nonce(), use_context::<ResponseOptions>()) {
         if let Ok(v) = HeaderValue::from_str(&web::page_csp(&nonce)) {
             res.insert_header(header::CONTENT_SECURITY_POLICY, v);
@@ -114,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(avatar::routes())
         .merge(sounds::routes())
+        .merge(languages::routes())
         .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
         .layer(middleware::from_fn_with_state(state.clone(), web::security))

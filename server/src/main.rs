@@ -134,7 +134,7 @@ fn describe(e: AppError) -> StartError {
         AppError::Validation { errors } => StartError::new(
             errors.iter().map(|f| format!("--{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; "),
         ),
-        AppError::Conflict { field, message } => StartError::new(format!("--{field}: {message}")),
+        AppError::Conflict { field, message, .. } => StartError::new(format!("--{field}: {message}")),
         other => StartError::new(other.to_string()),
     }
 }

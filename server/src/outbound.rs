@@ -17,7 +17,8 @@ use reqwest::{
 
 pub const MAX_REDIRECTS: usize = 3;
 
-/// Why a URL gave no picture; the messages are the ones shown next to the field.
+/// Why a URL gave no picture; the messages ([`FetchError::msg`]) are the ones shown next to
+/// the field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FetchError {
     Disabled,
@@ -30,17 +31,16 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    pub fn message(self) -> &'static str {
+    pub fn msg(self) -> i18n::Msg {
+        use i18n::k;
         match self {
-            FetchError::Disabled => "This server does not fetch pictures from addresses: upload the file instead.",
-            FetchError::BadUrl => "Enter the picture's address, starting with https://.",
-            FetchError::HttpNotAllowed => {
-                "Use an https:// address: this server does not fetch pictures over plain http."
-            }
-            FetchError::AddressNotAllowed => "That address is not allowed: it is not on the public internet.",
-            FetchError::NotReachable => "That address is not reachable: nothing answered with a picture in time.",
-            FetchError::TooLarge => "That picture is too large: use one of at most 5 MB.",
-            FetchError::NotAnImage => "That address is not an image: it answered with something else.",
+            FetchError::Disabled => k::error_avatar_url_disabled(),
+            FetchError::BadUrl => k::error_avatar_url_invalid(),
+            FetchError::HttpNotAllowed => k::error_avatar_url_http(),
+            FetchError::AddressNotAllowed => k::error_avatar_url_not_public(),
+            FetchError::NotReachable => k::error_avatar_url_unreachable(),
+            FetchError::TooLarge => k::error_avatar_url_too_large(),
+            FetchError::NotAnImage => k::error_avatar_url_not_an_image(),
         }
     }
 }

@@ -57,11 +57,12 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
     if let Some(why) = csrf_refusal(req.method(), req.headers(), state.config.public_url.origin()) {
         tracing::warn!(ip = %meta.ip, path = %req.uri().path(), header = why, "refused a cross-site request");
         // The API's one error body for API clients; a person whose browser posted a form from
-        // another site reads a sentence.
+        // another site reads a sentence, in their language.
         let mut res = if req.uri().path().starts_with("/api/") {
             AppError::Forbidden.into_response()
         } else {
-            (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+            let text = words(req.headers(), &state).format(&i18n::k::error_cross_site());
+            (StatusCode::FORBIDDEN, text).into_response()
         };
         add_headers(res.headers_mut(), state.config.public_url.is_https(), false);
         return res;
@@ -83,12 +84,14 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
     let from_server_fn = req.uri().path().starts_with("/fn/");
     let cacheable = is_static_asset(req.uri().path());
     let carries_link_token = matches!(req.uri().path(), "/reset-password" | "/verify-email");
+    // Pages are read with GET: the words of a page that fails after its render.
+    let page_words = (reads_page && !cacheable).then(|| words(req.headers(), &state));
     let mut res = next.run(req).await;
     if from_server_fn {
         sign_form_error(&mut res, key, now);
     }
     if is_html(&res) && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
-        res = page_csp_from_document(res).await;
+        res = page_csp_from_document(res, page_words.unwrap_or_else(|| i18n::catalogue(i18n::DEFAULT))).await;
     }
     if carries_link_token {
         // The token is in this page's URL: no request from the page may carry it onward.
@@ -96,6 +99,11 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
     }
     add_headers(res.headers_mut(), state.config.public_url.is_https(), cacheable);
     res
+}
+
+/// The catalogue of the request's language (as its page would be answered in).
+fn words(headers: &HeaderMap, state: &AppState) -> &'static i18n::Catalogue {
+    i18n::catalogue(app::server::request_language(headers, state.config.cookie_secure).as_str())
 }
 
 /// A no-JavaScript form's redirect back with an error: signs the error (see [`form_errors`]).
@@ -122,10 +130,11 @@ fn is_html(res: &Response) -> bool {
 /// default `default-src 'none'`: a page that can never hydrate. Here the nonce is read back
 /// from the document's `<head>` (written by the server before any user content), so the
 /// policy always matches the scripts the page carries; without one the default stays.
-async fn page_csp_from_document(res: Response) -> Response {
+async fn page_csp_from_document(res: Response, words: &i18n::Catalogue) -> Response {
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 4 << 20).await else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.").into_response();
+        let text = words.format(&i18n::k::error_page_failed());
+        return (StatusCode::INTERNAL_SERVER_ERROR, text).into_response();
     };
     let nonce = std::str::from_utf8(&bytes).ok().and_then(nonce_in_head);
     if let Some(v) = nonce.and_then(|n| HeaderValue::from_str(&page_csp(n)).ok()) {

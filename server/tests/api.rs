@@ -97,7 +97,10 @@ async fn a_token_reads_the_account_with_either_header_style_until_regenerated_or
     let res = api(&s, Method::GET, "/me", Some(new)).await;
     assert_eq!(
         json_error(res).await,
-        (StatusCode::UNAUTHORIZED, json!({"error": "unauthenticated", "message": "Please sign in to continue."}))
+        (
+            StatusCode::UNAUTHORIZED,
+            json!({"error": "unauthenticated", "message": "Please sign in to continue.", "code": "error-unauthenticated"})
+        )
     );
     let events: Vec<(String,)> =
         sqlx::query_as("SELECT event FROM audit_log WHERE event LIKE 'token_%' ORDER BY created_at")
@@ -188,6 +191,7 @@ async fn protected_calls_need_a_code_unless_the_token_ignores_two_factor() {
         json!({
             "error": "two_factor_required",
             "message": "This call needs a second factor: send X-2fa-Method and X-2fa-Code.",
+            "code": "error-two-factor-required",
             "methods": ["totp", "backup"]
         })
     );
@@ -323,6 +327,12 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
     let s = TestServer::start().await;
     let doc: Value = s.client().get(s.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"), "{}", doc["openapi"]);
+    // Errors name their message's id and arguments, for clients that word them themselves.
+    for schema in ["ErrorBody", "FieldError"] {
+        let props = &doc["components"]["schemas"][schema]["properties"];
+        assert_eq!(props["code"]["type"], "string", "{schema}");
+        assert_eq!(props["args"]["additionalProperties"], json!({"type": ["integer", "string"]}), "{schema}");
+    }
     let ops = documented(&doc);
     let mut listed: Vec<String> = ops.iter().map(|(m, p)| format!("{m} {p}")).collect();
     listed.sort();
@@ -357,6 +367,7 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
         assert_eq!(res.status(), expected, "{method} {path}");
         let body: Value = res.json().await.unwrap();
         assert!(body["error"].is_string() && body["message"].is_string(), "{method} {path}: {body}");
+        assert!(body["code"].as_str().is_some_and(|c| c.starts_with("error-")), "{method} {path}: {body}");
     }
     assert_eq!(api(&s, Method::GET, "/nothing/here", None).await.status(), StatusCode::NOT_FOUND);
 
@@ -423,7 +434,15 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
         .unwrap();
     assert_eq!(
         json_error(res).await,
-        (StatusCode::CONFLICT, json!({"error": "conflict", "message": "That username is taken.", "field": "username"}))
+        (
+            StatusCode::CONFLICT,
+            json!({
+                "error": "conflict",
+                "message": "That username is taken.",
+                "code": "error-username-taken",
+                "field": "username"
+            })
+        )
     );
 }
 
@@ -623,6 +642,9 @@ async fn every_answer_is_the_json_error_the_document_declares() {
         .unwrap();
     assert_eq!(
         json_error(res).await,
-        (StatusCode::FORBIDDEN, json!({"error": "forbidden", "message": "You are not allowed to do that."}))
+        (
+            StatusCode::FORBIDDEN,
+            json!({"error": "forbidden", "message": "You are not allowed to do that.", "code": "error-forbidden"})
+        )
     );
 }

@@ -284,6 +284,7 @@ async fn the_rest_api_sets_reads_and_removes_the_picture() {
     assert_eq!(status, StatusCode::CONFLICT, "a request fine in itself, on a server that does not do it");
     assert_eq!(body["field"], "avatar_url");
     assert!(body["message"].as_str().unwrap().contains("does not fetch pictures"), "{body}");
+    assert_eq!(body["code"], "error-avatar-url-disabled", "the message's id, for clients in other languages");
 
     let res = s.client().delete(api("/me/avatar")).bearer_auth(&token).send().await.unwrap();
     let me: Value = res.json().await.unwrap();

@@ -110,7 +110,11 @@ async fn wrong_password_and_unknown_account_answer_alike() {
     assert_eq!((ws, &wb), (us, &ub));
     assert_eq!(
         wb,
-        serde_json::json!({ "error": "invalid_credentials", "message": "Incorrect username/email or password." })
+        serde_json::json!({
+            "error": "invalid_credentials",
+            "message": "Incorrect username/email or password.",
+            "code": "error-invalid-credentials"
+        })
     );
 }
 
@@ -145,18 +149,29 @@ async fn bad_input_is_a_client_error_with_field_messages() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["username", "email", "password"]);
+    // Each problem carries its message's id and arguments, for the page to word.
+    assert_eq!(body["errors"][0]["code"], "error-username-length");
+    assert_eq!(body["errors"][0]["args"], serde_json::json!({"min": 3, "max": 32}));
+    assert_eq!(body["errors"][0]["message"], "Use 3 to 32 characters.");
+    assert_eq!(body["errors"][2]["code"], "error-password-too-short");
+    assert_eq!(body["errors"][2]["args"], serde_json::json!({"count": 8}));
 
     s.register(&c, "ada").await;
     let res = s.register(&s.client(), "ADA").await;
     let (status, body) = json_error(res).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["field"], "username");
+    assert_eq!(
+        (&body["code"], &body["message"]),
+        (&serde_json::json!("error-username-taken"), &serde_json::json!("That username is taken."))
+    );
 
     // Sign-in with empty fields names the field.
     let (status, body) =
         json_error(s.call(&s.client(), "sign_in", &[("identifier", ""), ("password", "x")]).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["field"], "identifier");
+    assert_eq!(body["errors"][0]["code"], "error-enter-identifier");
 }
 
 #[tokio::test]
@@ -276,6 +291,10 @@ async fn form_posts_without_javascript_redirect_back_with_the_error_or_onward() 
     // The page it lands on shows the message.
     let page = c.get(&to).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Incorrect username/email or password."));
+    // The error came as a code: a German page words it in German.
+    let page = c.get(&to).header(header::ACCEPT_LANGUAGE, "de").send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Benutzername/E-Mail-Adresse oder Passwort ist falsch."), "{page}");
+    assert!(!page.contains("Incorrect username/email or password."));
 
     let res = post(PASSWORD).await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
@@ -598,6 +617,7 @@ async fn new_paths_refuse_strangers_and_name_the_bad_field() {
         } else {
             assert_eq!(body["errors"][0]["field"], field, "{name}: {body}");
             assert!(body["errors"][0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+            assert!(body["errors"][0]["code"].as_str().is_some_and(|c| c.starts_with("error-")), "{name}: {body}");
         }
     }
     for name in ["reset_password", "confirm_email", "change_email", "request_password_reset"] {
@@ -690,6 +710,7 @@ async fn the_admin_policy_applies_everywhere_and_expired_passwords_come_first() 
         (status, body["errors"][0]["message"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("Include a digit."))
     );
+    assert_eq!(body["errors"][0]["code"], "error-password-no-digit");
     let change = [("current_password", PASSWORD), ("new_password", PASSWORD), ("confirm", PASSWORD)];
     let (_, body) = json_error(s.call(&user, "change_password", &change).await).await;
     assert_eq!(body["errors"][0]["message"], "Include a digit.");
@@ -717,6 +738,10 @@ async fn the_admin_policy_applies_everywhere_and_expired_passwords_come_first() 
     let again = [("current_password", fresh), ("new_password", fresh), ("confirm", fresh)];
     let (_, body) = json_error(s.call(&user, "change_password", &again).await).await;
     assert_eq!(body["errors"][0]["message"], "Choose a password you have not used for your last 3 passwords.");
+    assert_eq!(
+        (&body["errors"][0]["code"], &body["errors"][0]["args"]),
+        (&serde_json::json!("error-password-reused"), &serde_json::json!({"count": 3}))
+    );
 }
 
 #[tokio::test]

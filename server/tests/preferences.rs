@@ -148,6 +148,7 @@ async fn offline_email_notifications_wait_for_a_verified_address() {
     assert_eq!(patch_prefs(&s, &t, json!({"offline_email_notifications": "nothing"})).await.status(), StatusCode::OK);
     let (status, err) = json_error(patch_prefs(&s, &t, json!({"offline_email_notifications": "mentions"})).await).await;
     assert_eq!((status, err["field"].as_str()), (StatusCode::CONFLICT, Some("offline_email_notifications")));
+    assert_eq!(err["code"], "error-email-notifications-need-verified");
 
     // A verified address (which brings email codes as a second factor: the page's session here).
     let v = s.client();
@@ -233,6 +234,7 @@ async fn reset_to_defaults_clears_one_section_only() {
     assert_eq!(v["values"]["view_mode"], "cozy", "another section keeps its choice");
     let (status, err) = json_error(s.call(&c, "reset_preferences", &[("section", "everything")]).await).await;
     assert_eq!((status, err["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("section")));
+    assert_eq!(err["errors"][0]["code"], "error-unknown-section");
 }
 
 #[tokio::test]

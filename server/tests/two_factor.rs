@@ -47,7 +47,7 @@ async fn totp_enrolment_sign_in_replay_backup_codes_and_disable() {
         json_error(res).await,
         (
             StatusCode::UNAUTHORIZED,
-            serde_json::json!({"error": "reauthentication_required", "message": "Confirm it's you first: enter your password again (and a code, if you use two-factor authentication)."})
+            serde_json::json!({"error": "reauthentication_required", "message": "Confirm it's you first: enter your password again (and a code, if you use two-factor authentication).", "code": "error-reauthentication-required"})
         )
     );
     let res = s.call(&c, "reauthenticate", &[("password", "wrong password")]).await;
@@ -208,7 +208,7 @@ async fn parallel_wrong_codes_cannot_exceed_the_attempt_limit() {
         json_error(res).await,
         (
             StatusCode::UNAUTHORIZED,
-            serde_json::json!({"error": "sign_in_expired", "message": "Your sign-in has expired. Sign in again."})
+            serde_json::json!({"error": "sign_in_expired", "message": "Your sign-in has expired. Sign in again.", "code": "error-sign-in-expired"})
         )
     );
 }
@@ -314,9 +314,17 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
     let (root,): (String,) =
         sqlx::query_as("SELECT id FROM users WHERE username = 'root'").fetch_one(&s.db).await.unwrap();
     let res = s.call(&admin, "admin_reset_two_factor", &[("user_id", &root)]).await;
-    assert_eq!(json_error(res).await.1["field"], "user_id");
+    let body = json_error(res).await.1;
+    assert_eq!(
+        (&body["field"], &body["code"]),
+        (&serde_json::json!("user_id"), &serde_json::json!("error-admin-own-two-factor"))
+    );
     let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "maybe")]).await;
-    assert_eq!(json_error(res).await.1["errors"][0]["field"], "force");
+    let body = json_error(res).await.1;
+    assert_eq!(
+        (&body["errors"][0]["field"], &body["errors"][0]["code"]),
+        (&serde_json::json!("force"), &serde_json::json!("error-choose-on-off"))
+    );
     let res = s.call(&admin, "admin_force_two_factor", &[("user_id", "nobody"), ("force", "on")]).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = s.call(&admin, "admin_force_two_factor", &[("user_id", &erin), ("force", "on")]).await;
@@ -334,7 +342,7 @@ async fn forced_two_factor_closes_everything_but_the_setup_and_admins_cannot_ena
         json_error(res).await,
         (
             StatusCode::FORBIDDEN,
-            serde_json::json!({"error": "two_factor_setup_required", "message": "Your administrator requires two-factor authentication. Set it up to continue."})
+            serde_json::json!({"error": "two_factor_setup_required", "message": "Your administrator requires two-factor authentication. Set it up to continue.", "code": "error-two-factor-setup-required"})
         )
     );
     let page = c.get(s.url("/account/profile")).header(header::ACCEPT, "text/html").send().await.unwrap();
@@ -448,7 +456,7 @@ async fn two_factor_functions_refuse_strangers() {
             json_error(res).await,
             (
                 StatusCode::UNAUTHORIZED,
-                serde_json::json!({"error": "sign_in_expired", "message": "Your sign-in has expired. Sign in again."})
+                serde_json::json!({"error": "sign_in_expired", "message": "Your sign-in has expired. Sign in again.", "code": "error-sign-in-expired"})
             ),
             "{name}"
         );

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use i18n::{k, Msg};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,11 +147,11 @@ pub type OneTimeCode = Password;
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(raw: &str) -> Result<Email, String> {
+    pub fn parse(raw: &str) -> Result<Email, Msg> {
         let s = raw.trim().to_lowercase();
-        let invalid = || "Enter an email address like name@example.com.".to_owned();
+        let invalid = k::error_email_invalid;
         if s.is_empty() {
-            return Err("Enter your email address.".to_owned());
+            return Err(k::error_email_empty());
         }
         if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
@@ -186,6 +187,12 @@ fn is_domain(domain: &str) -> bool {
     domain.len() <= 253 && domain.split('.').count() >= 2 && domain.split('.').all(label)
 }
 
+/// Fewest and most characters of a username.
+pub const USERNAME_MIN: usize = 3;
+pub const USERNAME_MAX: usize = 32;
+/// Most characters of a display name.
+pub const NAME_MAX: usize = 100;
+
 /// A username: 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or
 /// digit. Unique without regard to case; shown as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,20 +201,20 @@ pub struct Username {
 }
 
 impl Username {
-    pub fn parse(raw: &str) -> Result<Username, String> {
+    pub fn parse(raw: &str) -> Result<Username, Msg> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err("Choose a username.".to_owned());
+            return Err(k::error_username_empty());
         }
         let n = s.chars().count();
-        if !(3..=32).contains(&n) {
-            return Err("Use 3 to 32 characters.".to_owned());
+        if !(USERNAME_MIN..=USERNAME_MAX).contains(&n) {
+            return Err(k::error_username_length(USERNAME_MIN, USERNAME_MAX));
         }
         if !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
-            return Err("Use only letters, digits, dots, dashes and underscores.".to_owned());
+            return Err(k::error_username_characters());
         }
         if !s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
-            return Err("Start with a letter or a digit.".to_owned());
+            return Err(k::error_username_start());
         }
         Ok(Username { display: s.to_owned() })
     }
@@ -227,16 +234,16 @@ impl Username {
 pub struct DisplayName(String);
 
 impl DisplayName {
-    pub fn parse(raw: &str) -> Result<DisplayName, String> {
+    pub fn parse(raw: &str) -> Result<DisplayName, Msg> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err("Enter your name.".to_owned());
+            return Err(k::error_name_empty());
         }
-        if s.chars().count() > 100 {
-            return Err("Use at most 100 characters.".to_owned());
+        if s.chars().count() > NAME_MAX {
+            return Err(k::error_too_long(NAME_MAX));
         }
         if s.chars().any(char::is_control) {
-            return Err("Remove the control characters.".to_owned());
+            return Err(k::error_control_characters());
         }
         Ok(DisplayName(s.to_owned()))
     }
@@ -279,6 +286,8 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
+        assert_eq!(Email::parse(" "), Err(k::error_email_empty()));
+        assert_eq!(Email::parse("ada@"), Err(k::error_email_invalid()));
         for good in
             ["name+tag@example.com", "o'brien@example.ie", "a.b@sub.example.co.uk", "jörg@bücher.de", "x@1.example"]
         {
@@ -294,12 +303,15 @@ mod tests {
         for bad in ["", "ab", "has space", "ümlaut", ".dot", &"x".repeat(33)] {
             assert!(Username::parse(bad).is_err(), "{bad:?} should be refused");
         }
+        assert_eq!(Username::parse("ab"), Err(k::error_username_length(3, 32)));
+        assert_eq!(Username::parse(".dot"), Err(k::error_username_start()));
     }
 
     #[test]
     fn names_and_initials() {
-        assert!(DisplayName::parse("   ").is_err());
-        assert!(DisplayName::parse("Ada\u{7}").is_err());
+        assert_eq!(DisplayName::parse("   "), Err(k::error_name_empty()));
+        assert_eq!(DisplayName::parse("Ada\u{7}"), Err(k::error_control_characters()));
+        assert_eq!(DisplayName::parse(&"x".repeat(101)), Err(k::error_too_long(100)));
         let v = UserView {
             id: "1".into(),
             username: "ada".into(),

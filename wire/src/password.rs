@@ -5,6 +5,7 @@
 //! Defaults follow NIST SP 800-63B and ASVS 5.0 §6.2: at least 8 characters, at least 64
 //! accepted, no composition rules, no common passwords. An administrator may add rules.
 
+use i18n::{k, Msg};
 use serde::{Deserialize, Serialize};
 
 /// Fewest characters a policy may ask for.
@@ -17,6 +18,8 @@ pub const MAX_LENGTH_CEILING: usize = 1024;
 pub const HISTORY_CEILING: usize = 24;
 /// Longest maximum age, in days.
 pub const MAX_AGE_CEILING: u32 = 3650;
+/// Most times in a row a policy may let one character repeat (0: no limit; 1 is no password).
+pub const MAX_REPEATED_CEILING: usize = 64;
 /// Personal words shorter than this are not looked for inside a password.
 const PERSONAL_MIN_CHARS: usize = 3;
 
@@ -89,24 +92,19 @@ pub enum Violation {
 }
 
 impl Violation {
-    pub fn message(&self) -> String {
+    /// What to do about it, to word in the reader's language.
+    pub fn msg(&self) -> Msg {
         match self {
-            Violation::TooShort { min } => format!("Use at least {min} characters."),
-            Violation::TooLong { max } => format!("Use at most {max} characters."),
-            Violation::NoLower => "Include a lower-case letter.".to_owned(),
-            Violation::NoUpper => "Include an upper-case letter.".to_owned(),
-            Violation::NoDigit => "Include a digit.".to_owned(),
-            Violation::NoSymbol => "Include a symbol (not a letter or digit).".to_owned(),
-            Violation::Repeated { max } => format!("Repeat a character at most {max} times in a row."),
-            Violation::Personal => "Do not use your username, email address or name in the password.".to_owned(),
-            Violation::Reused { last } => {
-                if *last == 1 {
-                    "Choose a password different from your current one.".to_owned()
-                } else {
-                    format!("Choose a password you have not used for your last {last} passwords.")
-                }
-            }
-            Violation::Common => "This password is too common. Choose one that is harder to guess.".to_owned(),
+            Violation::TooShort { min } => k::error_password_too_short(*min),
+            Violation::TooLong { max } => k::error_too_long(*max),
+            Violation::NoLower => k::error_password_no_lower(),
+            Violation::NoUpper => k::error_password_no_upper(),
+            Violation::NoDigit => k::error_password_no_digit(),
+            Violation::NoSymbol => k::error_password_no_symbol(),
+            Violation::Repeated { max } => k::error_password_repeated(*max),
+            Violation::Personal => k::error_password_personal(),
+            Violation::Reused { last } => k::error_password_reused(*last),
+            Violation::Common => k::error_password_common(),
         }
     }
 }
@@ -145,7 +143,7 @@ impl Personal {
 
 /// One rule of the policy, as `check` and `evaluate` both read it.
 struct Rule {
-    text: String,
+    text: Msg,
     broken: Option<Violation>,
     shown: Shown,
 }
@@ -163,7 +161,8 @@ enum Shown {
 /// One rule as shown beside the field while typing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleState {
-    pub text: String,
+    /// The rule, to word in the reader's language.
+    pub text: Msg,
     /// None until there is something to check, or when only the server can check it.
     pub met: Option<bool>,
 }
@@ -189,44 +188,46 @@ impl PasswordPolicy {
     /// `check` and `evaluate` both read this list, so the browser and the server agree.
     fn rules(&self, password: &str, personal: &Personal) -> Vec<Rule> {
         let len = password.chars().count();
-        let rule = |text: String, broken: Option<Violation>| Rule { text, broken, shown: Shown::Always };
+        let rule = |text: Msg, broken: Option<Violation>| Rule { text, broken, shown: Shown::Always };
         let mut out = vec![
             rule(
-                format!("At least {} characters.", self.min_length),
+                k::error_rule_min_length(self.min_length),
                 (len < self.min_length).then_some(Violation::TooShort { min: self.min_length }),
             ),
             Rule {
                 shown: Shown::WhenBroken,
                 ..rule(
-                    format!("At most {} characters.", self.max_length),
+                    k::error_rule_max_length(self.max_length),
                     (len > self.max_length).then_some(Violation::TooLong { max: self.max_length }),
                 )
             },
         ];
         let classes = [
-            (self.require_lower, "A lower-case letter.", password.chars().any(char::is_lowercase), Violation::NoLower),
-            (self.require_upper, "An upper-case letter.", password.chars().any(char::is_uppercase), Violation::NoUpper),
-            (self.require_digit, "A digit.", password.chars().any(|c| c.is_ascii_digit()), Violation::NoDigit),
-            (self.require_symbol, "A symbol, like ! or #.", password.chars().any(is_symbol), Violation::NoSymbol),
+            (self.require_lower, k::error_rule_lower(), password.chars().any(char::is_lowercase), Violation::NoLower),
+            (self.require_upper, k::error_rule_upper(), password.chars().any(char::is_uppercase), Violation::NoUpper),
+            (
+                self.require_digit,
+                k::error_rule_digit(),
+                password.chars().any(|c| c.is_ascii_digit()),
+                Violation::NoDigit,
+            ),
+            (self.require_symbol, k::error_rule_symbol(), password.chars().any(is_symbol), Violation::NoSymbol),
         ];
         for (on, text, ok, violation) in classes {
             if on {
-                out.push(rule(text.to_owned(), (!ok).then_some(violation)));
+                out.push(rule(text, (!ok).then_some(violation)));
             }
         }
         if self.max_repeated > 0 {
             out.push(rule(
-                format!("No character more than {} times in a row.", self.max_repeated),
+                k::error_rule_repeated(self.max_repeated),
                 (longest_run(password) > self.max_repeated).then_some(Violation::Repeated { max: self.max_repeated }),
             ));
         }
         if self.forbid_personal {
             out.push(Rule {
                 shown: Shown::NeedsPersonalWords,
-                ..rule(
-                    "Not your username, email address or name.".to_owned(),
-                    personal.found_in(password).then_some(Violation::Personal),
-                )
+                ..rule(k::error_rule_personal(), personal.found_in(password).then_some(Violation::Personal))
             });
         }
         out
@@ -246,20 +247,12 @@ impl PasswordPolicy {
             })
             .collect();
         if self.history > 0 {
-            out.push(RuleState { text: self.history_text(), met: None });
+            out.push(RuleState { text: k::error_rule_history(self.history), met: None });
         }
         if self.block_common {
-            out.push(RuleState { text: "Not a commonly used password (checked when you save).".to_owned(), met: None });
+            out.push(RuleState { text: k::error_rule_common(), met: None });
         }
         out
-    }
-
-    fn history_text(&self) -> String {
-        if self.history == 1 {
-            "Not your current password (checked when you save).".to_owned()
-        } else {
-            format!("Not one of your last {} passwords (checked when you save).", self.history)
-        }
     }
 
     /// The rules `password` breaks, except those only the server can check (the common list
@@ -269,24 +262,24 @@ impl PasswordPolicy {
     }
 
     /// The policy's own problems, by form field, for the admin page.
-    pub fn problems(&self) -> Vec<(&'static str, String)> {
+    pub fn problems(&self) -> Vec<(&'static str, Msg)> {
         let mut out = Vec::new();
         if self.min_length < MIN_LENGTH_FLOOR {
-            out.push(("min_length", format!("Use at least {MIN_LENGTH_FLOOR}.")));
+            out.push(("min_length", k::error_policy_min_length(MIN_LENGTH_FLOOR)));
         }
         if !(MAX_LENGTH_FLOOR..=MAX_LENGTH_CEILING).contains(&self.max_length) {
-            out.push(("max_length", format!("Use a number from {MAX_LENGTH_FLOOR} to {MAX_LENGTH_CEILING}.")));
+            out.push(("max_length", k::error_number_range(MAX_LENGTH_FLOOR, MAX_LENGTH_CEILING)));
         } else if self.min_length > self.max_length {
-            out.push(("min_length", "The minimum cannot be above the maximum.".to_owned()));
+            out.push(("min_length", k::error_policy_min_above_max()));
         }
         if self.history > HISTORY_CEILING {
-            out.push(("history", format!("Use a number from 0 to {HISTORY_CEILING}.")));
+            out.push(("history", k::error_number_range(0, HISTORY_CEILING)));
         }
         if self.max_age_days > MAX_AGE_CEILING {
-            out.push(("max_age_days", format!("Use a number from 0 to {MAX_AGE_CEILING}.")));
+            out.push(("max_age_days", k::error_number_range(0, MAX_AGE_CEILING)));
         }
-        if self.max_repeated == 1 || self.max_repeated > 64 {
-            out.push(("max_repeated", "Use 0 (no limit) or a number from 2 to 64.".to_owned()));
+        if self.max_repeated == 1 || self.max_repeated > MAX_REPEATED_CEILING {
+            out.push(("max_repeated", k::error_policy_max_repeated(2, MAX_REPEATED_CEILING)));
         }
         out
     }
@@ -355,8 +348,9 @@ mod tests {
         );
         assert!(strict().check("Correct-Horse-9", &ada).is_empty());
         assert_eq!(strict().check("My-LOVELACE-99", &ada), vec![Violation::Personal], "email local part, any case");
-        let messages: Vec<String> = strict().check("", &ada).iter().map(Violation::message).collect();
-        assert!(messages.contains(&"Include a digit.".to_owned()));
+        let messages: Vec<Msg> = strict().check("", &ada).iter().map(Violation::msg).collect();
+        assert!(messages.contains(&k::error_password_no_digit()));
+        assert_eq!(Violation::Reused { last: 3 }.msg(), k::error_password_reused(3));
     }
 
     #[test]
@@ -379,10 +373,11 @@ mod tests {
             }
         }
         let states = PasswordPolicy::default().evaluate(&"x".repeat(129), &none());
-        assert_eq!(states[1], RuleState { text: "At most 128 characters.".into(), met: Some(false) });
+        assert_eq!(states[1], RuleState { text: k::error_rule_max_length(128), met: Some(false) });
         // Without personal words the browser leaves that rule to the server.
         let unknown = strict().evaluate("ada-Is-Great-99", &none());
-        assert!(unknown.iter().any(|r| r.text.starts_with("Not your username") && r.met.is_none()));
+        assert!(unknown.iter().any(|r| r.text == k::error_rule_personal() && r.met.is_none()));
+        assert_eq!(strict().evaluate("", &none()).last().map(|r| &r.text), Some(&k::error_rule_common()));
     }
 
     #[test]
@@ -398,7 +393,7 @@ mod tests {
         let fields: Vec<&str> = bad.problems().into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, vec!["min_length", "max_length", "history", "max_age_days", "max_repeated"]);
         let inverted = PasswordPolicy { min_length: 100, max_length: 64, ..PasswordPolicy::default() };
-        assert_eq!(inverted.problems()[0].0, "min_length");
+        assert_eq!(inverted.problems(), vec![("min_length", k::error_policy_min_above_max())]);
     }
 
     #[test]

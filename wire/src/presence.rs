@@ -1,6 +1,7 @@
 //! Presence on the wire: what an account's clients report (`online`, `away`), and the status
 //! others see, which joins it with the status chosen on the Profile (see `gatehouse_core::presence`).
 
+use i18n::{k, Msg};
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Status;
@@ -25,11 +26,11 @@ impl Connection {
     }
 
     /// What a client may report: `online` or `away` (offline is the absence of reports).
-    pub fn parse_report(s: &str) -> Result<Connection, String> {
+    pub fn parse_report(s: &str) -> Result<Connection, Msg> {
         match s {
             "online" => Ok(Connection::Online),
             "away" => Ok(Connection::Away),
-            _ => Err("Report online or away.".to_owned()),
+            _ => Err(k::error_presence_report()),
         }
     }
 }
@@ -94,6 +95,6 @@ mod tests {
             assert_eq!(status(chosen, connection), expected, "{chosen:?} {connection:?}");
         }
         assert_eq!(Connection::parse_report("away"), Ok(Connection::Away));
-        assert!(Connection::parse_report("offline").is_err(), "offline is the absence of reports");
+        assert_eq!(Connection::parse_report("offline"), Err(k::error_presence_report()), "the absence of reports");
     }
 }

@@ -2,6 +2,7 @@
 //! in Rocket.Chat), a nickname and a bio. Plain text everywhere: pages render them as text
 //! nodes, never as HTML or Markdown.
 
+use i18n::{k, Msg};
 use serde::{Deserialize, Serialize};
 
 /// The most characters of each field, shown beside it as it is typed.
@@ -32,20 +33,18 @@ impl Status {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The status's name, to word in the reader's language.
+    pub fn label(self) -> Msg {
         match self {
-            Status::Online => "Online",
-            Status::Away => "Away",
-            Status::Busy => "Busy",
-            Status::Offline => "Offline",
+            Status::Online => k::error_status_online(),
+            Status::Away => k::error_status_away(),
+            Status::Busy => k::error_status_busy(),
+            Status::Offline => k::error_status_offline(),
         }
     }
 
-    pub fn parse(s: &str) -> Result<Status, String> {
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .ok_or_else(|| "Choose Online, Away, Busy or Offline.".to_owned())
+    pub fn parse(s: &str) -> Result<Status, Msg> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s).ok_or_else(k::error_status_choose)
     }
 }
 
@@ -56,42 +55,40 @@ pub(crate) fn is_deceptive(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-const DECEPTIVE: &str = "Remove the invisible or direction-changing characters.";
-
 /// One line of at most `max` characters, trimmed; empty clears the field.
-fn line(raw: &str, max: usize) -> Result<String, String> {
+fn line(raw: &str, max: usize) -> Result<String, Msg> {
     if raw.chars().count() > max {
-        return Err(format!("Use at most {max} characters."));
+        return Err(k::error_too_long(max));
     }
     if raw.chars().any(char::is_control) {
-        return Err("Use one line without control characters.".to_owned());
+        return Err(k::error_one_line());
     }
     if raw.chars().any(is_deceptive) {
-        return Err(DECEPTIVE.to_owned());
+        return Err(k::error_deceptive_characters());
     }
     Ok(raw.trim().to_owned())
 }
 
-pub fn nickname(raw: &str) -> Result<String, String> {
+pub fn nickname(raw: &str) -> Result<String, Msg> {
     line(raw, NICKNAME_MAX)
 }
 
-pub fn status_text(raw: &str) -> Result<String, String> {
+pub fn status_text(raw: &str) -> Result<String, Msg> {
     line(raw, STATUS_TEXT_MAX)
 }
 
 /// Several lines of at most [`BIO_MAX`] characters (line ends as `\n`), trimmed; tabs and line
 /// ends are the only control characters kept.
-pub fn bio(raw: &str) -> Result<String, String> {
+pub fn bio(raw: &str) -> Result<String, Msg> {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     if text.chars().count() > BIO_MAX {
-        return Err(format!("Use at most {BIO_MAX} characters."));
+        return Err(k::error_too_long(BIO_MAX));
     }
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err("Remove the control characters.".to_owned());
+        return Err(k::error_control_characters());
     }
     if text.chars().any(is_deceptive) {
-        return Err(DECEPTIVE.to_owned());
+        return Err(k::error_deceptive_characters());
     }
     Ok(text.trim().to_owned())
 }
@@ -112,7 +109,7 @@ mod tests {
             assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_str()));
         }
         assert!(Status::parse("Online").is_err());
-        assert!(Status::parse("invisible").is_err());
+        assert_eq!(Status::parse("invisible"), Err(k::error_status_choose()));
     }
 
     #[test]
@@ -123,7 +120,8 @@ mod tests {
         assert_eq!(status_text("  In a meeting  ").unwrap(), "In a meeting");
         assert_eq!(nickname("").unwrap(), "");
         assert!(nickname("a\nb").is_err());
-        assert!(status_text("tab\there").is_err());
+        assert_eq!(status_text("tab\there"), Err(k::error_one_line()));
+        assert_eq!(nickname(&"x".repeat(NICKNAME_MAX + 1)), Err(k::error_too_long(NICKNAME_MAX)));
         for spoof in ["admin\u{202E}nimda", "a\u{200B}b", "\u{2066}x\u{2069}", "\u{FEFF}x"] {
             assert!(nickname(spoof).is_err() && bio(spoof).is_err(), "{spoof:?}");
         }
@@ -137,6 +135,7 @@ mod tests {
         assert_eq!(bio(&typed).unwrap(), typed.replace("\r\n", "\n"));
         assert!(bio(&format!("{typed}c")).is_err());
         assert_eq!(bio(" <b>bold</b>\n\tsecond ").unwrap(), "<b>bold</b>\n\tsecond");
-        assert!(bio("bell\u{7}").is_err());
+        assert_eq!(bio("bell\u{7}"), Err(k::error_control_characters()));
+        assert_eq!(bio("a\u{202E}b"), Err(k::error_deceptive_characters()));
     }
 }

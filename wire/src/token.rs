@@ -1,6 +1,7 @@
 //! Personal access tokens on the wire: the list's view, a token shown once, expiry choices and
 //! the administrators' settings.
 
+use i18n::{k, Msg};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -43,8 +44,16 @@ pub enum Expiry {
 }
 
 impl Expiry {
-    pub const CHOICES: [(&'static str, &'static str); 4] =
-        [("30", "30 days"), ("7", "7 days"), ("90", "90 days"), ("never", "No expiry")];
+    /// The choices of the form, in the order shown (the default first): the value sent and
+    /// its label.
+    pub fn choices() -> [(&'static str, Msg); 4] {
+        [
+            ("30", k::common_days(30)),
+            ("7", k::common_days(7)),
+            ("90", k::common_days(90)),
+            ("never", k::error_token_no_expiry()),
+        ]
+    }
 
     pub fn parse(s: &str) -> Result<Expiry, AppError> {
         match s.trim() {
@@ -52,7 +61,7 @@ impl Expiry {
             "30" => Ok(Expiry::Days(30)),
             "90" => Ok(Expiry::Days(90)),
             "never" => Ok(Expiry::Never),
-            _ => Err(AppError::field("expires", "Choose 7, 30 or 90 days, or no expiry.")),
+            _ => Err(AppError::field("expires", k::error_token_expiry_choose())),
         }
     }
 }

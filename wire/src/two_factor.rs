@@ -1,6 +1,7 @@
 //! Two-factor authentication on the wire: methods, the account's state for the Security page,
 //! a TOTP setup shown once, the sign-in's challenge and the administrators' settings.
 
+use i18n::{k, Msg};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -29,16 +30,16 @@ impl Method {
             "totp" => Ok(Method::Totp),
             "email" => Ok(Method::Email),
             "backup" => Ok(Method::Backup),
-            _ => Err(AppError::field("method", "Choose how to confirm: authenticator app, email or backup code.")),
+            _ => Err(AppError::field("method", k::error_method_choose())),
         }
     }
 
-    /// What the code field is called for this method.
-    pub fn label(self) -> &'static str {
+    /// What the code field is called for this method, to word in the reader's language.
+    pub fn label(self) -> Msg {
         match self {
-            Method::Totp => "Code from your authenticator app",
-            Method::Email => "Code sent to your email",
-            Method::Backup => "Backup code",
+            Method::Totp => k::error_code_label_totp(),
+            Method::Email => k::error_code_label_email(),
+            Method::Backup => k::error_code_label_backup(),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::{auth::model::UserView, error::AppError};
+use crate::{auth::model::UserView, error::AppError, t, ui::field_text};
 
 /// A change of picture waiting for Save Changes.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -97,7 +97,7 @@ impl AvatarDraft {
             Pending::Default => form.append_with_str("action", "default").is_ok(),
         };
         if !filled {
-            return done(Err(AppError::field("avatar", "Choose the picture again.")));
+            return done(Err(AppError::field("avatar", i18n::k::account_avatar_choose_again())));
         }
         let draft = *self;
         post(form, self.progress, move |result| {
@@ -167,15 +167,10 @@ fn post(_: web_sys::FormData, _: RwSignal<Option<u32>>, _: impl FnOnce(Result<Us
 fn returned_error() -> Option<String> {
     let query = leptos_router::hooks::use_query_map();
     let code = query.with_untracked(|q| q.get("avatar_error"));
-    code.map(|c| {
-        match c.as_str() {
-            "file" => "That file could not be used: choose a PNG, JPEG, WebP or GIF picture of at most 5 MB.",
-            "url" => {
-                "No picture could be fetched from that address: check it starts with https:// and shows a picture."
-            }
-            _ => "The picture could not be changed. Try again.",
-        }
-        .to_owned()
+    code.map(|c| match c.as_str() {
+        "file" => t!(account_avatar_error_file),
+        "url" => t!(account_avatar_error_url),
+        _ => t!(account_avatar_error_other),
     })
 }
 
@@ -190,17 +185,17 @@ pub fn AvatarPicker(
     let dragging = RwSignal::new(false);
     let returned = returned_error();
     let file_error =
-        Signal::derive(move || draft.error.get().and_then(|e| e.field_message("avatar")).or_else(|| returned.clone()));
-    let url_error = Signal::derive(move || draft.error.get().and_then(|e| e.field_message("avatar_url")));
+        Signal::derive(move || draft.error.get().and_then(|e| field_text(&e, "avatar")).or_else(|| returned.clone()));
+    let url_error = Signal::derive(move || draft.error.get().and_then(|e| field_text(&e, "avatar_url")));
     let url_typed = draft.url;
     let picture = move || {
         match draft.pending.get() {
         Pending::File { preview, name } => {
-            view! { <img class="avatar-picture" src=preview alt=format!("Preview of {name}") width="128" height="128"/> }
+            view! { <img class="avatar-picture" src=preview alt=t!(account_avatar_preview, name) width="128" height="128"/> }
                 .into_any()
         }
         Pending::Default => view! {
-            <span class="avatar avatar-picture" role="img" aria-label="Preview of the default avatar">
+            <span class="avatar avatar-picture" role="img" aria-label=t!(account_avatar_preview_default)>
                 {saved.with(UserView::initials)}
             </span>
         }
@@ -209,7 +204,7 @@ pub fn AvatarPicker(
             <img
                 class="avatar-picture"
                 src=saved.with(|u| u.avatar_url(256))
-                alt="Your profile picture"
+                alt=t!(account_avatar_current)
                 width="128"
                 height="128"
             />
@@ -229,7 +224,7 @@ pub fn AvatarPicker(
     view! {
         <form class="avatar-form" method="post" action="/account/avatar" enctype="multipart/form-data">
             <fieldset class="field" class:has-error=move || file_error.get().is_some()>
-                <legend>"Profile Picture"</legend>
+                <legend>{t!(account_avatar_legend)}</legend>
                 <div
                     class="avatar-drop"
                     class:dragging=move || dragging.get()
@@ -252,7 +247,7 @@ pub fn AvatarPicker(
                             aria-describedby="field-avatar-hint field-avatar-error"
                             on:change=move |_| draft.chosen()
                         />
-                        <label class="button secondary" for="field-avatar">"Upload a picture"</label>
+                        <label class="button secondary" for="field-avatar">{t!(account_avatar_upload)}</label>
                         <button
                             type="submit"
                             name="action"
@@ -265,31 +260,31 @@ pub fn AvatarPicker(
                                 draft.error.set(None);
                             }
                         >
-                            "Use default avatar"
+                            {t!(account_avatar_use_default)}
                         </button>
                         <button type="submit" name="action" value="upload" class="secondary" hidden=move || hydrated.get()>
-                            "Save picture"
+                            {t!(account_avatar_save)}
                         </button>
                         <p class="hint" id="field-avatar-hint">
-                            "PNG, JPEG, WebP or GIF, at most 5 MB; drop it here or choose it. It is cropped to a square."
+                            {t!(account_avatar_hint)}
                         </p>
                     </div>
                 </div>
                 {move || {
                     draft.progress.get().map(|pct| view! {
-                        <progress max="100" value=pct aria-label="Uploading the picture">{format!("{pct}%")}</progress>
+                        <progress max="100" value=pct aria-label=t!(account_avatar_uploading)>{t!(account_avatar_progress, pct)}</progress>
                     })
                 }}
                 {move || match draft.pending.get() {
-                    Pending::File { name, .. } => Some(format!("{name} is shown as it will look; Save Changes to use it.")),
-                    Pending::Default => Some("The default avatar is shown; Save Changes to use it.".to_owned()),
-                    Pending::Url(_) => Some("The picture at this address is fetched when you Save Changes.".to_owned()),
+                    Pending::File { name, .. } => Some(t!(account_avatar_pending_file, name)),
+                    Pending::Default => Some(t!(account_avatar_pending_default)),
+                    Pending::Url(_) => Some(t!(account_avatar_pending_url)),
                     Pending::Nothing => None,
                 }.map(|m| view! { <p class="hint" role="status">{m}</p> })}
                 <p class="field-error" id="field-avatar-error">{move || file_error.get()}</p>
             </fieldset>
             <div class="field" class:has-error=move || url_error.get().is_some()>
-                <label for="field-avatar_url">"Use URL for avatar"</label>
+                <label for="field-avatar_url">{t!(account_avatar_url)}</label>
                 <input
                     id="field-avatar_url"
                     type="url"
@@ -313,7 +308,7 @@ pub fn AvatarPicker(
                     }
                 />
                 <button type="submit" name="action" value="url" class="secondary" hidden=move || hydrated.get()>
-                    "Fetch picture"
+                    {t!(account_avatar_fetch)}
                 </button>
                 <p class="field-error" id="field-avatar_url-error">{move || url_error.get()}</p>
             </div>

@@ -11,7 +11,9 @@ use super::{
 };
 use crate::{
     auth::{model::UserView, ui::Auth},
-    ui::{field_error, form_error, guard_unsaved, Field, FormError},
+    t,
+    ui::{field_error, field_text, form_error, guard_unsaved, Field, FormError},
+    words::tm,
 };
 
 /// The form's fields as typed.
@@ -67,7 +69,7 @@ fn Counter(text: RwSignal<String>, max: usize, #[prop(into)] id: String) -> impl
     let n = move || text.with(|t| profile::count(t));
     view! {
         <p class="hint counter" class:over={move || n() > max} id=id>
-            {move || format!("{} / {max} characters", n())}
+            {move || t!(account_counter, n(), max)}
         </p>
     }
 }
@@ -123,16 +125,16 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
     let status_text_error = field_error(error, "status_text");
     let bio_error = field_error(error, "bio");
     let avatar_error = Signal::derive(move || {
-        avatar.error.get().filter(|e| e.field_message("avatar").is_none() && e.field_message("avatar_url").is_none())
+        avatar.error.get().filter(|e| field_text(e, "avatar").is_none() && field_text(e, "avatar_url").is_none())
     });
     view! {
-        <section class="panel" aria-label="Profile details">
+        <section class="panel" aria-label=t!(account_profile_details)>
             <FormError message=form_error(error)/>
             <FormError message=form_error(avatar_error)/>
             <AvatarPicker draft=avatar saved hydrated/>
             <form method="post" action="/fn/update_profile" on:submit=on_submit>
                 <Field
-                    label="Name"
+                    label=t!(account_name)
                     name="name"
                     value=user.name.clone()
                     autocomplete="name"
@@ -141,22 +143,22 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                     on_input=typed(draft.name)
                 />
                 <Field
-                    label="Username"
+                    label=t!(account_username)
                     name="username"
                     value=user.username.clone()
                     autocomplete="username"
-                    hint="3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit. You sign in with it; the old one stops working."
+                    hint=t!(account_username_hint)
                     error=field_error(error, "username")
                     required=true
                     on_input=typed(draft.username)
                 />
                 <div class="field" class:has-error=move || status_error.get().or(status_text_error.get()).is_some()>
-                    <label for="field-status_text">"Status Message"</label>
+                    <label for="field-status_text">{t!(account_status_message)}</label>
                     <div class="status-row">
                         <span class=move || format!("status-dot {}", draft.status.get().as_str()) aria-hidden="true"></span>
                         <select
                             name="status"
-                            aria-label="Status"
+                            aria-label=t!(account_status)
                             on:change=move |ev| {
                                 if let Ok(s) = Status::parse(&event_target_value(&ev)) {
                                     draft.status.set(s);
@@ -165,14 +167,14 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                         >
                             {Status::ALL
                                 .into_iter()
-                                .map(|s| view! { <option value=s.as_str() selected=s == user.status>{s.label()}</option> })
+                                .map(|s| view! { <option value=s.as_str() selected=s == user.status>{tm(&s.label())}</option> })
                                 .collect_view()}
                         </select>
                         <input
                             id="field-status_text"
                             name="status_text"
                             value=user.status_text.clone()
-                            placeholder="What are you up to?"
+                            placeholder=t!(account_status_placeholder)
                             aria-describedby="field-status_text-error field-status_text-count"
                             aria-invalid=move || if status_text_error.get().is_some() { "true" } else { "false" }
                             on:input=move |ev| draft.status_text.set(event_target_value(&ev))
@@ -184,7 +186,7 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                     </p>
                 </div>
                 <Field
-                    label="Nickname"
+                    label=t!(account_nickname)
                     name="nickname"
                     value=user.nickname.clone()
                     autocomplete="nickname"
@@ -193,7 +195,7 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                     extra=view! { <Counter text=draft.nickname max=NICKNAME_MAX id="field-nickname-count"/> }.into_any()
                 />
                 <div class="field" class:has-error=move || bio_error.get().is_some()>
-                    <label for="field-bio">"Bio"</label>
+                    <label for="field-bio">{t!(account_bio)}</label>
                     <textarea
                         id="field-bio"
                         name="bio"
@@ -204,7 +206,7 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                     >
                         {user.bio.clone()}
                     </textarea>
-                    <p class="hint">"Plain text, shown as you type it."</p>
+                    <p class="hint">{t!(account_bio_hint)}</p>
                     <Counter text=draft.bio max=BIO_MAX id="field-bio-count"/>
                     <p class="field-error" id="field-bio-error">{move || bio_error.get()}</p>
                 </div>
@@ -214,10 +216,10 @@ pub fn ProfileForm(user: UserView) -> impl IntoView {
                     disabled=move || hydrated.get() && !dirty.get()
                     aria-busy=move || (action.pending().get() || avatar.progress.get().is_some()).to_string()
                 >
-                    "Save Changes"
+                    {t!(common_save_changes)}
                 </button>
                 <Show when=just_saved>
-                    <p class="notice ok" role="status">"Your profile was saved."</p>
+                    <p class="notice ok" role="status">{t!(account_profile_saved)}</p>
                 </Show>
             </form>
         </section>

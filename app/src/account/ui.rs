@@ -7,6 +7,7 @@ use leptos_router::components::{Outlet, Redirect, A};
 use crate::{
     auth::{model::UserView, ui::Auth},
     error::AppError,
+    t,
     ui::{ErrorNotice, Time},
 };
 
@@ -22,7 +23,7 @@ pub fn with_user<V: IntoView + 'static>(
     let page = Auth::for_page();
     let location = leptos_router::hooks::use_location();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
             {move || {
                 let content = content.clone();
                 let page = page.clone();
@@ -53,12 +54,12 @@ pub fn AccountLayout() -> impl IntoView {
     with_user(|_| {
         view! {
             <div class="account">
-                <nav class="account-nav" aria-label="My Account">
-                    <h2>"My Account"</h2>
-                    <A href="/account/profile">"Profile"</A>
-                    <A href="/account/preferences">"Preferences"</A>
-                    <A href="/account/security">"Security"</A>
-                    <A href="/account/tokens">"Personal Access Tokens"</A>
+                <nav class="account-nav" aria-label=t!(account_nav_label)>
+                    <h2>{t!(account_nav_label)}</h2>
+                    <A href="/account/profile">{t!(account_nav_profile)}</A>
+                    <A href="/account/preferences">{t!(account_nav_preferences)}</A>
+                    <A href="/account/security">{t!(account_nav_security)}</A>
+                    <A href="/account/tokens">{t!(account_nav_tokens)}</A>
                 </nav>
                 <div class="account-main">
                     <Outlet/>
@@ -74,18 +75,18 @@ pub fn AccountLayout() -> impl IntoView {
 fn AccountFacts(user: UserView) -> impl IntoView {
     view! {
         <dl class="facts">
-            <dt>"Role"</dt>
-            <dd>{if user.role == crate::auth::model::Role::Admin { "Administrator" } else { "User" }}</dd>
-            <dt>"Member since"</dt>
+            <dt>{t!(account_role)}</dt>
+            <dd>{if user.role == crate::auth::model::Role::Admin { t!(account_role_admin) } else { t!(account_role_user) }}</dd>
+            <dt>{t!(account_member_since)}</dt>
             <dd><Time ms=user.created_at/></dd>
         </dl>
     }
 }
 
 /// A section's title and heading, with its introduction.
-fn section(title: &'static str, intro: &'static str) -> impl IntoView {
+fn section(title: String, intro: String) -> impl IntoView {
     view! {
-        <Title text=format!("{title} · My Account · Gatehouse")/>
+        <Title text=t!(account_page_title, &title)/>
         <h1>{title}</h1>
         <p class="intro">{intro}</p>
     }
@@ -96,13 +97,11 @@ fn section(title: &'static str, intro: &'static str) -> impl IntoView {
 #[component]
 pub fn ProfileSection() -> impl IntoView {
     view! {
-        <Title text="Profile · My Account · Gatehouse"/>
-        <h1>"Profile"</h1>
-        <p class="intro">"How you appear to others, and how you sign in."</p>
+        {section(t!(account_profile_title), t!(account_profile_intro))}
         {with_user(|user| view! { <AccountFacts user=user.clone()/><super::profile::ProfileForm user/> })}
         <crate::email::ui::EmailPanel/>
-        <crate::password::ui::ChangePasswordForm confirm_label="Confirm your Password"/>
-        <section class="panel" aria-label="Other locations">
+        <crate::password::ui::ChangePasswordForm confirm_label=t!(account_confirm_password)/>
+        <section class="panel" aria-label=t!(account_other_locations)>
             <crate::sessions::ui::LogoutOthers/>
         </section>
     }
@@ -111,7 +110,7 @@ pub fn ProfileSection() -> impl IntoView {
 #[component]
 pub fn PreferencesSection() -> impl IntoView {
     view! {
-        {section("Preferences", "Language, presence, notifications and more for this account.")}
+        {section(t!(account_preferences_title), t!(account_preferences_intro))}
         <crate::preferences::ui::PreferencesPanel/>
     }
 }
@@ -122,7 +121,7 @@ pub fn PreferencesSection() -> impl IntoView {
 #[component]
 pub fn SecuritySection() -> impl IntoView {
     view! {
-        {section("Security", "Password, two-factor authentication and where you are signed in.")}
+        {section(t!(account_security_title), t!(account_security_intro))}
         <crate::password::ui::ChangePasswordForm/>
         <crate::two_factor::ui::TwoFactorPanel/>
         <crate::sessions::ui::SessionsPanel/>
@@ -132,7 +131,7 @@ pub fn SecuritySection() -> impl IntoView {
 #[component]
 pub fn TokensSection() -> impl IntoView {
     view! {
-        {section("Personal Access Tokens", "Tokens for scripts and API clients that act as you.")}
+        {section(t!(account_tokens_title), t!(account_tokens_intro))}
         <crate::tokens::ui::TokensPanel/>
     }
 }

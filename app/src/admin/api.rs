@@ -47,7 +47,7 @@ pub async fn save_password_policy(
         match raw.trim().parse::<usize>() {
             Ok(n) => n,
             Err(_) => {
-                p.add(field, "Enter a whole number.");
+                p.add(field, i18n::k::error_whole_number());
                 0
             }
         }

@@ -4,10 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
+use wire::account::Role;
+
 use super::api::{admin_overview, AdminUser, SavePasswordPolicy};
 use crate::{
     account::ui::with_user,
     password::api::get_password_policy,
+    t,
     two_factor::{
         api::{AdminForceTwoFactor, AdminResetTwoFactor},
         ui::ConfirmItsYou,
@@ -41,39 +44,39 @@ fn AdminOverviewView() -> impl IntoView {
     });
     let reset_done = move || matches!(reset.value().get(), Some(Ok(())));
     view! {
-        <Title text="Administration · Gatehouse"/>
-        <h1>"Administration"</h1>
+        <Title text=t!(admin_page_title)/>
+        <h1>{t!(admin_heading)}</h1>
         <AdminNav/>
         <ConfirmItsYou/>
         <form method="get" action="/admin" class="search">
-            <label for="admin-search">"Search users"</label>
+            <label for="admin-search">{t!(admin_search_label)}</label>
             <input id="admin-search" name="q" type="search" value=search/>
-            <button type="submit">"Search"</button>
+            <button type="submit">{t!(admin_search_button)}</button>
         </form>
         <FormError message=error_message(action_error)/>
         <Show when=reset_done>
-            <p class="notice ok" role="status">"Two-factor authentication was reset. The user was told by email."</p>
+            <p class="notice ok" role="status">{t!(admin_reset_done)}</p>
         </Show>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(o) => view! {
                         <p class="facts-line">
-                            {format!("{} accounts, {} administrators.", o.total_users, o.admins)}
+                            {t!(admin_users_summary, o.total_users, o.admins)}
                         </p>
                         {(o.mail_given_up > 0).then(|| view! {
-                            <p class="notice warn" role="status">
-                                {format!(
-                                    "{} email message(s) could not be delivered and were given up (refused addresses, or the mail server failed for hours). The server log names them.",
-                                    o.mail_given_up,
-                                )}
-                            </p>
+                            <p class="notice warn" role="status">{t!(admin_mail_given_up, o.mail_given_up)}</p>
                         })}
                         <table class="users">
                             <thead>
                                 <tr>
-                                    <th>"Username"</th><th>"Name"</th><th>"Email"</th><th>"Role"</th>
-                                    <th>"Created"</th><th>"Two-factor"</th><th></th>
+                                    <th>{t!(admin_column_username)}</th>
+                                    <th>{t!(admin_column_name)}</th>
+                                    <th>{t!(admin_column_email)}</th>
+                                    <th>{t!(admin_column_role)}</th>
+                                    <th>{t!(admin_column_created)}</th>
+                                    <th>{t!(admin_column_two_factor)}</th>
+                                    <th></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -112,9 +115,9 @@ fn PageLinks(next: Option<String>, search: String) -> impl IntoView {
     let first = address(None);
     let next = next.map(|n| address(Some(&n)));
     view! {
-        <nav class="pages" aria-label="Pages of users">
-            <Show when=paged><A href=first.clone()>"First page"</A></Show>
-            {next.map(|href| view! { <A href=href>"Next page"</A> })}
+        <nav class="pages" aria-label=t!(admin_pages_label)>
+            <Show when=paged><A href=first.clone()>{t!(admin_first_page)}</A></Show>
+            {next.map(|href| view! { <A href=href>{t!(admin_next_page)}</A> })}
         </nav>
     }
 }
@@ -138,22 +141,28 @@ fn UserRowView(
 ) -> impl IntoView {
     let AdminUser { user, totp, two_factor_forced } = u;
     let state = match (totp, two_factor_forced) {
-        (true, true) => "On (required)",
-        (true, false) => "On",
-        (false, true) => "Required, not set up",
-        (false, false) => "Off",
+        (true, true) => t!(admin_two_factor_on_required),
+        (true, false) => t!(admin_two_factor_on),
+        (false, true) => t!(admin_two_factor_required_not_set_up),
+        (false, false) => t!(admin_two_factor_off),
     };
-    let force_label =
-        if two_factor_forced { "Stop forcing two-factor authentication" } else { "Force two-factor authentication" };
-    let force_aria = format!("{force_label} for {}", user.username);
-    let reset_aria = format!("Reset two-factor authentication for {}", user.username);
+    let (force_label, force_aria) = if two_factor_forced {
+        (t!(admin_stop_forcing_two_factor), t!(admin_stop_forcing_two_factor_for, &user.username))
+    } else {
+        (t!(admin_force_two_factor), t!(admin_force_two_factor_for, &user.username))
+    };
+    let reset_aria = t!(admin_reset_two_factor_for, &user.username);
+    let role = match user.role {
+        Role::User => t!(admin_role_user),
+        Role::Admin => t!(admin_role_admin),
+    };
     let id = user.id.clone();
     let reset_form = totp.then(move || {
         view! {
             <ActionForm action=reset>
                 <input type="hidden" name="user_id" value=id/>
                 <button type="submit" class="secondary danger" aria-label=reset_aria>
-                    "Reset two-factor authentication"
+                    {t!(admin_reset_two_factor)}
                 </button>
             </ActionForm>
         }
@@ -164,7 +173,7 @@ fn UserRowView(
             <td>{user.username}</td>
             <td>{user.name}</td>
             <td>{user.email}</td>
-            <td>{user.role.as_str()}</td>
+            <td>{role}</td>
             <td><Time ms=user.created_at/></td>
             <td>{state}</td>
             <td class="row-actions">
@@ -189,8 +198,8 @@ pub fn AdminTwoFactorPage() -> impl IntoView {
             return view! { <NotAdmin/> }.into_any();
         }
         view! {
-            <Title text="Two-factor authentication · Administration · Gatehouse"/>
-            <h1>"Administration"</h1>
+            <Title text=t!(admin_two_factor_page_title)/>
+            <h1>{t!(admin_heading)}</h1>
             <AdminNav/>
             <ConfirmItsYou/>
             <crate::two_factor::ui::TwoFactorSettingsForm/>
@@ -207,8 +216,8 @@ pub fn AdminTokensPage() -> impl IntoView {
             return view! { <NotAdmin/> }.into_any();
         }
         view! {
-            <Title text="Personal access tokens · Administration · Gatehouse"/>
-            <h1>"Administration"</h1>
+            <Title text=t!(admin_tokens_page_title)/>
+            <h1>{t!(admin_heading)}</h1>
             <AdminNav/>
             <ConfirmItsYou/>
             <TokenSettingsForm/>
@@ -226,26 +235,26 @@ fn TokenSettingsForm() -> impl IntoView {
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <section class="panel" aria-labelledby="token-settings-heading">
-            <h2 id="token-settings-heading">"Personal access tokens"</h2>
+            <h2 id="token-settings-heading">{t!(admin_tokens_heading)}</h2>
             <Show when=saved>
-                <p class="notice ok" role="status">"The token settings were saved."</p>
+                <p class="notice ok" role="status">{t!(admin_tokens_saved)}</p>
             </Show>
             <FormError message=form_error(error)/>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
                         Ok(s) => view! {
                             <ActionForm action=action>
                                 <Field
-                                    label="Longest lifetime of a new token, in days"
+                                    label=t!(admin_tokens_max_days)
                                     name="max_days"
                                     kind="number"
                                     value=s.max_days.to_string()
-                                    hint="0: no limit (tokens may also never expire). Existing tokens keep their expiry."
+                                    hint=t!(admin_tokens_max_days_hint)
                                     error=field_error(error, "max_days")
                                     required=true
                                 />
-                                <SubmitButton label="Save" pending=action.pending()/>
+                                <SubmitButton label=t!(common_save) pending=action.pending()/>
                             </ActionForm>
                         }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -264,11 +273,11 @@ pub fn AdminPreferencesPage() -> impl IntoView {
             return view! { <NotAdmin/> }.into_any();
         }
         view! {
-            <Title text="Preferences · Administration · Gatehouse"/>
-            <h1>"Administration"</h1>
+            <Title text=t!(admin_preferences_page_title)/>
+            <h1>{t!(admin_heading)}</h1>
             <AdminNav/>
             <ConfirmItsYou/>
-            <h2>"Default preferences"</h2>
+            <h2>{t!(admin_preferences_heading)}</h2>
             <crate::preferences::ui::PreferenceDefaultsPanel/>
         }
         .into_any()
@@ -279,12 +288,12 @@ pub fn AdminPreferencesPage() -> impl IntoView {
 #[component]
 fn AdminNav() -> impl IntoView {
     view! {
-        <nav class="admin-nav" aria-label="Administration">
-            <A href="/admin">"Users"</A>
-            <A href="/admin/password-policy">"Password policy"</A>
-            <A href="/admin/two-factor">"Two-factor authentication"</A>
-            <A href="/admin/tokens">"Personal access tokens"</A>
-            <A href="/admin/preferences">"Preferences"</A>
+        <nav class="admin-nav" aria-label=t!(admin_nav_label)>
+            <A href="/admin">{t!(admin_nav_users)}</A>
+            <A href="/admin/password-policy">{t!(admin_nav_password_policy)}</A>
+            <A href="/admin/two-factor">{t!(admin_nav_two_factor)}</A>
+            <A href="/admin/tokens">{t!(admin_nav_tokens)}</A>
+            <A href="/admin/preferences">{t!(admin_nav_preferences)}</A>
         </nav>
     }
 }
@@ -303,10 +312,10 @@ pub fn PasswordPolicyPage() -> impl IntoView {
 #[component]
 fn NotAdmin() -> impl IntoView {
     view! {
-        <Title text="Administration · Gatehouse"/>
+        <Title text=t!(admin_page_title)/>
         <section class="card narrow">
-            <h1>"Administration"</h1>
-            <p class="notice error" role="alert">"Only administrators can open this page."</p>
+            <h1>{t!(admin_heading)}</h1>
+            <p class="notice error" role="alert">{t!(admin_not_admin)}</p>
         </section>
     }
 }
@@ -317,12 +326,12 @@ fn PasswordPolicyForm() -> impl IntoView {
     let policy = Resource::new(move || action.version().get(), |_| get_password_policy());
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let saved = move || matches!(action.value().get(), Some(Ok(())));
-    let number = move |label: &'static str, name: &'static str, value: String, hint: &'static str| {
+    let number = move |label: String, name: &'static str, value: String, hint: String| {
         view! {
             <Field label=label name=name kind="number" value=value hint=hint error=field_error(error, name) required=true/>
         }
     };
-    let check = |label: &'static str, name: &'static str, on: bool| {
+    let check = |label: String, name: &'static str, on: bool| {
         view! {
             <div class="field check">
                 <input type="checkbox" id=format!("field-{name}") name=name checked=on/>
@@ -331,40 +340,62 @@ fn PasswordPolicyForm() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Password policy · Administration · Gatehouse"/>
-        <h1>"Administration"</h1>
+        <Title text=t!(admin_policy_page_title)/>
+        <h1>{t!(admin_heading)}</h1>
         <AdminNav/>
         <ConfirmItsYou/>
         <section class="panel" aria-labelledby="policy-heading">
-            <h2 id="policy-heading">"Password policy"</h2>
-            <p class="intro">
-                "Applies to registration, password changes and resets. Composition rules are off by default: "
-                "length and the common-password list protect better (NIST SP 800-63B)."
-            </p>
+            <h2 id="policy-heading">{t!(admin_policy_heading)}</h2>
+            <p class="intro">{t!(admin_policy_intro)}</p>
             <Show when=saved>
-                <p class="notice ok" role="status">"The password policy was saved."</p>
+                <p class="notice ok" role="status">{t!(admin_policy_saved)}</p>
             </Show>
             <FormError message=form_error(error)/>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match policy.await {
                         Ok(p) => view! {
                             <ActionForm action=action>
-                                {number("Minimum length", "min_length", p.min_length.to_string(), "At least 8.")}
-                                {number("Maximum length", "max_length", p.max_length.to_string(), "64 to 1024.")}
+                                {number(
+                                    t!(admin_policy_min_length),
+                                    "min_length",
+                                    p.min_length.to_string(),
+                                    t!(admin_policy_min_length_hint),
+                                )}
+                                {number(
+                                    t!(admin_policy_max_length),
+                                    "max_length",
+                                    p.max_length.to_string(),
+                                    t!(admin_policy_max_length_hint),
+                                )}
                                 <fieldset>
-                                    <legend>"Require"</legend>
-                                    {check("A lower-case letter", "require_lower", p.require_lower)}
-                                    {check("An upper-case letter", "require_upper", p.require_upper)}
-                                    {check("A digit", "require_digit", p.require_digit)}
-                                    {check("A symbol", "require_symbol", p.require_symbol)}
+                                    <legend>{t!(admin_policy_require)}</legend>
+                                    {check(t!(admin_policy_require_lower), "require_lower", p.require_lower)}
+                                    {check(t!(admin_policy_require_upper), "require_upper", p.require_upper)}
+                                    {check(t!(admin_policy_require_digit), "require_digit", p.require_digit)}
+                                    {check(t!(admin_policy_require_symbol), "require_symbol", p.require_symbol)}
                                 </fieldset>
-                                {check("Forbid the username, email address or name inside the password", "forbid_personal", p.forbid_personal)}
-                                {number("Forbid the last N passwords", "history", p.history.to_string(), "0 turns this off; at most 24.")}
-                                {number("Maximum age in days", "max_age_days", p.max_age_days.to_string(), "0: passwords never expire. An expired password must be changed at sign-in.")}
-                                {number("Maximum repeated characters in a row", "max_repeated", p.max_repeated.to_string(), "0: no limit.")}
-                                {check("Refuse commonly used passwords", "block_common", p.block_common)}
-                                <SubmitButton label="Save policy" pending=action.pending()/>
+                                {check(t!(admin_policy_forbid_personal), "forbid_personal", p.forbid_personal)}
+                                {number(
+                                    t!(admin_policy_history),
+                                    "history",
+                                    p.history.to_string(),
+                                    t!(admin_policy_history_hint),
+                                )}
+                                {number(
+                                    t!(admin_policy_max_age),
+                                    "max_age_days",
+                                    p.max_age_days.to_string(),
+                                    t!(admin_policy_max_age_hint),
+                                )}
+                                {number(
+                                    t!(admin_policy_max_repeated),
+                                    "max_repeated",
+                                    p.max_repeated.to_string(),
+                                    t!(admin_policy_max_repeated_hint),
+                                )}
+                                {check(t!(admin_policy_block_common), "block_common", p.block_common)}
+                                <SubmitButton label=t!(admin_policy_save) pending=action.pending()/>
                             </ActionForm>
                         }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),

@@ -22,7 +22,9 @@ pub async fn register(name: String, username: String, email: String, password: P
     ratelimit::hit(env.db, &format!("register:ip:{}", cx.meta.ip), limit, env.now).await?;
     let policy = policy::current(&env).await?;
     let input = RegisterInput { name: &name, username: &username, email: &email, password: password.expose() };
-    let (_, session) = auth::register(&env, cx.core().timeouts, input, &policy, &cx.meta).await?;
+    // The page's language becomes the account's: its mail and pages speak it from the start.
+    let language = wire::preferences::Language::parse(crate::words::lang()).ok();
+    let (_, session) = auth::register_in(&env, cx.core().timeouts, input, language, &policy, &cx.meta).await?;
     cx.replace_session(previous, &session).await?;
     leptos_axum::redirect(HOME);
     Ok(())
@@ -93,11 +95,18 @@ pub async fn sign_out() -> Result<(), AppError> {
 pub async fn current_user() -> Result<Visitor, AppError> {
     use gatehouse_core::access;
 
-    use wire::{preferences::Display, presence::AutoAway};
+    use wire::{
+        preferences::{Display, Language},
+        presence::AutoAway,
+    };
 
     let cx = crate::server::cx()?;
     let Some(me) = cx.principal().await? else {
-        let display = cx.display_cookie().unwrap_or_default();
+        // The page speaks the request's language (the kept one, or Accept-Language's).
+        let display = Display {
+            language: Language::parse(crate::words::lang()).unwrap_or_default(),
+            ..cx.display_cookie().unwrap_or_default()
+        };
         return Ok(Visitor { user: None, display, presence: None, auto_away: None });
     };
     let env = cx.env();

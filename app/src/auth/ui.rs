@@ -15,6 +15,7 @@ use super::{
 use crate::{
     error::AppError,
     password::ui::PasswordRules,
+    t,
     ui::{field_error, form_error, Field, FormError, SubmitButton},
 };
 
@@ -148,33 +149,33 @@ pub fn SignInPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let was_reset = move || query.read().get("reset").is_some();
     view! {
-        <Title text="Sign in · Gatehouse"/>
+        <Title text=t!(auth_signin_title)/>
         <section class="card narrow">
-            <h1>"Sign in"</h1>
+            <h1>{t!(auth_signin_heading)}</h1>
             <Show when=was_reset>
-                <p class="notice ok" role="status">"Your password was reset. Sign in with your new password."</p>
+                <p class="notice ok" role="status">{t!(auth_signin_was_reset)}</p>
             </Show>
             <FormError message=form_error(error)/>
             <ActionForm action=action>
                 <Field
-                    label="Username or email"
+                    label=t!(auth_field_identifier)
                     name="identifier"
                     autocomplete="username"
                     error=field_error(error, "identifier")
                     required=true
                 />
                 <Field
-                    label="Password"
+                    label=t!(auth_field_password)
                     name="password"
                     kind="password"
                     autocomplete="current-password"
                     error=field_error(error, "password")
                     required=true
                 />
-                <SubmitButton label="Sign in" pending=action.pending()/>
+                <SubmitButton label=t!(auth_signin_submit) pending=action.pending()/>
             </ActionForm>
-            <p class="aside"><a href="/forgot-password">"Reset password"</a></p>
-            <p class="aside">"New here? " <a href="/register">"Create an account"</a></p>
+            <p class="aside"><a href="/forgot-password">{t!(auth_forgot_link)}</a></p>
+            <p class="aside">{t!(auth_new_here)} " " <a href="/register">{t!(auth_create_account_link)}</a></p>
         </section>
     }
 }
@@ -185,22 +186,28 @@ pub fn RegisterPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let typed = RwSignal::new(String::new());
     view! {
-        <Title text="Create account · Gatehouse"/>
+        <Title text=t!(auth_register_title)/>
         <section class="card narrow">
-            <h1>"Create your account"</h1>
+            <h1>{t!(auth_register_heading)}</h1>
             <FormError message=form_error(error)/>
             <ActionForm action=action>
-                <Field label="Name" name="name" autocomplete="name" error=field_error(error, "name") required=true/>
                 <Field
-                    label="Username"
+                    label=t!(auth_field_name)
+                    name="name"
+                    autocomplete="name"
+                    error=field_error(error, "name")
+                    required=true
+                />
+                <Field
+                    label=t!(auth_field_username)
                     name="username"
                     autocomplete="username"
-                    hint="3 to 32 letters, digits, dots, dashes or underscores."
+                    hint=t!(auth_username_hint)
                     error=field_error(error, "username")
                     required=true
                 />
                 <Field
-                    label="Email"
+                    label=t!(auth_field_email)
                     name="email"
                     kind="email"
                     autocomplete="email"
@@ -208,7 +215,7 @@ pub fn RegisterPage() -> impl IntoView {
                     required=true
                 />
                 <Field
-                    label="Password"
+                    label=t!(auth_field_password)
                     name="password"
                     kind="password"
                     autocomplete="new-password"
@@ -217,9 +224,9 @@ pub fn RegisterPage() -> impl IntoView {
                     on_input=Callback::new(move |v: String| typed.set(v))
                     extra=view! { <PasswordRules typed=typed/> }.into_any()
                 />
-                <SubmitButton label="Create account" pending=action.pending()/>
+                <SubmitButton label=t!(auth_register_submit) pending=action.pending()/>
             </ActionForm>
-            <p class="aside">"Already have an account? " <a href="/signin">"Sign in"</a></p>
+            <p class="aside">{t!(auth_have_account)} " " <a href="/signin">{t!(auth_signin_link)}</a></p>
         </section>
     }
 }
@@ -250,24 +257,24 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
     });
     view! {
         <details class="user-menu" node_ref=menu>
-            <summary aria-label="Account menu">
+            <summary aria-label=t!(auth_menu_label)>
                 <span class="avatar-with-status">
                     <img class="avatar" src=move || shown.with(|u| u.avatar_url(64)) alt="" width="34" height="34"/>
                     <span class=move || format!("status-dot {}", status().as_str()) aria-hidden="true"></span>
                 </span>
                 <span class="visually-hidden" data-testid="header-status">
-                    {move || format!("Status: {}", status().label())}
+                    {move || t!(auth_menu_status, status().as_str())}
                 </span>
                 <span class="user-name">{move || shown.with(|u| u.username.clone())}</span>
             </summary>
             <crate::presence::PresenceWatcher/>
             <div class="menu" role="menu">
-                <a role="menuitem" href="/account/profile">"My Account"</a>
+                <a role="menuitem" href="/account/profile">{t!(auth_menu_my_account)}</a>
                 <Show when=move || is_admin>
-                    <a role="menuitem" href="/admin">"Administration"</a>
+                    <a role="menuitem" href="/admin">{t!(auth_menu_administration)}</a>
                 </Show>
                 <ActionForm action=sign_out>
-                    <button role="menuitem" type="submit" class="link">"Sign out"</button>
+                    <button role="menuitem" type="submit" class="link">{t!(auth_sign_out)}</button>
                 </ActionForm>
             </div>
         </details>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{get_email_status, CancelEmailChange, ChangeEmail, ConfirmEmail, ResendVerification};
 use crate::{
     error::AppError,
+    t,
     two_factor::ui::ConfirmItsYou,
     ui::{error_message, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
 };
@@ -36,8 +37,8 @@ pub fn EmailPanel() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="email-heading">
-            <h2 id="email-heading">"Email"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h2 id="email-heading">{t!(email_heading)}</h2>
+            <Transition fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match status.await {
                         Ok(s) => {
@@ -46,22 +47,24 @@ pub fn EmailPanel() -> impl IntoView {
                             <p class="email-line">
                                 <span class="email-address">{s.email.clone()}</span>
                                 {if verified {
-                                    view! { <span class="badge ok">"Verified"</span> }.into_any()
+                                    view! { <span class="badge ok">{t!(email_verified)}</span> }.into_any()
                                 } else {
-                                    view! { <span class="badge warn">"Not verified"</span> }.into_any()
+                                    view! { <span class="badge warn">{t!(email_not_verified)}</span> }.into_any()
                                 }}
                             </p>
                             {s.pending.map(|p| view! {
                                 <div class="notice" role="status">
-                                    <p>{format!("A confirmation link was sent to {p}. Your address changes once it is opened.")}</p>
+                                    <p>{t!(email_pending, &p)}</p>
                                     <ActionForm action=cancel>
-                                        <button type="submit" class="secondary" aria-label=format!("Cancel the change to {p}")>"Cancel"</button>
+                                        <button type="submit" class="secondary" aria-label=t!(email_cancel_change_label, &p)>
+                                            {t!(common_cancel)}
+                                        </button>
                                     </ActionForm>
                                 </div>
                             })}
                             <Show when=move || !verified>
                                 <ActionForm action=resend>
-                                    <button type="submit" class="secondary">"Resend Email Verification"</button>
+                                    <button type="submit" class="secondary">{t!(email_resend)}</button>
                                 </ActionForm>
                             </Show>
                         }.into_any()
@@ -71,17 +74,17 @@ pub fn EmailPanel() -> impl IntoView {
                 })}
             </Transition>
             <Show when=resent>
-                <p class="notice ok" role="status">"A new verification link is on its way. Earlier links no longer work."</p>
+                <p class="notice ok" role="status">{t!(email_resent)}</p>
             </Show>
             <FormError message=error_message(resend_error)/>
-            <h3>"Change email address"</h3>
+            <h3>{t!(email_change_heading)}</h3>
             <Show when=move || matches!(change.value().get(), Some(Ok(())))>
-                <p class="notice ok" role="status">"Check the new address: the change takes effect when you open the link we sent there."</p>
+                <p class="notice ok" role="status">{t!(email_change_sent)}</p>
             </Show>
             <FormError message=form_error(change_error)/>
             <ActionForm action=change node_ref=form>
                 <Field
-                    label="New email address"
+                    label=t!(email_field_new)
                     name="email"
                     id="field-new_email"
                     kind="email"
@@ -90,7 +93,7 @@ pub fn EmailPanel() -> impl IntoView {
                     required=true
                 />
                 <Field
-                    label="Your password"
+                    label=t!(email_field_password)
                     name="current_password"
                     id="field-email-current_password"
                     kind="password"
@@ -98,7 +101,7 @@ pub fn EmailPanel() -> impl IntoView {
                     error=field_error(change_error, "current_password")
                     required=true
                 />
-                <SubmitButton label="Change email" pending=change.pending()/>
+                <SubmitButton label=t!(email_change_submit) pending=change.pending()/>
             </ActionForm>
             // The address is a second factor (by default once verified): confirm it's you first.
             <Show when=move || matches!(change_error.get(), Some(AppError::ReauthenticationRequired))>
@@ -118,21 +121,21 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let done = move || query.read().get("done").is_some() || matches!(action.value().get(), Some(Ok(())));
     view! {
-        <Title text="Confirm your email address · Gatehouse"/>
+        <Title text=t!(email_verify_title)/>
         <section class="card narrow">
-            <h1>"Confirm your email address"</h1>
+            <h1>{t!(email_verify_heading)}</h1>
             <Show
                 when=done
                 fallback=move || view! {
                     <FormError message=error_message(error)/>
                     <ActionForm action=action>
                         <input type="hidden" name="token" value=token/>
-                        <SubmitButton label="Confirm email address" pending=action.pending()/>
+                        <SubmitButton label=t!(email_verify_submit) pending=action.pending()/>
                     </ActionForm>
                 }
             >
-                <p class="notice ok" role="status">"Your email address is confirmed."</p>
-                <p><a href="/account/profile">"Go to your profile"</a></p>
+                <p class="notice ok" role="status">{t!(email_verify_done)}</p>
+                <p><a href="/account/profile">{t!(email_go_to_profile)}</a></p>
             </Show>
         </section>
     }

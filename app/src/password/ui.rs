@@ -11,9 +11,10 @@ use super::{
 use crate::{
     auth::{api::HOME, ui::Auth},
     error::AppError,
+    t,
     tokens::api::RevokeAllTokens,
     two_factor::ui::ConfirmItsYou,
-    ui::{field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
+    ui::{error_text, field_error, form_error, ErrorNotice, Field, FormError, SubmitButton},
 };
 
 /// The policy's rules, each marked met or not as the user types (the server's own code).
@@ -37,20 +38,20 @@ pub fn PasswordRules(#[prop(into)] typed: Signal<String>, #[prop(optional)] sign
                 };
                 let policy = policy.await.unwrap_or_default();
                 view! {
-                    <ul class="rules" aria-label="Password rules" aria-live="polite">
+                    <ul class="rules" aria-label=t!(password_rules_label) aria-live="polite">
                         {move || {
                             policy
                                 .evaluate(&typed.get(), &personal)
                                 .into_iter()
                                 .map(|r| {
                                     let (class, state) = match r.met {
-                                        Some(true) => ("met", " (met)"),
-                                        Some(false) => ("unmet", " (not met)"),
-                                        None => ("", ""),
+                                        Some(true) => ("met", format!(" {}", t!(password_rule_met))),
+                                        Some(false) => ("unmet", format!(" {}", t!(password_rule_not_met))),
+                                        None => ("", String::new()),
                                     };
                                     view! {
                                         <li class=class>
-                                            {r.text}
+                                            {crate::words::tm(&r.text)}
                                             <span class="visually-hidden">{state}</span>
                                         </li>
                                     }
@@ -69,12 +70,12 @@ pub fn PasswordRules(#[prop(into)] typed: Signal<String>, #[prop(optional)] sign
 fn NewPasswordFields(
     error: Signal<Option<AppError>>,
     typed: RwSignal<String>,
-    confirm_label: &'static str,
+    confirm_label: String,
     #[prop(optional)] signed_in: bool,
 ) -> impl IntoView {
     view! {
         <Field
-            label="New Password"
+            label=t!(password_new)
             name="new_password"
             kind="password"
             autocomplete="new-password"
@@ -95,9 +96,10 @@ fn NewPasswordFields(
 }
 
 /// Current Password, New Password and a repeat: "Repeat New Password" on the Security page
-/// (IONOS), "Confirm your Password" on the Profile (Rocket.Chat).
+/// (IONOS, the default), "Confirm your Password" on the Profile (Rocket.Chat).
 #[component]
-pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label: &'static str) -> impl IntoView {
+pub fn ChangePasswordForm(#[prop(into, optional)] confirm_label: Option<String>) -> impl IntoView {
+    let confirm_label = confirm_label.unwrap_or_else(|| t!(password_repeat_new));
     let action = ServerAction::<ChangePassword>::new();
     let revoke = ServerAction::<RevokeAllTokens>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
@@ -121,33 +123,31 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
     });
     view! {
         <section class="panel" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Change Password"</h2>
+            <h2 id="password-heading">{t!(password_change_heading)}</h2>
             <Show when=changed>
-                <p class="notice ok" role="status">"Your password was changed. Every other session was signed out."</p>
+                <p class="notice ok" role="status">{t!(password_changed)}</p>
             </Show>
             <Show when=move || { tokens_left() > 0 && revoke.value().get().is_none() }>
-                <div class="notice warn" role="region" aria-label="Personal access tokens">
+                <div class="notice warn" role="region" aria-label=t!(password_tokens_label)>
                     <p>
-                        {move || match tokens_left() {
-                            1 => "1 personal access token still works: tokens do not depend on your password.".to_owned(),
-                            n => format!("{n} personal access tokens still work: tokens do not depend on your password."),
-                        }}
-                        " If someone else may have had your password, revoke them."
+                        {move || t!(password_tokens_left, tokens_left())}
+                        " "
+                        {t!(password_tokens_advice)}
                     </p>
                     <ActionForm action=revoke>
-                        <button type="submit" class="danger">"Revoke all tokens"</button>
+                        <button type="submit" class="danger">{t!(password_revoke_all)}</button>
                     </ActionForm>
                 </div>
             </Show>
             {move || match revoke.value().get() {
-                Some(Ok(n)) => Some(view! { <p class="notice ok" role="status">{format!("{n} token(s) revoked.")}</p> }.into_any()),
+                Some(Ok(n)) => Some(view! { <p class="notice ok" role="status">{t!(password_tokens_revoked, n)}</p> }.into_any()),
                 Some(Err(e)) => Some(view! { <ErrorNotice error=e/> }.into_any()),
                 None => None,
             }}
             <FormError message=form_error(error)/>
             <ActionForm action=action node_ref=form>
                 <Field
-                    label="Current Password"
+                    label=t!(password_current)
                     name="current_password"
                     id="field-current"
                     kind="password"
@@ -156,7 +156,7 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
                     required=true
                 />
                 <NewPasswordFields error typed confirm_label signed_in=true/>
-                <SubmitButton label="Change Password" pending=action.pending()/>
+                <SubmitButton label=t!(password_change_submit) pending=action.pending()/>
             </ActionForm>
             <Show when=confirm_first>
                 <ConfirmItsYou/>
@@ -170,23 +170,23 @@ pub fn ChangePasswordForm(#[prop(default = "Repeat New Password")] confirm_label
 pub fn ExpiredPasswordPage() -> impl IntoView {
     let page = Auth::for_page();
     view! {
-        <Title text="Change your password · Gatehouse"/>
+        <Title text=t!(password_expired_title)/>
         <section class="card narrow">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || {
                     let page = page.clone();
                     Suspend::new(async move {
                     let Some(user) = page.get().await else { return ().into_any() };
                     match user {
                         Ok(Some(user)) if user.password_expired => view! {
-                            <h1>"Your password has expired"</h1>
-                            <p class="intro">"Your administrator asks that passwords be changed regularly. Choose a new one to continue."</p>
+                            <h1>{t!(password_expired_heading)}</h1>
+                            <p class="intro">{t!(password_expired_intro)}</p>
                             <ChangePasswordForm/>
-                            <p class="aside"><a href=HOME>"Continue to My Account"</a></p>
+                            <p class="aside"><a href=HOME>{t!(password_continue_to_account)}</a></p>
                         }.into_any(),
                         Ok(Some(_)) => view! {
-                            <h1>"Your password is up to date"</h1>
-                            <p><a href=HOME>"Continue to My Account"</a></p>
+                            <h1>{t!(password_up_to_date)}</h1>
+                            <p><a href=HOME>{t!(password_continue_to_account)}</a></p>
                         }.into_any(),
                         Ok(None) | Err(AppError::Unauthenticated) => {
                             view! { <leptos_router::components::Redirect path="/signin"/> }.into_any()
@@ -207,33 +207,30 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let query = use_query_map();
     let sent = move || query.read().get("sent").is_some() || matches!(action.value().get(), Some(Ok(())));
     view! {
-        <Title text="Reset password · Gatehouse"/>
+        <Title text=t!(password_forgot_title)/>
         <section class="card narrow">
-            <h1>"Reset password"</h1>
+            <h1>{t!(password_forgot_heading)}</h1>
             <Show
                 when=sent
                 fallback=move || view! {
-                    <p class="intro">"Enter the verified email address of your account. We will mail it a link to choose a new password."</p>
+                    <p class="intro">{t!(password_forgot_intro)}</p>
                     <FormError message=form_error(error)/>
                     <ActionForm action=action>
                         <Field
-                            label="Email"
+                            label=t!(password_field_email)
                             name="email"
                             kind="email"
                             autocomplete="email"
                             error=field_error(error, "email")
                             required=true
                         />
-                        <SubmitButton label="Send reset link" pending=action.pending()/>
+                        <SubmitButton label=t!(password_forgot_submit) pending=action.pending()/>
                     </ActionForm>
                 }
             >
-                <p class="notice ok" role="status">
-                    "If an account has this verified address, a link to reset its password is on its way. "
-                    "The link works once, for one hour."
-                </p>
+                <p class="notice ok" role="status">{t!(password_forgot_sent)}</p>
             </Show>
-            <p class="aside"><a href="/signin">"Back to sign in"</a></p>
+            <p class="aside"><a href="/signin">{t!(password_back_to_signin)}</a></p>
         </section>
     }
 }
@@ -248,10 +245,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let typed = RwSignal::new(String::new());
     view! {
-        <Title text="Choose a new password · Gatehouse"/>
+        <Title text=t!(password_reset_title)/>
         <section class="card narrow">
-            <h1>"Choose a new password"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h1>{t!(password_reset_heading)}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match valid.await {
                         Ok(status) if status.valid => {
@@ -260,18 +257,18 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 <FormError message=form_error(error)/>
                                 <ActionForm action=action>
                                     <input type="hidden" name="token" value=token/>
-                                    <NewPasswordFields error typed confirm_label="Repeat New Password"/>
+                                    <NewPasswordFields error typed confirm_label=t!(password_repeat_new)/>
                                     {(!methods.is_empty()).then(|| view! {
-                                        <p class="hint">"Your account has two-factor authentication: confirm it's you."</p>
+                                        <p class="hint">{t!(password_reset_two_factor)}</p>
                                         <crate::two_factor::ui::CodeFields methods error prefix="reset"/>
                                     })}
-                                    <SubmitButton label="Reset password" pending=action.pending()/>
+                                    <SubmitButton label=t!(password_reset_submit) pending=action.pending()/>
                                 </ActionForm>
                             }.into_any()
                         }
                         Ok(_) => view! {
-                            <p class="notice error" role="alert">{AppError::InvalidLink.to_string()}</p>
-                            <p><a href="/forgot-password">"Ask for a new link"</a></p>
+                            <p class="notice error" role="alert">{error_text(&AppError::InvalidLink)}</p>
+                            <p><a href="/forgot-password">{t!(password_ask_new_link)}</a></p>
                         }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     }

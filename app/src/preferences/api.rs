@@ -52,7 +52,7 @@ pub async fn reset_preferences(section: String) -> Result<PreferencesView, AppEr
 
 #[cfg(feature = "ssr")]
 fn parse_section(s: &str) -> Result<wire::preferences::Section, AppError> {
-    wire::preferences::Section::parse(s).ok_or_else(|| AppError::field("section", "Unknown section."))
+    wire::preferences::Section::parse(s).ok_or_else(|| AppError::field("section", i18n::k::error_unknown_section()))
 }
 
 /// The server's defaults, as the Preferences form shows a person's preferences: the values,

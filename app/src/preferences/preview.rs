@@ -7,45 +7,56 @@
 use leptos::prelude::*;
 use wire::preferences::{EnterKey, Preferences, ViewMode};
 
-use crate::ui::clock;
+use crate::{
+    t,
+    ui::clock,
+    words::{k, Msg},
+};
+
+/// A text of the sample, in the reader's language (the sample's prose is in the catalogue).
+type Words = fn() -> Msg;
+
+fn say(words: Words) -> String {
+    crate::words::t(words())
+}
 
 /// One message of the sample.
 struct Sample {
-    name: &'static str,
+    name: Words,
     username: &'static str,
-    initials: &'static str,
-    role: Option<&'static str>,
+    initials: Words,
+    role: Option<Words>,
     at: (i64, i64),
-    text: &'static str,
+    text: Words,
 }
 
 const SAMPLES: [Sample; 2] = [
     Sample {
-        name: "Ada Lovelace",
+        name: k::pref_sample_ada_name,
         username: "ada",
-        initials: "AL",
-        role: Some("Admin"),
+        initials: k::pref_sample_ada_initials,
+        role: Some(k::pref_sample_role_admin),
         at: (9, 5),
-        text: "Good morning :) The release candidate is ready for review.",
+        text: k::pref_sample_ada_text,
     },
     Sample {
-        name: "Grace Hopper",
+        name: k::pref_sample_grace_name,
         username: "grace",
-        initials: "GH",
+        initials: k::pref_sample_grace_initials,
         role: None,
         at: (13, 42),
-        text: "Here is the new sign-in page :D",
+        text: k::pref_sample_grace_text,
     },
 ];
 
 /// The reply in the thread of the second message.
 const REPLY: Sample = Sample {
-    name: "Katherine Johnson",
+    name: k::pref_sample_katherine_name,
     username: "katherine",
-    initials: "KJ",
-    role: Some("Moderator"),
+    initials: k::pref_sample_katherine_initials,
+    role: Some(k::pref_sample_role_moderator),
     at: (14, 10),
-    text: "Looks good to me <3 Ship the release ;)",
+    text: k::pref_sample_katherine_text,
 };
 
 /// ASCII smileys and the emoji they become (Convert ASCII to Emoji).
@@ -104,15 +115,15 @@ fn message(m: &Sample, p: &Preferences, extra: AnyView) -> impl IntoView {
     let (h, min) = m.at;
     view! {
         <li class="pv-message">
-            {p.display_avatars.then(|| view! { <span class="pv-avatar" aria-hidden="true">{m.initials}</span> })}
+            {p.display_avatars.then(|| view! { <span class="pv-avatar" aria-hidden="true">{say(m.initials)}</span> })}
             <div class="pv-content">
                 <p class="pv-head">
-                    <strong>{m.name}</strong>
+                    <strong>{say(m.name)}</strong>
                     {(!p.hide_usernames).then(|| view! { <span class="pv-username">{format!("@{}", m.username)}</span> })}
-                    {m.role.filter(|_| !p.hide_roles).map(|r| view! { <span class="pv-role">{r}</span> })}
+                    {m.role.filter(|_| !p.hide_roles).map(|r| view! { <span class="pv-role">{say(r)}</span> })}
                     <span class="pv-time">{clock(h, min, p.time_format)}</span>
                 </p>
-                <p class="pv-text">{body(m.text, p)}</p>
+                <p class="pv-text">{body(&say(m.text), p)}</p>
                 {extra}
             </div>
         </li>
@@ -154,17 +165,19 @@ pub fn Preview(prefs: Signal<Preferences>) -> impl IntoView {
     let image = move |p: &Preferences| {
         let picture = move || {
             if p_auto(prefs) || loaded.get() {
-                view! { <img class="pv-image" src="/favicon.svg" alt="Screenshot of the sign-in page" width="96" height="96"/> }.into_any()
+                view! { <img class="pv-image" src="/favicon.svg" alt=t!(pref_sample_image_alt) width="96" height="96"/> }.into_any()
             } else {
                 view! {
-                    <button type="button" class="secondary" on:click=move |_| loaded.set(true)>"Load image"</button>
+                    <button type="button" class="secondary" on:click=move |_| loaded.set(true)>
+                        {t!(pref_preview_load_image)}
+                    </button>
                 }
                 .into_any()
             }
         };
         view! {
             <details class="pv-media" open=!p.collapse_embedded_media_by_default>
-                <summary>"sign-in.png"</summary>
+                <summary>{t!(pref_sample_image_name)}</summary>
                 {picture}
             </details>
         }
@@ -180,42 +193,45 @@ pub fn Preview(prefs: Signal<Preferences>) -> impl IntoView {
                 };
                 let in_main = p.show_thread_messages_in_main_thread;
                 let first = message(&SAMPLES[0], p, if p.use_emojis {
-                    view! { <p class="pv-reactions" aria-label="Reactions">"👍 2"</p> }.into_any()
+                    view! { <p class="pv-reactions" aria-label=t!(pref_preview_reactions)>"👍 2"</p> }.into_any()
                 } else {
                     ().into_any()
                 });
                 let thread = if in_main {
                     ().into_any()
                 } else {
-                    view! { <p class="pv-thread">"1 reply in thread"</p> }.into_any()
+                    view! { <p class="pv-thread">{t!(pref_preview_thread_replies, 1)}</p> }.into_any()
                 };
                 let second = message(&SAMPLES[1], p, view! { {image(p)}{thread} }.into_any());
                 let reply = in_main.then(|| {
-                    message(&REPLY, p, view! { <p class="pv-thread">"Replied in the thread of Grace Hopper"</p> }.into_any())
+                    let replied = t!(pref_preview_replied_in_thread, say(SAMPLES[1].name));
+                    message(&REPLY, p, view! { <p class="pv-thread">{replied}</p> }.into_any())
                 });
-                let sent_list = sent.get().into_iter().map(|t| {
+                let you = t!(pref_preview_you);
+                let sent_list = sent.get().into_iter().map(|text| {
                     view! {
                         <li class="pv-message">
-                            {p.display_avatars.then(|| view! { <span class="pv-avatar" aria-hidden="true">"You"</span> })}
+                            {p.display_avatars.then(|| view! { <span class="pv-avatar" aria-hidden="true">{you.clone()}</span> })}
                             <div class="pv-content">
-                                <p class="pv-head"><strong>"You"</strong><span class="pv-time">{clock(15, 0, p.time_format)}</span></p>
-                                <p class="pv-text">{body(&t, p)}</p>
+                                <p class="pv-head"><strong>{you.clone()}</strong><span class="pv-time">{clock(15, 0, p.time_format)}</span></p>
+                                <p class="pv-text">{body(&text, p)}</p>
                             </div>
                         </li>
                     }
                 }).collect_view();
                 let enter_hint = match p.enter_key_behavior {
-                    EnterKey::Normal => "Enter sends · Shift+Enter starts a new line",
-                    EnterKey::Alternative => "Ctrl, Alt, Shift or ⌘ with Enter sends · Enter starts a new line",
-                    EnterKey::Desktop => "Enter sends on a desktop · on a phone, the Send button sends",
+                    EnterKey::Normal => t!(pref_preview_enter_normal),
+                    EnterKey::Alternative => t!(pref_preview_enter_alternative),
+                    EnterKey::Desktop => t!(pref_preview_enter_desktop),
                 };
+                let room = t!(pref_sample_room);
                 view! {
                     <div class="pv-bar">
-                        <span class="pv-room">"# release"</span>
+                        <span class="pv-room">{format!("# {room}")}</span>
                         <span class="pv-tray" class:alert=p.unread_tray_icon_alert>
-                            {if p.unread_tray_icon_alert { "Tray icon: 1 unread" } else { "Tray icon: no alert" }}
+                            {if p.unread_tray_icon_alert { t!(pref_preview_tray_unread, 1) } else { t!(pref_preview_tray_quiet) }}
                         </span>
-                        {p.save_mobile_bandwidth.then(|| view! { <span class="pv-saver">"Data Saver on"</span> })}
+                        {p.save_mobile_bandwidth.then(|| view! { <span class="pv-saver">{t!(pref_preview_data_saver)}</span> })}
                     </div>
                     <div class="pv-body">
                         <ul class=format!("pv-list mode-{mode}") on:click=conversation_click>
@@ -223,30 +239,32 @@ pub fn Preview(prefs: Signal<Preferences>) -> impl IntoView {
                         </ul>
                         <Show when=move || sidebar_open.get()>
                             <div class="pv-sidebar">
-                                <p><strong>"Members"</strong></p>
+                                <p><strong>{t!(pref_preview_members)}</strong></p>
                                 <p class="hint">
                                     {move || if prefs.with(|p| p.hide_right_sidebar_with_click) {
-                                        "Closes when you click the conversation."
+                                        t!(pref_preview_sidebar_closes)
                                     } else {
-                                        "Stays open until you close it."
+                                        t!(pref_preview_sidebar_stays)
                                     }}
                                 </p>
-                                <button type="button" class="link" on:click=move |_| sidebar_open.set(false)>"Close"</button>
+                                <button type="button" class="link" on:click=move |_| sidebar_open.set(false)>
+                                    {t!(common_close)}
+                                </button>
                             </div>
                         </Show>
                     </div>
                     <div class="pv-composer">
-                        <label for="pv-composer-text" class="visually-hidden">"Message"</label>
+                        <label for="pv-composer-text" class="visually-hidden">{t!(pref_preview_composer_label)}</label>
                         <textarea
                             id="pv-composer-text"
                             rows="2"
-                            placeholder="Message #release"
+                            placeholder=t!(pref_preview_composer_placeholder, room)
                             prop:value=move || typed.get()
                             on:input=move |ev| typed.set(event_target_value(&ev))
                             on:keydown=on_key
                         ></textarea>
                         {p.use_emojis.then(|| view! { <span class="pv-emoji-button" aria-hidden="true">"🙂"</span> })}
-                        <button type="button" class="secondary" on:click=move |_| send()>"Send"</button>
+                        <button type="button" class="secondary" on:click=move |_| send()>{t!(pref_preview_send)}</button>
                         <p class="hint pv-enter">{enter_hint}</p>
                     </div>
                 }

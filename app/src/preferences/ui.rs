@@ -23,7 +23,9 @@ use super::{
 use crate::{
     auth::ui::Auth,
     error::AppError,
+    t,
     ui::{field_error, form_error, guard_unsaved, ErrorNotice, FormError},
+    words::tm,
 };
 
 /// Whose preferences the form edits.
@@ -53,7 +55,7 @@ const DEFAULT: &str = "default";
 pub fn PreferencesPanel() -> impl IntoView {
     let prefs = Resource::new(|| (), |_| get_preferences());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
             {move || Suspend::new(async move {
                 match prefs.await {
                     Ok(v) => view! { <PreferencesForm view=v target=Target::Mine/> }.into_any(),
@@ -70,7 +72,7 @@ pub fn PreferencesPanel() -> impl IntoView {
 pub fn PreferenceDefaultsPanel() -> impl IntoView {
     let prefs = Resource::new(|| (), |_| get_preference_defaults());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
             {move || Suspend::new(async move {
                 match prefs.await {
                     Ok(v) => view! { <PreferencesForm view=v target=Target::Server/> }.into_any(),
@@ -137,7 +139,15 @@ fn local_problem(s: Setting, text: &str) -> Option<String> {
     if text == DEFAULT {
         return None;
     }
-    Preferences::default().set_form(s, text).err()
+    Preferences::default().set_form(s, text).err().map(|m| tm(&m))
+}
+
+/// A unit of [`Kind::Number`] (as the settings' table names it), in the reader's language.
+fn unit_text(unit: &str) -> String {
+    match unit {
+        "seconds" => t!(pref_unit_seconds),
+        other => other.to_owned(),
+    }
 }
 
 #[component]
@@ -158,7 +168,7 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let draft = Memo::new(move |_| saved.with(|s| fields.with(|f| drafted(s, f))));
-    let notice = RwSignal::new(None::<&'static str>);
+    let notice = RwSignal::new(None::<String>);
 
     let save_value = move || match target {
         Target::Mine => save_mine.value().get(),
@@ -192,8 +202,8 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
         if let Some(Ok(now)) = save_value() {
             keep(now, None);
             notice.set(Some(match target {
-                Target::Mine => "Your preferences were saved.",
-                Target::Server => "The server's defaults were saved.",
+                Target::Mine => t!(pref_saved_mine),
+                Target::Server => t!(pref_saved_server),
             }));
         }
     });
@@ -201,7 +211,7 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(now)) = reset_value() {
             keep(now, resetting.get_untracked());
-            notice.set(Some("The section is back to its defaults."));
+            notice.set(Some(t!(pref_reset_done)));
         }
     });
 
@@ -237,10 +247,8 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
     let ctx = FormCtx { fields, saved, draft, error, target, reset, reset_fn };
     let sections = Section::ALL.into_iter().map(|section| view! { <SectionView ctx section/> }).collect_view();
     let intro = match target {
-        Target::Mine => "Settings you do not change follow the server's defaults.",
-        Target::Server => {
-            "What everyone who did not choose gets. A person's own choices stay; a changed default reaches everyone else at once."
-        }
+        Target::Mine => t!(pref_intro_mine),
+        Target::Server => t!(pref_intro_server),
     };
     view! {
         <div class="preferences">
@@ -256,7 +264,7 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
                         disabled=move || hydrated.get() && !dirty.get()
                         aria-busy=move || pending.get().to_string()
                     >
-                        "Save Changes"
+                        {t!(common_save_changes)}
                     </button>
                     <Show when=move || notice.get().is_some() && !dirty.get()>
                         <p class="notice ok" role="status">{move || notice.get()}</p>
@@ -264,9 +272,9 @@ pub fn PreferencesForm(view: PreferencesView, target: Target) -> impl IntoView {
                 </div>
             </form>
             <audio id="sound-player" data-testid="sound-player" preload="none"></audio>
-            <aside class="preview-pane" aria-label="Preview">
-                <h2>"Preview"</h2>
-                <p class="hint">"A sample conversation with the settings as you change them, before you save."</p>
+            <aside class="preview-pane" aria-label={t!(pref_preview_title)}>
+                <h2>{t!(pref_preview_title)}</h2>
+                <p class="hint">{t!(pref_preview_hint)}</p>
                 <Preview prefs=draft.into()/>
             </aside>
         </div>
@@ -293,10 +301,11 @@ fn SectionView(ctx: FormCtx, section: Section) -> impl IntoView {
         Section::Notifications => Some(view! { <DesktopNotifications ctx/> }.into_any()),
         _ => None,
     };
-    let reset_label = format!("Reset {} to defaults", section.title());
+    let title = tm(&section.title_msg());
+    let reset_label = t!(pref_reset_section, title.clone());
     view! {
         <fieldset class="pref-section">
-            <legend>{section.title()}</legend>
+            <legend>{title}</legend>
             {extra}
             {controls}
             <button
@@ -311,7 +320,7 @@ fn SectionView(ctx: FormCtx, section: Section) -> impl IntoView {
                     ctx.reset.run(section);
                 }
             >
-                "Reset to defaults"
+                {t!(pref_reset)}
             </button>
         </fieldset>
     }
@@ -338,11 +347,9 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
     let locked = s == Setting::offline_email_notifications
         && target == Target::Mine
         && !saved.with_untracked(|v| v.email_verified);
-    let hint = if locked {
-        Some("For email notifications, you must verify your email address: use Resend Email Verification on your Profile page.")
-    } else {
-        s.hint()
-    };
+    let hint =
+        if locked { Some(t!(pref_email_needs_verification, t!(email_resend))) } else { s.hint_msg().map(|m| tm(&m)) };
+    let label = tm(&s.label_msg());
     let hint_view = hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
     let described = format!("{error_id} {hint_id}");
     let error_view = view! { <p class="field-error" id=error_id>{move || problem.get()}</p> };
@@ -360,7 +367,7 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
                         aria-describedby=described
                         on:change=move |ev| set(event_target_checked(&ev).to_string())
                     />
-                    <label for=id>{s.label()}</label>
+                    <label for=id>{label}</label>
                     {hint_view}
                     {error_view}
                 </div>
@@ -368,16 +375,14 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
             .into_any();
         }
         Kind::Choice(options) => {
+            let choice = move |value: &str| s.choice_msg(value).map(|m| tm(&m)).unwrap_or_default();
             let default_option = (target == Target::Mine && offers_default(s)).then(|| {
-                let label = saved.with_untracked(|v| {
-                    let d = v.defaults.form_value(s);
-                    options.iter().find(|(v, _)| *v == d).map(|(_, l)| *l).unwrap_or_default()
-                });
-                view! { <option value=DEFAULT selected=initial == DEFAULT>{format!("Default ({label})")}</option> }
+                let label = saved.with_untracked(|v| choice(&v.defaults.form_value(s)));
+                view! { <option value=DEFAULT selected=initial == DEFAULT>{t!(pref_choice_default, label)}</option> }
             });
             let options = options
                 .iter()
-                .map(|(value, label)| view! { <option value=*value selected=initial == *value>{*label}</option> })
+                .map(|(value, _)| view! { <option value=*value selected=initial == *value>{choice(value)}</option> })
                 .collect_view();
             view! {
                 <select
@@ -395,7 +400,7 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
             }
             .into_any()
         }
-        Kind::Number { min, max, unit } if s == Setting::notifications_sound_volume => view! {
+        Kind::Number { min, max, .. } if s == Setting::notifications_sound_volume => view! {
             <div class="range-row">
                 <input
                     type="range"
@@ -409,7 +414,7 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
                     aria-describedby=described
                     on:input=move |ev| set(event_target_value(&ev))
                 />
-                <output for=id.clone()>{move || format!("{}{unit}", text())}</output>
+                <output for=id.clone()>{move || t!(pref_volume_value, text())}</output>
             </div>
         }
         .into_any(),
@@ -429,7 +434,7 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
                     aria-describedby=described
                     on:input=move |ev| set(event_target_value(&ev))
                 />
-                <span class="unit">{unit}</span>
+                <span class="unit">{unit_text(unit)}</span>
             </div>
         }
         .into_any(),
@@ -449,23 +454,20 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
                     on:input=move |ev| set(event_target_value(&ev))
                 />
                 <p class="hint counter" id=format!("{id}-count")>
-                    {move || format!(
-                        "{} of at most {HIGHLIGHTS_MAX} words or phrases, each up to {HIGHLIGHT_MAX_CHARS} characters.",
-                        count(),
-                    )}
+                    {move || t!(pref_highlight_count, count(), HIGHLIGHTS_MAX, HIGHLIGHT_MAX_CHARS)}
                 </p>
             }
             .into_any()
         }
     };
     let play = matches!(s, Setting::new_room_notification | Setting::new_message_notification).then(|| {
-        let label = format!("Play {}", s.label());
+        let play_label = t!(pref_play_label, label.clone());
         let volume = move || ctx.draft.with(|p| p.notifications_sound_volume.get());
         view! {
             <button
                 type="button"
                 class="secondary play"
-                aria-label=label
+                aria-label=play_label
                 disabled=move || Sound::parse(&text()).map(|x| x == Sound::Silent).unwrap_or(true)
                 on:click=move |_| {
                     if let Ok(sound) = Sound::parse(&text()) {
@@ -473,13 +475,13 @@ fn Control(ctx: FormCtx, s: Setting) -> impl IntoView {
                     }
                 }
             >
-                "Play"
+                {t!(pref_play)}
             </button>
         }
     });
     view! {
         <div class="field" class:has-error=move || problem.get().is_some()>
-            <label for=id.clone()>{s.label()}</label>
+            <label for=id.clone()>{label}</label>
             <div class="control-row">{control}{play}</div>
             {hint_view}
             {error_view}
@@ -528,11 +530,11 @@ fn DesktopNotifications(ctx: FormCtx) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <span class="label">"Desktop Notifications"</span>
+            <span class="label">{t!(pref_desktop_notifications)}</span>
             <div class="control-row">
-                <button type="button" class="secondary" on:click=test>"Test Desktop Notification"</button>
+                <button type="button" class="secondary" on:click=test>{t!(pref_test_notification)}</button>
             </div>
-            <p class="hint">"Shows how notifications will be displayed on this device. Your browser asks for permission first."</p>
+            <p class="hint">{t!(pref_test_notification_hint)}</p>
             {move || outcome.get().map(|o| match o {
                 Ok(m) => view! { <p class="notice ok" role="status">{m}</p> }.into_any(),
                 Err(m) => view! { <p class="notice warn" role="alert">{m}</p> }.into_any(),
@@ -547,34 +549,35 @@ async fn test_notification(require_interaction: bool) -> Result<String, String> 
     {
         use web_sys::{Notification, NotificationOptions, NotificationPermission};
 
-        const DENIED: &str = "Notifications are blocked for this site. To allow them, open the site settings of your browser (the icon left of the address), set Notifications to Allow, then try again.";
+        let denied = || t!(pref_notification_denied);
         if !js_sys::Reflect::has(&window(), &"Notification".into()).unwrap_or(false) {
-            return Err("This browser cannot show desktop notifications.".to_owned());
+            return Err(t!(pref_notification_unsupported));
         }
         let mut permission = Notification::permission();
         if permission == NotificationPermission::Default {
-            let asked = Notification::request_permission().map_err(|_| DENIED.to_owned())?;
-            let answer = wasm_bindgen_futures::JsFuture::from(asked).await.map_err(|_| DENIED.to_owned())?;
+            let asked = Notification::request_permission().map_err(|_| denied())?;
+            let answer = wasm_bindgen_futures::JsFuture::from(asked).await.map_err(|_| denied())?;
             permission = match answer.as_string().as_deref() {
                 Some("granted") => NotificationPermission::Granted,
                 _ => NotificationPermission::Denied,
             };
         }
         if permission != NotificationPermission::Granted {
-            return Err(DENIED.to_owned());
+            return Err(denied());
         }
-        let body = "This is how notifications from Gatehouse look.";
+        let title = t!(common_product);
+        let body = t!(pref_notification_body);
         let options = NotificationOptions::new();
-        options.set_body(body);
+        options.set_body(&body);
         options.set_tag("gatehouse-test");
         options.set_require_interaction(require_interaction);
-        Notification::new_with_options("Gatehouse", &options)
-            .map(|_| format!("A test notification was shown: “Gatehouse — {body}”"))
-            .map_err(|_| "The browser did not show the notification.".to_owned())
+        Notification::new_with_options(&title, &options)
+            .map(|_| t!(pref_notification_shown, &title, &body))
+            .map_err(|_| t!(pref_notification_failed))
     }
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = require_interaction;
-        Err("Desktop notifications need the page's script.".to_owned())
+        Err(t!(pref_notification_no_script))
     }
 }

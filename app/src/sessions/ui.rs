@@ -3,7 +3,11 @@
 use leptos::prelude::*;
 
 use super::api::{list_sessions, LogoutOtherSessions, RevokeSession};
-use crate::ui::{ErrorNotice, FormError, Time};
+use crate::{
+    t,
+    ui::{error_text, ErrorNotice, FormError, Time},
+    words::tm,
+};
 
 #[component]
 pub fn SessionsPanel() -> impl IntoView {
@@ -16,28 +20,36 @@ pub fn SessionsPanel() -> impl IntoView {
             .get()
             .and_then(Result::err)
             .or_else(|| others.value().get().and_then(Result::err))
-            .map(|e| e.to_string())
+            .map(|e| error_text(&e))
     });
     view! {
         <section class="panel" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Where you are signed in"</h2>
+            <h2 id="sessions-heading">{t!(sessions_heading)}</h2>
             <FormError message=error/>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match sessions.await {
                         Ok(list) => view! {
                             <table class="sessions">
                                 <thead>
-                                    <tr><th>"Device"</th><th>"IP address"</th><th>"Signed in"</th><th>"Last active"</th><th></th></tr>
+                                    <tr>
+                                        <th>{t!(sessions_device)}</th>
+                                        <th>{t!(sessions_ip)}</th>
+                                        <th>{t!(sessions_signed_in)}</th>
+                                        <th>{t!(sessions_last_active)}</th>
+                                        <th></th>
+                                    </tr>
                                 </thead>
                                 <tbody>
                                     {list.into_iter().map(|s| {
-                                        let label = format!("{} on {}", s.browser, s.os);
+                                        let browser = s.browser_msg().map_or_else(|| s.browser.clone(), |m| tm(&m));
+                                        let os = s.os_msg().map_or_else(|| s.os.clone(), |m| tm(&m));
+                                        let label = t!(sessions_browser_on_os, browser, os);
                                         view! {
                                             <tr>
                                                 <td>
                                                     {label.clone()}
-                                                    {s.current.then(|| view! { <span class="badge">"This device"</span> })}
+                                                    {s.current.then(|| view! { <span class="badge">{t!(sessions_this_device)}</span> })}
                                                 </td>
                                                 <td>{s.ip.clone()}</td>
                                                 <td><Time ms=s.created_at/></td>
@@ -45,8 +57,8 @@ pub fn SessionsPanel() -> impl IntoView {
                                                 <td>
                                                     <ActionForm action=revoke>
                                                         <input type="hidden" name="id" value=s.id.clone()/>
-                                                        <button type="submit" class="secondary" aria-label=format!("Revoke {label}")>
-                                                            {if s.current { "Sign out" } else { "Revoke" }}
+                                                        <button type="submit" class="secondary" aria-label=t!(sessions_revoke_label, &label)>
+                                                            {if s.current { t!(sessions_sign_out) } else { t!(sessions_revoke) }}
                                                         </button>
                                                     </ActionForm>
                                                 </td>
@@ -71,20 +83,16 @@ pub fn SessionsPanel() -> impl IntoView {
 pub fn LogoutOthers(#[prop(optional)] action: Option<ServerAction<LogoutOtherSessions>>) -> impl IntoView {
     let own = action.is_none();
     let action = action.unwrap_or_default();
-    let error = Signal::derive(move || action.value().get().and_then(Result::err).map(|e| e.to_string()));
+    let error = Signal::derive(move || action.value().get().and_then(Result::err).map(|e| error_text(&e)));
     view! {
         {own.then(|| view! { <FormError message=error/> })}
         {move || action.value().get().and_then(Result::ok).map(|n| view! { <p class="notice ok" role="status">{signed_out(n)}</p> })}
         <ActionForm action=action>
-            <button type="submit" class="secondary">"Logout From Other Logged In Locations"</button>
+            <button type="submit" class="secondary">{t!(sessions_logout_others)}</button>
         </ActionForm>
     }
 }
 
 fn signed_out(n: u64) -> String {
-    match n {
-        0 => "No other session was signed in.".to_owned(),
-        1 => "Signed out 1 other session.".to_owned(),
-        n => format!("Signed out {n} other sessions."),
-    }
+    t!(sessions_signed_out, n)
 }

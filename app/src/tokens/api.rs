@@ -45,7 +45,7 @@ pub async fn create_token(
     let read_only = match scope.as_str() {
         "read_only" => true,
         "read_write" => false,
-        _ => return Err(AppError::field("scope", "Choose read-only or read and write.")),
+        _ => return Err(AppError::field("scope", i18n::k::error_token_scope_choose())),
     };
     // Bad input is refused before the owner's code is used up.
     tokens::parse_name(&name)?;
@@ -99,10 +99,9 @@ pub async fn save_token_settings(max_days: String) -> Result<(), AppError> {
     let (cx, me) = crate::server::authorize(Opens::Standing).await?;
     let env = cx.env();
     let admin = admin::admin(&me)?;
-    let max_days: u32 = max_days
-        .trim()
-        .parse()
-        .map_err(|_| AppError::field("max_days", "Enter 0 (no limit) or a whole number of days from 7 to 3650."))?;
+    let (min, max) = admin::TOKEN_MAX_DAYS;
+    let max_days: u32 =
+        max_days.trim().parse().map_err(|_| AppError::field("max_days", i18n::k::error_token_max_days(min, max)))?;
     let after = TokenSettings { max_days };
     admin::check_token_settings(&after)?;
     let admin = admin.recent(&env).await?;

@@ -208,7 +208,7 @@ pub async fn admin_force_two_factor(user_id: String, force: String) -> Result<()
     let force = match force.as_str() {
         "on" => true,
         "off" => false,
-        _ => return Err(AppError::field("force", "Choose on or off.")),
+        _ => return Err(AppError::field("force", i18n::k::error_choose_on_off())),
     };
     let admin = admin.recent(&env).await?;
     admin::force_two_factor(&env, &admin, &user_id, force, &cx.meta).await?;

@@ -19,8 +19,14 @@ use super::{
 use crate::{
     auth::api::SignInSecondFactor,
     error::AppError,
+    t,
     ui::{field_error, form_error, CopyButton, ErrorNotice, Field, FormError, SubmitButton},
 };
+
+/// The name of a method as people read it: the label of its code field, and its option.
+pub fn method_label(m: Method) -> String {
+    crate::words::tm(&m.label())
+}
 
 /// The error of an action's last call.
 fn err<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
@@ -44,15 +50,15 @@ pub fn CodeFields(
         Some(m) => view! { <input type="hidden" name="method" value=m.as_str()/> }.into_any(),
         None => view! {
             <div class="field">
-                <label for=select_id.clone()>"Confirm with"</label>
+                <label for=select_id.clone()>{t!(twofactor_confirm_with)}</label>
                 <select id=select_id name="method">
-                    {methods.iter().map(|m| view! { <option value=m.as_str()>{m.label()}</option> }).collect_view()}
+                    {methods.iter().map(|m| view! { <option value=m.as_str()>{method_label(*m)}</option> }).collect_view()}
                 </select>
             </div>
         }
         .into_any(),
     };
-    let label = only.map(Method::label).unwrap_or("Code");
+    let label = only.map(method_label).unwrap_or_else(|| t!(twofactor_code));
     view! {
         {method_input}
         <Field
@@ -66,28 +72,39 @@ pub fn CodeFields(
     }
 }
 
+/// `text` for a `data:` address: every byte but ASCII letters, digits and `-._~` as `%XX`
+/// (the file's first line is in the reader's language).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The backup codes, shown once, with Copy and Download; **Done** closes them.
 #[component]
 fn BackupCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
     let text = codes.join("\n");
     let file = format!(
         "data:text/plain;charset=utf-8,{}",
-        format!("Gatehouse backup codes. Each works once.\n\n{text}\n").replace('\n', "%0A").replace(' ', "%20")
+        percent_encode(&format!("{}\n\n{text}\n", t!(twofactor_backup_file_heading)))
     );
     view! {
-        <div class="backup-codes" role="region" aria-label="Backup codes">
-            <h3>"Your backup codes"</h3>
-            <p class="notice warn">
-                "Save these codes somewhere safe now: they are shown only this once. "
-                "Each one signs you in once if you lose your authenticator app."
-            </p>
+        <div class="backup-codes" role="region" aria-label=t!(twofactor_backup_codes_region)>
+            <h3>{t!(twofactor_backup_codes_heading)}</h3>
+            <p class="notice warn">{t!(twofactor_backup_codes_save_now)}</p>
             <ul class="codes">
                 {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
             </ul>
             <div class="actions">
-                <CopyButton text=text label="Copy backup codes"/>
-                <a class="button secondary" href=file download="gatehouse-backup-codes.txt">"Download"</a>
-                <StepButton to=None label="Done: I saved them" primary=true on_click=on_done/>
+                <CopyButton text=text label=t!(twofactor_copy_backup_codes)/>
+                <a class="button secondary" href=file download="gatehouse-backup-codes.txt">{t!(twofactor_download)}</a>
+                <StepButton to=None label=t!(twofactor_backup_codes_done) primary=true on_click=on_done/>
             </div>
         </div>
     }
@@ -149,7 +166,7 @@ fn setup_step() -> Memo<Option<SetupStep>> {
 #[component]
 fn StepButton(
     to: Option<SetupStep>,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(optional)] primary: bool,
     #[prop(optional)] on_click: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -231,7 +248,7 @@ pub fn TwoFactorPanel() -> impl IntoView {
     let sent = move || matches!(send.value().get(), Some(Ok(())));
     let done = Callback::new(move |()| codes.set(None));
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
             {move || Suspend::new(async move {
                 let assistant = assistant.await;
                 let from_cookie = assistant.as_ref().and_then(|a| a.new_codes.clone());
@@ -244,21 +261,16 @@ pub fn TwoFactorPanel() -> impl IntoView {
                     Ok(s) if !s.available => ().into_any(),
                     Ok(s) => view! {
                         <section class="panel" id="two-factor" aria-labelledby="two-factor-heading">
-                            <h2 id="two-factor-heading">"Two-factor authentication"</h2>
+                            <h2 id="two-factor-heading">{t!(twofactor_heading)}</h2>
                             <Show when=move || s.forced && !s.totp>
-                                <p class="notice warn" role="alert">
-                                    "Your administrator requires two-factor authentication for this account. "
-                                    "Set up an authenticator app to continue."
-                                </p>
+                                <p class="notice warn" role="alert">{t!(twofactor_forced)}</p>
                             </Show>
                             {move || {
                                 let from_cookie = from_cookie.clone();
                                 match codes.get().or(from_cookie) {
                                     Some(c) => view! { <BackupCodesShown codes=c on_done=done/> }.into_any(),
                                     None if codes_page.get() => view! {
-                                        <p class="notice" role="status">
-                                            "Backup codes are shown only once. If you did not save them, make new ones with Regenerate codes."
-                                        </p>
+                                        <p class="notice" role="status">{t!(twofactor_backup_codes_gone)}</p>
                                     }.into_any(),
                                     None => ().into_any(),
                                 }
@@ -266,32 +278,33 @@ pub fn TwoFactorPanel() -> impl IntoView {
                             // Seed 000: the number left is displayed; only actions ask for the password.
                             {s.totp.then(|| view! {
                                 <p class="facts-line" class:warn=s.backup_codes_low() data-testid="backup-codes-left">
-                                    {format!("{} backup codes left.", s.backup_codes_left)}
-                                    {s.backup_codes_low().then_some(" Make new ones before you run out.")}
+                                    {t!(twofactor_backup_codes_left, s.backup_codes_left)}
+                                    {s.backup_codes_low().then(|| format!(" {}", t!(twofactor_backup_codes_low)))}
                                 </p>
                             })}
                             {if s.reauthenticated {
                                 view! { <Manage s=s.clone() confirm regen off_totp on_email off_email send step setup=setup_now.clone()/> }.into_any()
                             } else {
-                                let intro = format!(
-                                    "{} Confirm your password to manage it.",
-                                    if s.totp || s.email { "Two-factor authentication is on." } else { "Two-factor authentication is off." }
-                                );
+                                let intro = if s.totp || s.email {
+                                    t!(twofactor_reauth_intro_on)
+                                } else {
+                                    t!(twofactor_reauth_intro_off)
+                                };
                                 let totp_off = !s.totp;
                                 view! {
                                     <Show when=move || totp_off>
                                         <Show
                                             when=move || step.get().is_some()
-                                            fallback=|| view! { <StepButton to=Some(SetupStep::App) label="Enable 2-Factor Authentication" primary=true/> }
+                                            fallback=|| view! { <StepButton to=Some(SetupStep::App) label=t!(twofactor_enable_assistant) primary=true/> }
                                         >
-                                            <p class="notice" role="status">"Confirm your password first: the 2-Factor Authentication Setup Assistant opens next."</p>
+                                            <p class="notice" role="status">{t!(twofactor_confirm_first)}</p>
                                         </Show>
                                     </Show>
                                     <ReauthForm s=s.clone() reauth send intro/>
                                 }.into_any()
                             }}
                             <Show when=sent>
-                                <p class="notice ok" role="status">"A code is on its way to your email address."</p>
+                                <p class="notice ok" role="status">{t!(twofactor_code_sent)}</p>
                             </Show>
                         </section>
                     }.into_any(),
@@ -319,7 +332,7 @@ fn ReauthForm(
         <FormError message=form_error(error)/>
         <ActionForm action=reauth>
             <Field
-                label="Password"
+                label=t!(twofactor_password)
                 name="password"
                 id="reauth-password"
                 kind="password"
@@ -328,11 +341,11 @@ fn ReauthForm(
                 required=true
             />
             {(!methods.is_empty()).then(|| view! { <CodeFields methods error prefix="reauth"/> })}
-            <SubmitButton label="Confirm" pending=reauth.pending()/>
+            <SubmitButton label=t!(common_confirm) pending=reauth.pending()/>
         </ActionForm>
         <Show when=move || has_email>
             <ActionForm action=send>
-                <button type="submit" class="link">"Send a code by email"</button>
+                <button type="submit" class="link">{t!(twofactor_send_code)}</button>
             </ActionForm>
         </Show>
     }
@@ -355,17 +368,17 @@ fn Manage(
         let error = err(off_totp);
         let methods = s.methods.clone();
         view! {
-            <p class="state on">"Two-factor authentication via TOTP is on."</p>
+            <p class="state on">{t!(twofactor_totp_on)}</p>
             <FormError message=error_text(err(regen))/>
             <ActionForm action=regen>
-                <button type="submit" class="secondary">"Regenerate codes"</button>
+                <button type="submit" class="secondary">{t!(twofactor_regenerate_codes)}</button>
             </ActionForm>
             <details class="danger">
-                <summary>"Disable two-factor authentication via TOTP"</summary>
+                <summary>{t!(twofactor_disable_totp)}</summary>
                 <FormError message=form_error(error)/>
                 <ActionForm action=off_totp>
                     <CodeFields methods error prefix="disable-totp"/>
-                    <SubmitButton label="Disable two-factor authentication via TOTP" pending=off_totp.pending()/>
+                    <SubmitButton label=t!(twofactor_disable_totp) pending=off_totp.pending()/>
                 </ActionForm>
             </details>
         }
@@ -377,13 +390,13 @@ fn Manage(
         let error = err(off_email);
         let methods = s.methods.clone();
         view! {
-            <p class="state on">"Two-factor authentication via Email is on."</p>
+            <p class="state on">{t!(twofactor_email_on)}</p>
             <details class="danger">
-                <summary>"Disable two-factor authentication via Email"</summary>
+                <summary>{t!(twofactor_disable_email)}</summary>
                 <FormError message=form_error(error)/>
                 <ActionForm action=off_email>
                     <CodeFields methods error prefix="disable-email"/>
-                    <SubmitButton label="Disable two-factor authentication via Email" pending=off_email.pending()/>
+                    <SubmitButton label=t!(twofactor_disable_email) pending=off_email.pending()/>
                 </ActionForm>
             </details>
         }
@@ -392,23 +405,23 @@ fn Manage(
         let error = err(on_email);
         let verified = s.email_verified;
         view! {
-            <p class="intro">"Get a code by email when you sign in."</p>
-            {(!verified).then(|| view! { <p class="hint">"Verify your email address on the Profile page first."</p> })}
+            <p class="intro">{t!(twofactor_email_intro)}</p>
+            {(!verified).then(|| view! { <p class="hint">{t!(twofactor_email_verify_first)}</p> })}
             <FormError message=error_text(error)/>
             <ActionForm action=on_email>
-                <button type="submit" class="secondary" disabled=!verified>"Enable two-factor authentication via Email"</button>
+                <button type="submit" class="secondary" disabled=!verified>{t!(twofactor_enable_email)}</button>
             </ActionForm>
         }
         .into_any()
     };
     view! {
-        <h3>"Authenticator app (TOTP)"</h3>
+        <h3>{t!(twofactor_app_heading)}</h3>
         {totp}
-        <h3>"Email"</h3>
+        <h3>{t!(twofactor_email_heading)}</h3>
         {email}
         <Show when=move || has_email>
             <ActionForm action=send>
-                <button type="submit" class="link">"Send a code by email"</button>
+                <button type="submit" class="link">{t!(twofactor_send_code)}</button>
             </ActionForm>
         </Show>
     }
@@ -439,70 +452,71 @@ fn TotpSetupView(
             <ActionForm action=confirm>
                 <input type="hidden" name="setup" value=sealed/>
                 <Field
-                    label="Security Token (code from your authenticator app)"
+                    label=t!(twofactor_security_token)
                     name="code"
                     id="totp-code"
                     autocomplete="one-time-code"
                     error=field_error(error, "code")
                     required=true
                 />
-                <SubmitButton label="Verify" pending=confirm.pending()/>
+                <SubmitButton label=t!(twofactor_verify) pending=confirm.pending()/>
             </ActionForm>
         }
     };
     let closed = || {
         view! {
-            <p class="intro">"Use an app such as Google Authenticator, Authy or Duo to get a code when you sign in."</p>
+            <p class="intro">{t!(twofactor_totp_intro)}</p>
             <div class="actions">
-                <StepButton to=Some(SetupStep::App) label="Enable 2-Factor Authentication" primary=true/>
-                <StepButton to=Some(SetupStep::Scan) label="Enable two-factor authentication via TOTP"/>
+                <StepButton to=Some(SetupStep::App) label=t!(twofactor_enable_assistant) primary=true/>
+                <StepButton to=Some(SetupStep::Scan) label=t!(twofactor_enable_totp)/>
             </div>
         }
     };
     view! {
         <Show when=move || step.get().is_some() fallback=closed>
             <div class="assistant" role="dialog" aria-modal="false" aria-labelledby="assistant-title">
-                <h3 id="assistant-title">"2-Factor Authentication Setup Assistant"</h3>
+                <h3 id="assistant-title">{t!(twofactor_assistant_title)}</h3>
                 <p class="step-count" aria-live="polite">
-                    {move || step.get().map(|s| format!("Step {} of 3", s.number()))}
+                    {move || step.get().map(|s| t!(twofactor_step_count, s.number(), 3_u8))}
                 </p>
                 {move || match (step.get(), setup.get_value()) {
                             (_, Err(e)) => view! {
                                 <ErrorNotice error=e/>
-                                <div class="actions"><StepButton to=None label="Cancel"/></div>
+                                <div class="actions"><StepButton to=None label=t!(common_cancel)/></div>
                             }.into_any(),
                             (Some(SetupStep::App), _) => view! {
-                                <p>"Install an authenticator app on your phone: Google Authenticator, Authy, Duo or any app for time-based codes (TOTP), from the Google Play Store or Apple's App Store."</p>
-                                <p class="hint">"The app needs your camera to scan a QR code, and your phone should set its time automatically."</p>
+                                <p>{t!(twofactor_step_app)}</p>
+                                <p class="hint">{t!(twofactor_step_app_hint)}</p>
                                 <div class="actions">
-                                    <StepButton to=Some(SetupStep::Scan) label="Next" primary=true/>
-                                    <StepButton to=None label="Cancel"/>
+                                    <StepButton to=Some(SetupStep::Scan) label=t!(twofactor_next) primary=true/>
+                                    <StepButton to=None label=t!(common_cancel)/>
                                 </div>
                             }.into_any(),
                             (Some(SetupStep::Scan), Ok(Some(s))) => {
                                 let plain_key = s.key.replace(' ', "");
                                 view! {
-                                    <p>"Scan this QR code with your authenticator app:"</p>
-                                    <img class="qr" src=s.qr.clone() alt="QR code for your authenticator app" width="220" height="220"/>
+                                    <p>{t!(twofactor_step_scan)}</p>
+                                    <img class="qr" src=s.qr.clone() alt=t!(twofactor_qr_alt) width="220" height="220"/>
                                     <p>
-                                        "Or enter this key by hand: "
+                                        {t!(twofactor_key_by_hand)}
+                                        " "
                                         <code class="key" data-testid="totp-key">{s.key.clone()}</code>
                                         " "
-                                        <CopyButton text=plain_key label="Copy key"/>
+                                        <CopyButton text=plain_key label=t!(twofactor_copy_key)/>
                                     </p>
-                                    <p>"Then enter the six-digit code the app shows below and Verify, or go on with Next."</p>
+                                    <p>{t!(twofactor_step_scan_then)}</p>
                                     {token_form(s.setup)}
                                     <div class="actions">
-                                        <StepButton to=Some(SetupStep::Token) label="Next"/>
-                                        <StepButton to=Some(SetupStep::App) label="Back"/>
+                                        <StepButton to=Some(SetupStep::Token) label=t!(twofactor_next)/>
+                                        <StepButton to=Some(SetupStep::App) label=t!(common_back)/>
                                     </div>
                                 }.into_any()
                             }
                             (Some(SetupStep::Token), Ok(Some(s))) => view! {
-                                <p>"Enter the six-digit code the app shows now, then Verify."</p>
+                                <p>{t!(twofactor_step_token)}</p>
                                 {token_form(s.setup)}
                                 <div class="actions">
-                                    <StepButton to=Some(SetupStep::Scan) label="Back"/>
+                                    <StepButton to=Some(SetupStep::Scan) label=t!(common_back)/>
                                 </div>
                             }.into_any(),
                             _ => ().into_any(),
@@ -525,10 +539,10 @@ pub fn SecondStepPage() -> impl IntoView {
         action.value().get().and_then(Result::err).or_else(|| send.value().get().and_then(Result::err))
     });
     view! {
-        <Title text="Two-factor authentication · Gatehouse"/>
+        <Title text=t!(twofactor_page_title)/>
         <section class="card narrow">
-            <h1>"Two-factor authentication"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h1>{t!(twofactor_heading)}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match challenge.await {
                         Ok(c) if !c.methods.is_empty() => {
@@ -537,37 +551,37 @@ pub fn SecondStepPage() -> impl IntoView {
                             let method = asked.filter(|m| c.methods.contains(m)).unwrap_or(c.methods[0]);
                             let sent = q.get("sent").is_some();
                             let intro = match method {
-                                Method::Totp => "Open your authenticator app and enter the code it shows for Gatehouse.",
-                                Method::Email => "Enter the six-digit code we sent to your email address. It works for 10 minutes.",
-                                Method::Backup => "Enter one of your backup codes. Each works once.",
+                                Method::Totp => t!(twofactor_signin_totp),
+                                Method::Email => t!(twofactor_signin_email),
+                                Method::Backup => t!(twofactor_signin_backup),
                             };
                             let others = c.methods.clone();
                             view! {
                                 <p class="intro">{intro}</p>
-                                {sent.then(|| view! { <p class="notice ok" role="status">"A code is on its way to your email address."</p> })}
+                                {sent.then(|| view! { <p class="notice ok" role="status">{t!(twofactor_code_sent)}</p> })}
                                 <FormError message=form_error(error)/>
                                 <ActionForm action=action>
                                     <input type="hidden" name="method" value=method.as_str()/>
                                     <Field
-                                        label=method.label()
+                                        label=method_label(method)
                                         name="code"
                                         autocomplete="one-time-code"
                                         error=field_error(error, "code")
                                         required=true
                                     />
-                                    <SubmitButton label="Verify" pending=action.pending()/>
+                                    <SubmitButton label=t!(twofactor_verify) pending=action.pending()/>
                                 </ActionForm>
                                 <div class="alternatives">
                                     {(method != Method::Totp && others.contains(&Method::Totp)).then(|| view! {
-                                        <p><a href="/signin/two-factor?method=totp">"Use your authenticator app"</a></p>
+                                        <p><a href="/signin/two-factor?method=totp">{t!(twofactor_use_app)}</a></p>
                                     })}
                                     {(method != Method::Backup && others.contains(&Method::Backup)).then(|| view! {
-                                        <p><a href="/signin/two-factor?method=backup">"Use a backup code"</a></p>
+                                        <p><a href="/signin/two-factor?method=backup">{t!(twofactor_use_backup)}</a></p>
                                     })}
                                     {others.contains(&Method::Email).then(|| view! {
                                         <ActionForm action=send>
                                             <button type="submit" class="link">
-                                                {if method == Method::Email { "Send a new code" } else { "Send a code by email" }}
+                                                {if method == Method::Email { t!(twofactor_send_new_code) } else { t!(twofactor_send_code) }}
                                             </button>
                                         </ActionForm>
                                     })}
@@ -575,8 +589,8 @@ pub fn SecondStepPage() -> impl IntoView {
                             }.into_any()
                         }
                         Ok(_) | Err(_) => view! {
-                            <p class="notice error" role="alert">{AppError::SignInExpired.to_string()}</p>
-                            <p><a href="/signin">"Sign in again"</a></p>
+                            <p class="notice error" role="alert">{crate::ui::error_text(&AppError::SignInExpired)}</p>
+                            <p><a href="/signin">{t!(twofactor_sign_in_again)}</a></p>
                         }.into_any(),
                     }
                 })}
@@ -600,15 +614,15 @@ pub fn ConfirmItsYou() -> impl IntoView {
                 match status.await {
                     Ok(s) if !s.reauthenticated => view! {
                         <section class="panel" id="confirm-its-you" aria-labelledby="confirm-heading">
-                            <h2 id="confirm-heading">"Confirm it's you"</h2>
+                            <h2 id="confirm-heading">{t!(twofactor_confirm_its_you)}</h2>
                             <ReauthForm
                                 s
                                 reauth
                                 send
-                                intro="Changes on this page need your password again (and a code, if you use two-factor authentication). They stay open for ten minutes.".to_owned()
+                                intro=t!(twofactor_confirm_its_you_intro)
                             />
                             <Show when=sent>
-                                <p class="notice ok" role="status">"A code is on its way to your email address."</p>
+                                <p class="notice ok" role="status">{t!(twofactor_code_sent)}</p>
                             </Show>
                         </section>
                     }.into_any(),
@@ -629,26 +643,26 @@ pub fn TwoFactorSettingsForm() -> impl IntoView {
     let saved = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <section class="panel" aria-labelledby="two-factor-settings-heading">
-            <h2 id="two-factor-settings-heading">"Two-factor authentication"</h2>
+            <h2 id="two-factor-settings-heading">{t!(twofactor_heading)}</h2>
             <Show when=saved>
-                <p class="notice ok" role="status">"The two-factor settings were saved."</p>
+                <p class="notice ok" role="status">{t!(twofactor_settings_saved)}</p>
             </Show>
             <FormError message=error_text(error)/>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
                         Ok(s) => view! {
                             <ActionForm action=action>
                                 <div class="field check">
                                     <input type="checkbox" id="field-enabled" name="enabled" checked=s.enabled/>
-                                    <label for="field-enabled">"Two-factor authentication is on for this server"</label>
+                                    <label for="field-enabled">{t!(twofactor_settings_enabled)}</label>
                                 </div>
-                                <p class="hint">"When off, the Security page hides it and sign-in asks for no second step. Enrolments are kept."</p>
+                                <p class="hint">{t!(twofactor_settings_enabled_hint)}</p>
                                 <div class="field check">
                                     <input type="checkbox" id="field-email_by_default" name="email_by_default" checked=s.email_by_default/>
-                                    <label for="field-email_by_default">"Email codes are on by default for verified addresses"</label>
+                                    <label for="field-email_by_default">{t!(twofactor_settings_email_by_default)}</label>
                                 </div>
-                                <SubmitButton label="Save" pending=action.pending()/>
+                                <SubmitButton label=t!(common_save) pending=action.pending()/>
                             </ActionForm>
                         }.into_any(),
                         Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
@@ -656,5 +670,16 @@ pub fn TwoFactorSettingsForm() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_encode;
+
+    #[test]
+    fn the_backup_file_survives_any_language() {
+        assert_eq!(percent_encode("a-b.c_d~e 1\n#%"), "a-b.c_d~e%201%0A%23%25");
+        assert_eq!(percent_encode("ü"), "%C3%BC");
     }
 }

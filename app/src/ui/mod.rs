@@ -4,21 +4,32 @@ use leptos::prelude::*;
 
 use wire::preferences::TimeFormat;
 
-use crate::error::AppError;
+use crate::{error::AppError, t};
 
 /// The message for `field` in an action's error, as a signal.
 pub fn field_error(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || error.get().and_then(|e| e.field_message(field)))
+    Signal::derive(move || error.get().and_then(|e| field_text(&e, field)))
 }
 
 /// The part of an error that belongs at the top of the form (not next to a field).
 pub fn form_error(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
-    Signal::derive(move || error.get().filter(|e| !e.is_field_error()).map(|e| e.to_string()))
+    Signal::derive(move || error.get().filter(|e| !e.is_field_error()).map(|e| error_text(&e)))
 }
 
 /// Any error's message, field errors included: for a form with no field to put it next to.
 pub fn error_message(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
-    Signal::derive(move || error.get().map(|e| e.to_string()))
+    Signal::derive(move || error.get().map(|e| error_text(&e)))
+}
+
+/// An error's message in the reader's language (never its English `Display`).
+pub fn error_text(error: &AppError) -> String {
+    crate::words::tm(&error.msg())
+}
+
+/// The messages of an error for `field`, in the reader's language, if it is about that field.
+pub fn field_text(error: &AppError, field: &str) -> Option<String> {
+    let texts: Vec<String> = error.field_msgs(field).iter().map(crate::words::tm).collect();
+    (!texts.is_empty()).then(|| texts.join(" "))
 }
 
 /// A labelled input with its hint and its error underneath.
@@ -97,6 +108,7 @@ pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView
 #[component]
 pub fn CopyButton(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
     let copied = RwSignal::new(false);
+    let (copy_word, copied_word) = (t!(ui_copy), t!(ui_copied));
     view! {
         <button
             type="button"
@@ -107,7 +119,7 @@ pub fn CopyButton(#[prop(into)] text: String, #[prop(into)] label: String) -> im
                 copied.set(true);
             }
         >
-            {move || if copied.get() { "Copied" } else { "Copy" }}
+            {move || if copied.get() { copied_word.clone() } else { copy_word.clone() }}
         </button>
     }
 }
@@ -115,39 +127,54 @@ pub fn CopyButton(#[prop(into)] text: String, #[prop(into)] label: String) -> im
 /// An error in place of content that could not be loaded.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
-    view! { <p class="notice error" role="alert">{error.to_string()}</p> }
+    view! { <p class="notice error" role="alert">{error_text(&error)}</p> }
 }
 
-/// Formats unix milliseconds as a UTC date and time on the clock of `format`
-/// (`2026-11-23 14:05 UTC`, or `2026-11-23 2:05 PM UTC`).
+/// Formats unix milliseconds as a UTC date and time in the reader's language, on the clock of
+/// `format` (English: `2026-11-23 14:05 UTC`, or `2026-11-23 2:05 PM UTC`; German:
+/// `23. Nov. 2026, 14:05 UTC`).
 pub fn format_time_as(ms: i64, format: TimeFormat) -> String {
-    let (date, h, min) = civil_time(ms);
-    format!("{date} {} UTC", clock(h, min, format))
+    let (days, h, min) = utc_parts(ms);
+    t!(ui_date_time, format_date(days), clock(h, min, format))
 }
 
-/// The time of day on the clock of `format` (`14:05`, or `2:05 PM`).
+/// A date (days since 1970-01-01) as the reader's language writes it (`2026-11-23`,
+/// `23. Nov. 2026`, `23 نوفمبر 2026`).
+fn format_date(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    t!(ui_date, format!("{y:04}"), m, d)
+}
+
+/// The time of day on the clock of `format`, as the reader's language writes it (`14:05`, or
+/// `2:05 PM`).
 pub fn clock(h: i64, min: i64, format: TimeFormat) -> String {
+    let minute = format!("{min:02}");
     match format {
-        TimeFormat::H24 => format!("{h:02}:{min:02}"),
+        TimeFormat::H24 => t!(ui_time_24, format!("{h:02}"), minute),
         TimeFormat::H12 => {
-            let half = if h < 12 { "AM" } else { "PM" };
+            let half = if h < 12 { "am" } else { "pm" };
             let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-            format!("{h12}:{min:02} {half}")
+            t!(ui_time_12, h12.to_string(), minute, half)
         }
     }
 }
 
-/// The UTC date (`2026-11-23`), hour and minute of unix milliseconds.
+/// The UTC date, machine-readable (`2026-11-23`), hour and minute of unix milliseconds.
 pub fn civil_time(ms: i64) -> (String, i64, i64) {
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
+    let (days, h, min) = utc_parts(ms);
     let (y, m, d) = civil_from_days(days);
-    (format!("{y:04}-{m:02}-{d:02}"), rem / 3600, (rem % 3600) / 60)
+    (format!("{y:04}-{m:02}-{d:02}"), h, min)
 }
 
-/// A time as the account wants times written (Preferences → Time Format), in a `<time>`
-/// element that carries it machine-readably too.
+/// The UTC day (days since 1970-01-01), hour and minute of unix milliseconds.
+fn utc_parts(ms: i64) -> (i64, i64, i64) {
+    let secs = ms.div_euclid(1000);
+    let rem = secs.rem_euclid(86_400);
+    (secs.div_euclid(86_400), rem / 3600, (rem % 3600) / 60)
+}
+
+/// A time as the account wants times written (Preferences → Time Format) in the page's
+/// language, in a `<time>` element that carries it machine-readably too.
 #[component]
 pub fn Time(ms: i64) -> impl IntoView {
     let display = crate::auth::ui::Auth::display();
@@ -170,23 +197,70 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-#[cfg(test)]
+// On the server, where every catalogue is compiled in.
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+
+    /// `f`'s result on a page in `lang`.
+    fn in_language<R>(lang: &str, f: impl FnOnce() -> R) -> R {
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(crate::words::Words(i18n::catalogue(lang)));
+            f()
+        })
+    }
+
+    const NOV_23_2026_13_25: i64 = 1_795_440_300_000;
 
     #[test]
     fn formats_times_in_utc() {
         assert_eq!(format_time_as(0, TimeFormat::H24), "1970-01-01 00:00 UTC");
-        assert_eq!(format_time_as(1_795_440_300_000, TimeFormat::H24), "2026-11-23 13:25 UTC");
+        assert_eq!(format_time_as(NOV_23_2026_13_25, TimeFormat::H24), "2026-11-23 13:25 UTC");
         assert_eq!(format_time_as(951_782_400_000, TimeFormat::H24), "2000-02-29 00:00 UTC");
     }
 
     #[test]
     fn the_twelve_hour_clock_has_no_hour_zero() {
-        assert_eq!(format_time_as(1_795_440_300_000, TimeFormat::H12), "2026-11-23 1:25 PM UTC");
+        assert_eq!(format_time_as(NOV_23_2026_13_25, TimeFormat::H12), "2026-11-23 1:25 PM UTC");
         assert_eq!(format_time_as(0, TimeFormat::H12), "1970-01-01 12:00 AM UTC");
         assert_eq!(format_time_as(12 * 3_600_000 + 60_000, TimeFormat::H12), "1970-01-01 12:01 PM UTC");
         assert_eq!(format_time_as(23 * 3_600_000, TimeFormat::H12), "1970-01-01 11:00 PM UTC");
+    }
+
+    #[test]
+    fn german_writes_the_day_first_and_names_the_month() {
+        in_language("de", || {
+            assert_eq!(format_time_as(NOV_23_2026_13_25, TimeFormat::H24), "23. Nov. 2026, 13:25 UTC");
+            assert_eq!(format_time_as(0, TimeFormat::H24), "1. Jan. 1970, 00:00 UTC");
+            assert_eq!(format_time_as(951_782_400_000, TimeFormat::H24), "29. Feb. 2000, 00:00 UTC");
+            assert_eq!(format_time_as(NOV_23_2026_13_25, TimeFormat::H12), "23. Nov. 2026, 1:25 PM UTC");
+            assert_eq!(clock(9, 5, TimeFormat::H24), "09:05");
+        });
+    }
+
+    #[test]
+    fn arabic_names_the_month_and_the_half_of_the_day() {
+        in_language("ar", || {
+            assert_eq!(format_time_as(NOV_23_2026_13_25, TimeFormat::H24), "23 نوفمبر 2026، 13:25 UTC");
+            assert_eq!(format_time_as(NOV_23_2026_13_25, TimeFormat::H12), "23 نوفمبر 2026، 1:25 م UTC");
+            assert_eq!(format_time_as(0, TimeFormat::H12), "1 يناير 1970، 12:00 ص UTC");
+            assert_eq!(clock(15, 0, TimeFormat::H12), "3:00 م");
+        });
+    }
+
+    #[test]
+    fn every_month_has_its_own_name_in_every_language() {
+        const DAY: i64 = 86_400_000;
+        // 2026-01-15 (day 20 468), then every 30 days: one day in each month of 2026.
+        for (code, _) in i18n::FILES {
+            let dates: Vec<String> = (0..12)
+                .map(|m| in_language(code, || format_time_as((20_468 + 30 * m) * DAY, TimeFormat::H24)))
+                .collect();
+            let distinct: std::collections::BTreeSet<&String> = dates.iter().collect();
+            assert_eq!(distinct.len(), 12, "{code}: {dates:?}");
+            assert!(dates.iter().all(|d| !d.contains("ui-") && d.contains("2026")), "{code}: {dates:?}");
+        }
     }
 }
 
@@ -206,9 +280,6 @@ impl UnsavedGuard {
         provide_context(UnsavedGuard { dirty: RwSignal::new(None), installed: StoredValue::new(false) });
     }
 }
-
-#[cfg(feature = "hydrate")]
-const LEAVE_UNSAVED: &str = "You have unsaved changes. Leave this page and lose them?";
 
 /// Asks before the page is left while `dirty`, for as long as the calling component lives: the
 /// browser's own question when the tab is closed or reloaded, and a confirmation when a link
@@ -238,7 +309,7 @@ pub fn guard_unsaved(dirty: Signal<bool>) {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a[href]").ok().flatten());
-            if link.is_some() && dirty() && !window().confirm_with_message(LEAVE_UNSAVED).unwrap_or(true) {
+            if link.is_some() && dirty() && !window().confirm_with_message(&t!(ui_leave_unsaved)).unwrap_or(true) {
                 ev.prevent_default();
                 ev.stop_immediate_propagation();
             }

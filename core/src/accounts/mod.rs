@@ -2,6 +2,7 @@
 
 pub mod repo;
 
+use i18n::k;
 use platform::{audit::AuditEvent, crypto::new_id, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{
@@ -56,13 +57,10 @@ pub async fn create(
     let canonical = account.username.canonical();
     let (username_taken, email_taken) = repo::taken(env.db, &canonical, account.email.as_str()).await?;
     if username_taken {
-        return Err(AppError::Conflict { field: "username".into(), message: "That username is taken.".into() });
+        return Err(AppError::conflict("username", k::error_username_taken()));
     }
     if email_taken {
-        return Err(AppError::Conflict {
-            field: "email".into(),
-            message: "That email address is invalid or already in use.".into(),
-        });
+        return Err(AppError::conflict("email", k::error_email_unavailable()));
     }
     let row = UserRow {
         id: new_id(),
@@ -88,10 +86,7 @@ pub async fn create(
     if let Err(e) = repo::insert(env.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {
             // Lost a race with another registration of the same name or address.
-            AppError::Conflict {
-                field: "username".into(),
-                message: "That username or email address is already in use.".into(),
-            }
+            AppError::conflict("username", k::error_username_or_email_taken())
         } else {
             e.into()
         });
@@ -114,12 +109,13 @@ mod tests {
         )
         .err()
         .unwrap();
-        for field in ["name", "username", "email"] {
-            assert!(err.field_message(field).is_some(), "{field}");
-        }
+        assert_eq!(err.field_msgs("name"), vec![k::error_name_empty()]);
+        assert_eq!(err.field_msgs("username"), vec![k::error_username_length(3, 32)]);
+        assert_eq!(err.field_msgs("email"), vec![k::error_email_invalid()]);
+        assert_eq!(err.field_msgs("password"), vec![k::error_password_common()]);
         assert_eq!(
-            err.field_message("password").unwrap(),
-            "This password is too common. Choose one that is harder to guess."
+            err.body().errors.and_then(|e| e.last().map(|e| e.message.clone())).as_deref(),
+            Some("This password is too common. Choose one that is harder to guess.")
         );
     }
 }

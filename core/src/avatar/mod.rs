@@ -93,14 +93,14 @@ pub async fn served(env: &Env<'_>, user_id: &str, size: Size) -> Result<Option<S
 /// Makes the pictures from `file` off the async runtime, at most one per core at a time.
 async fn make(file: Vec<u8>) -> Result<picture::Pictures, AppError> {
     if file.len() > picture::MAX_BYTES {
-        return Err(AppError::field(FIELD, picture::Refused::TooLarge.message()));
+        return Err(AppError::field(FIELD, picture::Refused::TooLarge.msg()));
     }
     let _permit = MAKING.acquire().await.map_err(|_| AppError::Internal)?;
     let made = tokio::task::spawn_blocking(move || picture::process(&file)).await.map_err(|e| {
         tracing::error!(error = %e, "avatar processing task");
         AppError::Internal
     })?;
-    made.map_err(|refused| AppError::field(FIELD, refused.message()))
+    made.map_err(|refused| AppError::field(FIELD, refused.msg()))
 }
 
 /// Where a new picture came from, for the audit: an upload, or the host of the address it

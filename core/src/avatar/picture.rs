@@ -6,6 +6,7 @@
 
 use std::io::Cursor;
 
+use i18n::{k, Msg};
 use image::{
     codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder},
     imageops::{self, FilterType},
@@ -36,12 +37,10 @@ pub enum Refused {
 }
 
 impl Refused {
-    pub fn message(self) -> &'static str {
+    pub fn msg(self) -> Msg {
         match self {
-            Refused::NotAnImage => "That file is not an image: use a PNG, JPEG, WebP or GIF picture.",
-            Refused::TooLarge => {
-                "That picture is too large: use one of at most 5 MB, 10,000 pixels a side and 40 megapixels."
-            }
+            Refused::NotAnImage => k::error_avatar_not_an_image(),
+            Refused::TooLarge => k::error_avatar_too_large(),
         }
     }
 }

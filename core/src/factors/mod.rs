@@ -9,6 +9,7 @@ pub mod lockout;
 pub mod pending;
 pub mod totp;
 
+use i18n::k;
 use platform::{audit::AuditEvent, ratelimit, request::ClientMeta, settings::Key, Env};
 use serde_json::json;
 use wire::{
@@ -149,7 +150,8 @@ pub async fn send_code(env: &Env<'_>, user: &UserRow, bound_to: &str, meta: &Cli
     ratelimit::hit(env.db, &per_ip, EMAIL_CODES_PER_ACCOUNT_AND_IP, env.now).await?;
     ratelimit::hit(env.db, &format!("email-code:user:{}", user.id), EMAIL_CODES_PER_ACCOUNT, env.now).await?;
     let code = email_code::issue(env.db, env.key, &user.id, bound_to, env.now).await?;
-    env.mail(&notices::two_factor_code(&user.email, &user.name, code.expose())).await
+    let lang = notices::language_of(env, &user.id).await?;
+    env.mail(&notices::two_factor_code(lang, &user.email, &user.name, code.expose())).await
 }
 
 /// A method and code as typed into a form or sent in headers: the method must be one we know,
@@ -158,7 +160,7 @@ pub fn parse_code<'c>(method: &str, code: &'c str) -> Result<(Method, &'c str), 
     let method = Method::parse(method)?;
     let code = code.trim();
     if code.is_empty() {
-        return Err(AppError::field("code", "Enter a code."));
+        return Err(AppError::field("code", k::error_enter_code()));
     }
     if code.chars().count() > 32 {
         return Err(AppError::InvalidCode);

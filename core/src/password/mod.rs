@@ -1,6 +1,7 @@
 //! Setting a password: change (signed in, with the current one) and reset (by a mailed
 //! link, with the second factor when the account has an authenticator).
 
+use i18n::k;
 use platform::{
     audit::AuditEvent,
     links::{self, Purpose},
@@ -36,7 +37,7 @@ pub const RESET_SUBMIT_PER_IP: ratelimit::Limit = ratelimit::Limit::per_minutes(
 fn check_rules(policy: &PasswordPolicy, user: &UserRow, new_password: &str, confirm: Option<&str>, p: &mut Problems) {
     policy::check(policy, new_password, &user.view().personal(), p, "new_password");
     if confirm.is_some_and(|c| c != new_password) {
-        p.add("confirm", "The passwords do not match.");
+        p.add("confirm", k::error_passwords_differ());
     }
 }
 
@@ -53,7 +54,7 @@ async fn check_history(
     let hashes = policy::history(env.db, &user.id, policy).await?;
     reauth::spend_hashes(env, &user.id, meta, hashes.len() as i64 + 1).await?;
     match policy::reused(env, &hashes, new_password, policy).await? {
-        Some(v) => Err(AppError::field("new_password", v.message())),
+        Some(v) => Err(AppError::field("new_password", v.msg())),
         None => Ok(()),
     }
 }
@@ -80,7 +81,8 @@ async fn audit_and_notify(
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     env.audit(&user.id, None, event, detail, meta).await?;
-    env.mail(&templates::password_changed(&user.email, &user.name, &env.link("/account/security"))).await
+    let lang = templates::language_of(env, &user.id).await?;
+    env.mail(&templates::password_changed(lang, &user.email, &user.name, &env.link("/account/security"))).await
 }
 
 /// A change of password as asked for. `confirm` is None for clients without a confirmation
@@ -109,7 +111,7 @@ pub async fn change(
     let me = factor.principal();
     let mut p = Problems::default();
     if req.current_password.is_empty() {
-        p.add("current_password", "Enter your current password.");
+        p.add("current_password", k::error_enter_current_password());
     } else {
         // Who is asking comes first: with a wrong current password that is the one answer
         // (403), whatever the new one is; with the right one, every problem of the new one.
@@ -145,11 +147,13 @@ pub async fn request_reset(
     ratelimit::hit(env.db, &format!("reset:ip:{}", meta.ip), RESET_PER_IP, env.now).await?;
     ratelimit::hit(env.db, &format!("reset:address:{}", email.as_str()), RESET_PER_ADDRESS, env.now).await?;
 
+    // The server's default language from this instance's cache, read alike for every address.
+    let default_lang = templates::server_language(env).await?;
     let (db, mailer, url, meta, now) =
         (env.db.clone(), env.mailer.clone(), env.public_url.clone(), meta.clone(), env.now);
     let address = email.as_str().to_owned();
     Ok(env.tasks.spawn(async move {
-        if let Err(e) = send_reset_link(&db, &mailer, &url, &address, &meta, now).await {
+        if let Err(e) = send_reset_link(&db, &mailer, &url, &address, default_lang, &meta, now).await {
             tracing::error!(error = %e, "could not send a password reset link");
         }
     }))
@@ -160,6 +164,7 @@ async fn send_reset_link(
     mailer: &platform::mail::sender::Mailer,
     url: &platform::config::PublicUrl,
     address: &str,
+    default_lang: wire::preferences::Language,
     meta: &ClientMeta,
     now: i64,
 ) -> Result<(), AppError> {
@@ -170,7 +175,8 @@ async fn send_reset_link(
     let token = links::issue(db, &user.id, Purpose::ResetPassword, &user.email, now).await?;
     let link = url.link(&format!("/reset-password?token={}", token.expose()));
     // To the stored address, never to what was typed.
-    mailer.queue(db, &templates::reset_password(&user.email, &user.name, &link), now).await?;
+    let lang = templates::chosen_language(db, &user.id).await?.unwrap_or(default_lang);
+    mailer.queue(db, &templates::reset_password(lang, &user.email, &user.name, &link), now).await?;
     let entry = platform::audit::Entry {
         user_id: Some(&user.id),
         actor_id: None,
@@ -227,7 +233,7 @@ pub async fn reset(
     // is used up; the history (which holds the current password) only after it, so a reset
     // link alone never tells whether a guess of the current password is right.
     if let Some(f) = reset_factors(env, &user).await? {
-        let ask = || AppError::field("code", "Enter a code from your authenticator app.");
+        let ask = || AppError::field("code", k::error_enter_totp_code());
         let method = input.method.filter(|m| !m.is_empty()).ok_or_else(ask)?;
         if input.code.trim().is_empty() {
             return Err(ask());
@@ -296,10 +302,7 @@ mod tests {
             let me = Principal::session(user.clone(), here.id.clone());
 
             let bad = change(&deps, &policy, &me, change_input("wrong", "second passphrase"), &meta()).await;
-            assert_eq!(
-                bad.unwrap_err().field_message("current_password").as_deref(),
-                Some("Your current password is not correct.")
-            );
+            assert_eq!(bad.unwrap_err().field_msgs("current_password"), vec![k::error_incorrect_password()]);
             let bad = change(
                 &deps,
                 &policy,
@@ -309,8 +312,9 @@ mod tests {
             )
             .await
             .unwrap_err();
-            assert_eq!(bad.field_message("new_password").as_deref(), Some("Use at least 8 characters."));
-            assert_eq!(bad.field_message("confirm").as_deref(), Some("The passwords do not match."));
+            assert_eq!(bad.field_msgs("new_password"), vec![k::error_password_too_short(8)]);
+            assert_eq!(bad.field_msgs("confirm"), vec![k::error_passwords_differ()]);
+            assert_eq!(bad.to_string(), "Use at least 8 characters.");
             assert!(
                 sess::resolve(&t.db, T, there.token.expose(), &meta(), 1_000).await.unwrap().is_some(),
                 "nothing changed yet"
@@ -349,18 +353,16 @@ mod tests {
                 .await
                 .unwrap_err();
             assert_eq!(
-                err.field_message("new_password").as_deref(),
-                Some("Include a digit. Do not use your username, email address or name in the password.")
+                err.field_msgs("new_password"),
+                vec![k::error_password_no_digit(), k::error_password_personal()]
             );
             // The current password counts as the last one (the digit rule is met on purpose).
             let same = PasswordPolicy { require_digit: false, ..policy.clone() };
             let err = change(&deps, &same, &me, change_input("first passphrase", "first passphrase"), &meta())
                 .await
                 .unwrap_err();
-            assert_eq!(
-                err.field_message("new_password").as_deref(),
-                Some("Choose a password you have not used for your last 2 passwords.")
-            );
+            assert_eq!(err.field_msgs("new_password"), vec![k::error_password_reused(2)]);
+            assert_eq!(err.to_string(), "Choose a password you have not used for your last 2 passwords.");
             deps.now = 2_000;
             change(&deps, &policy, &me, change_input("first passphrase", "second passphrase 2"), &meta())
                 .await
@@ -446,8 +448,8 @@ mod tests {
             request_reset(&deps, "ada@example.test", &meta()).await.unwrap().await.unwrap();
             assert_eq!(mailed_token(&env).await, None);
             assert_eq!(
-                request_reset(&deps, "not an address", &meta()).await.unwrap_err().field_message("email").as_deref(),
-                Some("Enter an email address like name@example.com.")
+                request_reset(&deps, "not an address", &meta()).await.unwrap_err().field_msgs("email"),
+                vec![k::error_email_invalid()]
             );
 
             sqlx::query("UPDATE users SET email_verified_at = 1").execute(&t.db).await.unwrap();
@@ -462,7 +464,8 @@ mod tests {
             // A refused password does not use the link up.
             let weak =
                 ResetInput { token: &token, new_password: "password", confirm: "password", method: None, code: "" };
-            assert!(reset(&deps, &policy, weak, &meta()).await.unwrap_err().field_message("new_password").is_some());
+            let refused = reset(&deps, &policy, weak, &meta()).await.unwrap_err();
+            assert_eq!(refused.field_msgs("new_password"), vec![k::error_password_common()]);
             let good = || ResetInput {
                 token: &token,
                 new_password: "new passphrase",
@@ -544,7 +547,7 @@ mod tests {
             let right = reset(&deps, &policy, guess("first passphrase"), &meta()).await.unwrap_err();
             let wrong = reset(&deps, &policy, guess("another passphrase"), &meta()).await.unwrap_err();
             assert_eq!(right, wrong, "{:?}", t.backend);
-            assert!(right.field_message("code").is_some());
+            assert_eq!(right.field_msgs("code"), vec![k::error_enter_totp_code()]);
             t.close().await;
         }
     }

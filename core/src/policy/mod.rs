@@ -26,10 +26,10 @@ pub async fn current(env: &Env<'_>) -> Result<PasswordPolicy, AppError> {
 /// `field`. The history is checked apart ([`history`] and [`reused`]): it needs the hasher.
 pub fn check(policy: &PasswordPolicy, password: &str, personal: &Personal, problems: &mut Problems, field: &str) {
     for v in policy.check(password, personal) {
-        problems.add(field, v.message());
+        problems.add(field, v.msg());
     }
     if policy.block_common && common::is_common(password) {
-        problems.add(field, Violation::Common.message());
+        problems.add(field, Violation::Common.msg());
     }
 }
 

@@ -1,6 +1,9 @@
 //! A small user-agent reader: names the browser and system of a session for the Security page.
 
-/// Browser and operating system named from a `User-Agent`, e.g. ("Firefox", "Linux").
+use wire::session::{OTHER_CLIENT, UNKNOWN_CLIENT, UNKNOWN_SYSTEM};
+
+/// Browser and operating system named from a `User-Agent`, e.g. ("Firefox", "Linux"); the
+/// unnamed ones as [`wire::session`] has them (which pages word in the reader's language).
 /// Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
 pub fn describe_user_agent(ua: &str) -> (String, String) {
     let browser = [
@@ -15,7 +18,7 @@ pub fn describe_user_agent(ua: &str) -> (String, String) {
     .iter()
     .find(|(needle, _)| ua.contains(needle))
     .map(|(_, name)| *name)
-    .unwrap_or(if ua.is_empty() { "Unknown client" } else { "Other client" });
+    .unwrap_or(if ua.is_empty() { UNKNOWN_CLIENT } else { OTHER_CLIENT });
     let os = [
         ("Windows", "Windows"),
         ("iPhone", "iOS"),
@@ -28,7 +31,7 @@ pub fn describe_user_agent(ua: &str) -> (String, String) {
     .iter()
     .find(|(needle, _)| ua.contains(needle))
     .map(|(_, name)| *name)
-    .unwrap_or("unknown system");
+    .unwrap_or(UNKNOWN_SYSTEM);
     (browser.to_owned(), os.to_owned())
 }
 

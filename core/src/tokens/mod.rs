@@ -2,6 +2,7 @@
 //! regenerating, deleting, and checking the token an API call presents (through a short
 //! per-instance cache on the hot path).
 
+use i18n::k;
 use platform::{
     audit::AuditEvent,
     crypto::{new_id, random_token, token_digest},
@@ -82,17 +83,17 @@ pub struct CreateInput<'a> {
 pub fn parse_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::field("name", "Give the token a name, such as the script that uses it."));
+        return Err(AppError::field("name", k::error_token_name_empty()));
     }
     if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-        return Err(AppError::field("name", format!("Use at most {NAME_MAX} characters, without control characters.")));
+        return Err(AppError::field("name", k::error_token_name_invalid(NAME_MAX)));
     }
     Ok(name.to_owned())
 }
 
 /// When a token made now with `expiry` ends, within the administrators' limit.
 fn expires_at(expiry: Expiry, s: &TokenSettings, now: i64) -> Result<Option<i64>, AppError> {
-    let too_long = || AppError::field("expires", format!("Tokens may live at most {} days here.", s.max_days));
+    let too_long = || AppError::field("expires", k::error_token_expiry_too_long(s.max_days));
     match expiry {
         Expiry::Never if s.max_days > 0 => Err(too_long()),
         Expiry::Never => Ok(None),
@@ -148,7 +149,7 @@ pub async fn create(
     .await;
     if let Err(e) = inserted {
         return Err(if users::is_unique_violation(&e) {
-            AppError::Conflict { field: "name".into(), message: "You already have a token with this name.".into() }
+            AppError::conflict("name", k::error_token_name_taken())
         } else {
             e.into()
         });
@@ -227,10 +228,7 @@ pub async fn regenerate(
     let me = owner.principal();
     let row = owned(deps.db, &me.user.id, id).await?;
     if !row.is_live(deps.now) {
-        return Err(AppError::Conflict {
-            field: "id".into(),
-            message: "This token has expired. Delete it and make a new one.".into(),
-        });
+        return Err(AppError::conflict("id", k::error_token_expired()));
     }
     let (token, hash, last_chars) = new_secret();
     let done = sqlx::query(
@@ -414,12 +412,10 @@ mod tests {
             assert!(stored.iter().all(|(h,)| !h.contains(&made.token[PREFIX.len()..])));
 
             let dup = create(&deps, &me, input(" ci ", Expiry::Never), &meta()).await.unwrap_err();
-            assert_eq!(dup.field_message("name").as_deref(), Some("You already have a token with this name."));
-            assert!(create(&deps, &me, input("", Expiry::Never), &meta())
-                .await
-                .unwrap_err()
-                .field_message("name")
-                .is_some());
+            assert_eq!(dup.field_msgs("name"), vec![k::error_token_name_taken()]);
+            assert_eq!(dup.to_string(), "You already have a token with this name.");
+            let unnamed = create(&deps, &me, input("", Expiry::Never), &meta()).await.unwrap_err();
+            assert_eq!(unnamed.field_msgs("name"), vec![k::error_token_name_empty()]);
 
             let (row, u) = authenticate(&t.db, &made.token, "192.0.2.4", 2_000).await.unwrap().unwrap();
             assert_eq!((row.name.as_str(), u.id.as_str(), row.read_only), ("ci", user.id.as_str(), 1));
@@ -458,7 +454,8 @@ mod tests {
             // The administrators' limit.
             deps.put_setting(SETTINGS, &TokenSettings { max_days: 30 }).await.unwrap();
             let long = create(&deps, &me, input("long", Expiry::Days(90)), &meta()).await.unwrap_err();
-            assert_eq!(long.field_message("expires").as_deref(), Some("Tokens may live at most 30 days here."));
+            assert_eq!(long.field_msgs("expires"), vec![k::error_token_expiry_too_long(30)]);
+            assert_eq!(long.to_string(), "Tokens may live at most 30 days here.");
             assert!(create(&deps, &me, input("forever", Expiry::Never), &meta()).await.is_err());
             t.close().await;
         }

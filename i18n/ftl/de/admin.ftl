@@ -1,0 +1,95 @@
+## Verwaltung: die Benutzer und die serverweiten Einstellungen (Passwortrichtlinie,
+## Zwei-Faktor-Authentifizierung, persönliche Zugriffstokens, Standardeinstellungen).
+
+admin-heading = Verwaltung
+admin-page-title = Verwaltung · Gatehouse
+admin-not-admin = Nur Administratoren können diese Seite öffnen.
+
+## Die Links zwischen den Verwaltungsseiten.
+
+admin-nav-label = Verwaltung
+admin-nav-users = Benutzer
+admin-nav-password-policy = Passwortrichtlinie
+admin-nav-two-factor = Zwei-Faktor-Authentifizierung
+admin-nav-tokens = Persönliche Zugriffstokens
+admin-nav-preferences = Einstellungen
+
+## Benutzer.
+
+admin-search-label = Benutzer suchen
+admin-search-button = Suchen
+admin-reset-done = Die Zwei-Faktor-Authentifizierung wurde zurückgesetzt. Der Benutzer wurde per E-Mail informiert.
+admin-users-summary = { $users ->
+        [one] { $users } Konto
+       *[other] { $users } Konten
+    }, { $admins ->
+        [one] { $admins } Administrator.
+       *[other] { $admins } Administratoren.
+    }
+admin-mail-given-up = { $count ->
+    [one] { $count } E-Mail konnte nicht zugestellt werden und wurde aufgegeben (abgelehnte Adressen oder der Mailserver war stundenlang gestört). Das Serverprotokoll nennt sie.
+   *[other] { $count } E-Mails konnten nicht zugestellt werden und wurden aufgegeben (abgelehnte Adressen oder der Mailserver war stundenlang gestört). Das Serverprotokoll nennt sie.
+}
+admin-column-username = Benutzername
+admin-column-name = Name
+admin-column-email = E-Mail
+admin-column-role = Rolle
+admin-column-created = Erstellt
+admin-column-two-factor = Zwei-Faktor
+admin-role-user = Benutzer
+admin-role-admin = Administrator
+admin-two-factor-on-required = An (erforderlich)
+admin-two-factor-on = An
+admin-two-factor-required-not-set-up = Erforderlich, nicht eingerichtet
+admin-two-factor-off = Aus
+admin-force-two-factor = Zwei-Faktor-Authentifizierung erzwingen
+admin-stop-forcing-two-factor = Zwei-Faktor-Authentifizierung nicht mehr erzwingen
+admin-reset-two-factor = Zwei-Faktor-Authentifizierung zurücksetzen
+admin-force-two-factor-for = Zwei-Faktor-Authentifizierung für { $username } erzwingen
+admin-stop-forcing-two-factor-for = Zwei-Faktor-Authentifizierung für { $username } nicht mehr erzwingen
+admin-reset-two-factor-for = Zwei-Faktor-Authentifizierung für { $username } zurücksetzen
+admin-pages-label = Seiten der Benutzerliste
+admin-first-page = Erste Seite
+admin-next-page = Nächste Seite
+
+## Zwei-Faktor-Authentifizierung (das Formular selbst steht in twofactor.ftl).
+
+admin-two-factor-page-title = Zwei-Faktor-Authentifizierung · Verwaltung · Gatehouse
+
+## Persönliche Zugriffstokens.
+
+admin-tokens-page-title = Persönliche Zugriffstokens · Verwaltung · Gatehouse
+admin-tokens-heading = Persönliche Zugriffstokens
+admin-tokens-saved = Die Token-Einstellungen wurden gespeichert.
+admin-tokens-max-days = Längste Gültigkeitsdauer eines neuen Tokens, in Tagen
+admin-tokens-max-days-hint = 0: keine Begrenzung (Tokens dürfen dann auch nie ablaufen). Bestehende Tokens behalten ihr Ablaufdatum.
+
+## Standardeinstellungen (das Formular selbst steht in preferences.ftl).
+
+admin-preferences-page-title = Einstellungen · Verwaltung · Gatehouse
+admin-preferences-heading = Standardeinstellungen
+
+## Passwortrichtlinie.
+
+admin-policy-page-title = Passwortrichtlinie · Verwaltung · Gatehouse
+admin-policy-heading = Passwortrichtlinie
+admin-policy-intro = Gilt für die Registrierung, Passwortänderungen und das Zurücksetzen. Zusammensetzungsregeln sind standardmäßig aus: Länge und die Liste häufiger Passwörter schützen besser (NIST SP 800-63B).
+admin-policy-saved = Die Passwortrichtlinie wurde gespeichert.
+admin-policy-min-length = Mindestlänge
+admin-policy-min-length-hint = Mindestens 8.
+admin-policy-max-length = Höchstlänge
+admin-policy-max-length-hint = 64 bis 1024.
+admin-policy-require = Erforderlich
+admin-policy-require-lower = Ein Kleinbuchstabe
+admin-policy-require-upper = Ein Großbuchstabe
+admin-policy-require-digit = Eine Ziffer
+admin-policy-require-symbol = Ein Sonderzeichen
+admin-policy-forbid-personal = Benutzername, E-Mail-Adresse oder Name im Passwort verbieten
+admin-policy-history = Die letzten N Passwörter verbieten
+admin-policy-history-hint = 0 schaltet dies ab; höchstens 24.
+admin-policy-max-age = Höchstalter in Tagen
+admin-policy-max-age-hint = 0: Passwörter laufen nie ab. Ein abgelaufenes Passwort muss bei der Anmeldung geändert werden.
+admin-policy-max-repeated = Höchstzahl gleicher Zeichen hintereinander
+admin-policy-max-repeated-hint = 0: keine Begrenzung.
+admin-policy-block-common = Häufig verwendete Passwörter ablehnen
+admin-policy-save = Richtlinie speichern

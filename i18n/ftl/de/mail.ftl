@@ -1,0 +1,72 @@
+## Die E-Mails, die Gatehouse versendet (core/src/notices.rs).
+
+mail-hello = Hallo { $name },
+mail-action-line = { $action }: { $link }
+mail-review-security = Sicherheit Ihres Kontos prüfen
+
+## Ihr Passwort wurde geändert
+
+mail-password-changed-subject = Ihr Gatehouse-Passwort wurde geändert
+mail-password-changed-body = Das Passwort Ihres Gatehouse-Kontos wurde soeben geändert, und alle anderen Sitzungen wurden abgemeldet.
+mail-password-changed-advice = Falls Sie das nicht waren, setzen Sie Ihr Passwort sofort zurück und prüfen Sie Ihre Sitzungen: { $url }
+mail-password-changed-advice-before = Falls Sie das nicht waren, setzen Sie Ihr Passwort sofort zurück und
+mail-password-changed-advice-link = prüfen Sie Ihre Sitzungen
+mail-password-changed-advice-after = {"."}
+
+## Adresse des Kontos bestätigen
+
+mail-verify-subject = Bestätigen Sie Ihre E-Mail-Adresse für Gatehouse
+mail-verify-lead = Bitte bestätigen Sie, dass dies Ihre E-Mail-Adresse ist.
+mail-verify-action = E-Mail-Adresse bestätigen
+mail-verify-tail = Der Link ist 24 Stunden lang gültig und kann nur einmal verwendet werden. Wenn Sie kein Gatehouse-Konto erstellt haben, ignorieren Sie diese Nachricht.
+
+## Neue Adresse bestätigen
+
+mail-confirm-new-subject = Bestätigen Sie Ihre neue E-Mail-Adresse für Gatehouse
+mail-confirm-new-lead = Sie möchten diese Adresse für Ihr Gatehouse-Konto verwenden. Die Änderung wird wirksam, sobald Sie sie bestätigen.
+mail-confirm-new-action = Neue E-Mail-Adresse bestätigen
+mail-confirm-new-tail = Der Link ist 24 Stunden lang gültig und kann nur einmal verwendet werden. Wenn Sie dies nicht angefordert haben, ignorieren Sie diese Nachricht.
+
+## An die alte Adresse: eine Änderung wurde angefordert
+
+mail-change-requested-subject = Änderung Ihrer Gatehouse-E-Mail-Adresse angefordert
+mail-change-requested-lead = Jemand, der bei Ihrem Gatehouse-Konto angemeldet ist, hat beantragt, die E-Mail-Adresse des Kontos in { $address } zu ändern. Die Adresse ändert sich erst, wenn der an diese Adresse gesendete Link geöffnet wird.
+mail-change-requested-tail = Falls Sie das nicht waren, ändern Sie sofort Ihr Passwort.
+
+## An die alte Adresse: die Adresse wurde geändert
+
+mail-email-changed-subject = Ihre Gatehouse-E-Mail-Adresse wurde geändert
+mail-email-changed-lead = Die E-Mail-Adresse Ihres Gatehouse-Kontos lautet jetzt { $address }. E-Mails zum Konto, auch Links zum Zurücksetzen des Passworts, gehen ab sofort an diese Adresse.
+mail-email-changed-tail = Falls Sie das nicht waren, wenden Sie sich sofort an Ihren Administrator: Wer die Adresse geändert hat, kann jetzt Ihr Passwort zurücksetzen.
+
+## An eine Adresse, die ein anderes Konto übernehmen wollte
+
+mail-in-use-subject = Jemand wollte Ihre Adresse für ein anderes Gatehouse-Konto verwenden
+mail-in-use-lead = Ein anderes Gatehouse-Konto hat beantragt, seine E-Mail-Adresse in diese Adresse zu ändern. Sie gehört bereits zu Ihrem Konto, daher wurde nichts geändert. Falls Sie das waren, melden Sie sich stattdessen mit dieser Adresse an.
+mail-in-use-tail = Wenn Ihnen das nicht bekannt vorkommt, müssen Sie nichts unternehmen.
+
+## Passwort zurücksetzen
+
+mail-reset-subject = Gatehouse-Passwort zurücksetzen
+mail-reset-lead = Jemand hat angefordert, das Passwort Ihres Gatehouse-Kontos zurückzusetzen.
+mail-reset-action = Neues Passwort wählen
+mail-reset-tail = Der Link ist eine Stunde lang gültig und kann nur einmal verwendet werden. Wenn Sie dies nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.
+
+## Ein Code für den zweiten Schritt
+
+mail-code-subject = Ihr Gatehouse-Bestätigungscode
+mail-code-lead = Ihr Gatehouse-Bestätigungscode lautet:
+mail-code-tail = Er ist 10 Minuten lang gültig und kann nur einmal verwendet werden. Wenn Sie sich nicht gerade angemeldet oder ihn angefordert haben, ändern Sie Ihr Passwort: Jemand kennt es.
+
+## Eine Änderung der zweiten Faktoren des Kontos
+
+mail-factors-subject = Die Zwei-Faktor-Authentifizierung Ihres Gatehouse-Kontos wurde geändert
+mail-factors-totp-on = Die Zwei-Faktor-Authentifizierung per TOTP wurde aktiviert.
+mail-factors-totp-off = Die Zwei-Faktor-Authentifizierung per TOTP wurde deaktiviert.
+mail-factors-email-on = Die Zwei-Faktor-Authentifizierung per E-Mail wurde aktiviert.
+mail-factors-email-off = Die Zwei-Faktor-Authentifizierung per E-Mail wurde deaktiviert.
+mail-factors-backup-codes-renewed = Es wurden neue Backup-Codes erstellt; die alten funktionieren nicht mehr.
+mail-factors-required = Ein Administrator verlangt jetzt die Zwei-Faktor-Authentifizierung für Ihr Konto.
+mail-factors-no-longer-required = Ein Administrator verlangt die Zwei-Faktor-Authentifizierung für Ihr Konto nicht mehr.
+mail-factors-reset = Ein Administrator hat die Zwei-Faktor-Authentifizierung Ihres Kontos zurückgesetzt.
+mail-factors-tail = Falls Sie das nicht waren, ändern Sie sofort Ihr Passwort und wenden Sie sich an Ihren Administrator.

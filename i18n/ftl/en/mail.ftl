@@ -1,0 +1,76 @@
+## The mails Gatehouse sends (core/src/notices.rs). Subjects, then the parts of each body:
+## the greeting, a lead, the link to follow (or the code) and a closing line.
+
+mail-hello = Hello { $name },
+# A link in a plain-text mail: what it does, then the address.
+mail-action-line = { $action }: { $link }
+mail-review-security = Review your account's security
+
+## Your password was changed
+
+mail-password-changed-subject = Your Gatehouse password was changed
+mail-password-changed-body = The password of your Gatehouse account was just changed, and every other session was signed out.
+# Plain text: the address of the security page follows.
+mail-password-changed-advice = If you did not do this, reset your password at once and review your sessions: { $url }
+# HTML: the same sentence around a link ("…at once and <a>review your sessions</a>.").
+mail-password-changed-advice-before = If you did not do this, reset your password at once and
+mail-password-changed-advice-link = review your sessions
+mail-password-changed-advice-after = {"."}
+
+## Confirm the account's address
+
+mail-verify-subject = Confirm your Gatehouse email address
+mail-verify-lead = Please confirm that this is your email address.
+mail-verify-action = Confirm your email address
+mail-verify-tail = The link works once, for 24 hours. If you did not create a Gatehouse account, ignore this message.
+
+## Confirm a new address
+
+mail-confirm-new-subject = Confirm your new Gatehouse email address
+mail-confirm-new-lead = You asked to use this address for your Gatehouse account. It takes effect once you confirm it.
+mail-confirm-new-action = Confirm your new email address
+mail-confirm-new-tail = The link works once, for 24 hours. If you did not ask for this, ignore this message.
+
+## To the old address: a change was asked for
+
+mail-change-requested-subject = A change of your Gatehouse email address was requested
+mail-change-requested-lead = Someone signed in to your Gatehouse account asked to change its email address to { $address }. It changes only once the link sent to that address is opened.
+mail-change-requested-tail = If this was not you, change your password at once.
+
+## To the old address: the address was changed
+
+mail-email-changed-subject = Your Gatehouse email address was changed
+mail-email-changed-lead = The email address of your Gatehouse account is now { $address }. Mail about the account, password reset links included, goes there from now on.
+mail-email-changed-tail = If this was not you, contact your administrator at once: whoever changed it can now reset your password.
+
+## To an address another account asked to move to
+
+mail-in-use-subject = Someone tried to use your address for another Gatehouse account
+mail-in-use-lead = Another Gatehouse account asked to change its email address to this one. This address already belongs to your account, so nothing changed. If that was you, sign in with this address instead.
+mail-in-use-tail = If you do not recognise this, you need not do anything.
+
+## Reset the password
+
+mail-reset-subject = Reset your Gatehouse password
+mail-reset-lead = Someone asked to reset the password of your Gatehouse account.
+mail-reset-action = Choose a new password
+mail-reset-tail = The link works once, for one hour. If you did not ask for this, ignore this message: your password stays as it is.
+
+## A code for the second step (the code follows the lead on a line of its own)
+
+mail-code-subject = Your Gatehouse verification code
+mail-code-lead = Your Gatehouse verification code is:
+mail-code-tail = It works once, for 10 minutes. If you did not just sign in or ask for it, change your password: someone knows it.
+
+## A change of the account's second factors: one of the sentences, then the closing line
+
+mail-factors-subject = Two-factor authentication changed on your Gatehouse account
+mail-factors-totp-on = Two-factor authentication via TOTP was turned on.
+mail-factors-totp-off = Two-factor authentication via TOTP was turned off.
+mail-factors-email-on = Two-factor authentication via Email was turned on.
+mail-factors-email-off = Two-factor authentication via Email was turned off.
+mail-factors-backup-codes-renewed = New backup codes were made; the old ones no longer work.
+mail-factors-required = An administrator now requires two-factor authentication for your account.
+mail-factors-no-longer-required = An administrator no longer requires two-factor authentication for your account.
+mail-factors-reset = An administrator reset the two-factor authentication of your account.
+mail-factors-tail = If this was not you, change your password at once and contact your administrator.
