@@ -12,27 +12,23 @@
 //! A failed check stops the build with every problem found, file and message named.
 
 use std::{
-    collections::{BTreeMap, BTreeSet},
     fmt::Write as _,
     fs,
     path::{Path, PathBuf},
 };
 
-use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
+#[path = "check.rs"]
+mod check;
+
+use check::{compare, Language};
 
 const SOURCE: &str = "en";
-
-struct Language {
-    code: String,
-    text: String,
-    /// Message id → the variables it references (in order of first use).
-    messages: BTreeMap<String, Vec<String>>,
-}
 
 fn main() {
     let root = PathBuf::from(env("CARGO_MANIFEST_DIR")).join("ftl");
     let out = PathBuf::from(env("OUT_DIR"));
     println!("cargo::rerun-if-changed=ftl");
+    println!("cargo::rerun-if-changed=check.rs");
     let mut problems = Vec::new();
     let mut languages = Vec::new();
     let mut codes: Vec<String> = read_dir(&root)
@@ -100,114 +96,18 @@ fn write(path: &Path, text: &str) {
 }
 
 fn read_language(root: &Path, code: &str, problems: &mut Vec<String>) -> Language {
-    let mut text = String::new();
-    let mut messages = BTreeMap::new();
-    let mut defined_in: BTreeMap<String, String> = BTreeMap::new();
+    let mut language = Language::new(code);
     for path in read_dir(&root.join(code)) {
         if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
             continue;
         }
         let name = format!("{code}/{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("?"));
-        let Ok(source) = fs::read_to_string(&path) else {
-            problems.push(format!("{name}: cannot read"));
-            continue;
-        };
-        let resource = match fluent_syntax::parser::parse(source.as_str()) {
-            Ok(r) => r,
-            Err((r, errors)) => {
-                for e in errors {
-                    let line = source[..e.pos.start.min(source.len())].matches('\n').count() + 1;
-                    problems.push(format!("{name}:{line}: {}", e.kind));
-                }
-                r
-            }
-        };
-        for entry in &resource.body {
-            match entry {
-                Entry::Message(m) => {
-                    let id = m.id.name.to_owned();
-                    if let Some(first) = defined_in.insert(id.clone(), name.clone()) {
-                        problems.push(format!("{name}: `{id}` is defined already in {first}"));
-                    }
-                    if m.value.is_none() {
-                        problems.push(format!("{name}: `{id}` has no value"));
-                    }
-                    if !m.attributes.is_empty() {
-                        problems.push(format!("{name}: `{id}` has attributes: make each its own message"));
-                    }
-                    let mut vars = Vec::new();
-                    if let Some(p) = &m.value {
-                        pattern_vars(p, &mut vars);
-                    }
-                    messages.insert(id, vars);
-                }
-                Entry::Junk { content } => {
-                    problems.push(format!("{name}: cannot parse `{}`", content.lines().next().unwrap_or("")));
-                }
-                _ => {}
-            }
-        }
-        text.push_str(&source);
-        if !text.ends_with('\n') {
-            text.push('\n');
+        match fs::read_to_string(&path) {
+            Ok(source) => language.add_file(&name, &source, problems),
+            Err(_) => problems.push(format!("{name}: cannot read")),
         }
     }
-    Language { code: code.to_owned(), text, messages }
-}
-
-fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut Vec<String>) {
-    for e in &p.elements {
-        if let PatternElement::Placeable { expression } = e {
-            expression_vars(expression, vars);
-        }
-    }
-}
-
-fn expression_vars(e: &Expression<&str>, vars: &mut Vec<String>) {
-    match e {
-        Expression::Select { selector, variants } => {
-            inline_vars(selector, vars);
-            for v in variants {
-                pattern_vars(&v.value, vars);
-            }
-        }
-        Expression::Inline(i) => inline_vars(i, vars),
-    }
-}
-
-fn inline_vars(i: &InlineExpression<&str>, vars: &mut Vec<String>) {
-    match i {
-        InlineExpression::VariableReference { id } if !vars.iter().any(|v| v == id.name) => {
-            vars.push(id.name.to_owned());
-        }
-        InlineExpression::FunctionReference { arguments, .. } => {
-            for a in &arguments.positional {
-                inline_vars(a, vars);
-            }
-            for a in &arguments.named {
-                inline_vars(&a.value, vars);
-            }
-        }
-        InlineExpression::Placeable { expression } => expression_vars(expression, vars),
-        _ => {}
-    }
-}
-
-fn compare(source: &Language, other: &Language, problems: &mut Vec<String>) {
-    for (id, vars) in &source.messages {
-        match other.messages.get(id) {
-            None => problems.push(format!("{}: `{id}` is missing (English has it)", other.code)),
-            Some(theirs) => {
-                for v in theirs.iter().filter(|v| !vars.contains(v)) {
-                    problems.push(format!("{}: `{id}` uses ${v}, which English does not pass", other.code));
-                }
-            }
-        }
-    }
-    let extra: BTreeSet<_> = other.messages.keys().filter(|id| !source.messages.contains_key(*id)).collect();
-    for id in extra {
-        problems.push(format!("{}: `{id}` is not an English message (removed or misspelt?)", other.code));
-    }
+    language
 }
 
 fn keys_rs(source: &Language) -> String {

@@ -68,6 +68,6 @@ export function foundIn(shown: string, candidates: string[]): string[] {
   const flat = shown.replace(/\s+/g, " ");
   return candidates.filter((c) => {
     const escaped = c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, "u").test(flat);
+    return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, "u").test(flat);
   });
 }

@@ -235,6 +235,11 @@ mod embedded {
 #[cfg(feature = "embedded")]
 pub use embedded::{catalogue, source};
 
+/// The build script's checks, tested here (the build runs them on the project's catalogues).
+#[cfg(test)]
+#[path = "../check.rs"]
+mod check;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +297,55 @@ mod tests {
         let json = serde_json::to_string(&m).unwrap_or_default();
         assert_eq!(json, r#"{"id":"x","args":{"count":3,"name":"Ada"}}"#);
         assert_eq!(serde_json::from_str::<Msg>(&json).ok(), Some(m));
+    }
+
+    fn language(code: &str, files: &[(&str, &str)]) -> (check::Language, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut l = check::Language::new(code);
+        for (name, source) in files {
+            l.add_file(name, source, &mut problems);
+        }
+        (l, problems)
+    }
+
+    #[test]
+    fn the_build_refuses_a_missing_extra_or_misspelt_message_and_an_unknown_variable() {
+        let (en, problems) = language(
+            "en",
+            &[(
+                "en/a.ftl",
+                "a-hello = Hello, { $name }\na-count = { $count ->\n    [one] one\n   *[other] { $count }\n}\n",
+            )],
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(en.messages["a-hello"], vec!["name".to_owned()]);
+
+        let (de, _) = language("de", &[("de/a.ftl", "a-hello = Hallo, { $nme }\na-extra = Mehr\n")]);
+        let mut problems = Vec::new();
+        check::compare(&en, &de, &mut problems);
+        assert_eq!(
+            problems,
+            vec![
+                "de: `a-count` is missing (English has it)".to_owned(),
+                "de: `a-hello` uses $nme, which English does not pass".to_owned(),
+                "de: `a-extra` is not an English message (removed or misspelt?)".to_owned(),
+            ]
+        );
+
+        // A language may leave a variable out (a plural form that spells the number).
+        let (ar, _) = language("ar", &[("ar/a.ftl", "a-hello = مرحبًا\na-count = { $count ->\n   *[other] كثير\n}\n")]);
+        let mut problems = Vec::new();
+        check::compare(&en, &ar, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn the_build_refuses_a_file_that_does_not_parse_a_duplicate_and_attributes() {
+        let (_, problems) =
+            language("en", &[("en/a.ftl", "a-one = One\n"), ("en/b.ftl", "a-one = Again\nb-bad = { $x\n")]);
+        assert!(problems.iter().any(|p| p == "en/b.ftl: `a-one` is defined already in en/a.ftl"), "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("en/b.ftl")), "{problems:?}");
+        let (_, problems) = language("en", &[("en/a.ftl", "a-x = X\n    .title = T\n")]);
+        assert_eq!(problems, vec!["en/a.ftl: `a-x` has attributes: make each its own message".to_owned()]);
     }
 }
