@@ -31,7 +31,13 @@ pub fn hydrate() {
 
 async fn catalogue(document: &web_sys::Document) -> Option<i18n::Catalogue> {
     let lang = document.document_element()?.get_attribute("lang")?;
-    let href = document.get_element_by_id("i18n")?.get_attribute("href")?;
+    // The page's preload link names the content-hashed file; a page rendered without it (Leptos
+    // can drop a head link under load) still gets its language, revalidated.
+    let href = document
+        .get_element_by_id("i18n")
+        .and_then(|l| l.get_attribute("href"))
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| format!("/i18n/{lang}.ftl"));
     let window = web_sys::window()?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&href)).await.ok()?.dyn_into().ok()?;
     if !response.ok() {

@@ -17,12 +17,18 @@ use http::{header, HeaderMap, HeaderValue, StatusCode};
 use serde::Deserialize;
 use wire::preferences::{Display, Language};
 
+/// `/i18n/de.<hash>.ftl`, cached for ever; `/i18n/de.ftl`, the same text revalidated each time
+/// (for a page whose `preload` link went missing: see `frontend::catalogue`).
 async fn catalogue(Path(name): Path<String>) -> Response {
-    match i18n::lang_of_file(&name).and_then(i18n::source) {
+    let (lang, cache) = match i18n::lang_of_file(&name) {
+        Some(lang) => (Some(lang), "public, max-age=31536000, immutable"),
+        None => (name.strip_suffix(".ftl").and_then(i18n::known).filter(|l| name == format!("{l}.ftl")), "no-cache"),
+    };
+    match lang.and_then(i18n::source) {
         Some(text) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+                (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
             ],
             text,
         )

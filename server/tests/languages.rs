@@ -117,7 +117,11 @@ async fn catalogue_files_are_served_for_ever_by_their_content_name() {
     let text = res.text().await.unwrap();
     assert!(text.contains("common-language = Sprache"));
     assert!(!text.contains("common-language = Language"), "German only");
-    for missing in ["/i18n/de.ftl", "/i18n/de.0000000000000000.ftl", "/i18n/..%2FCargo.toml"] {
+    // Without its hash, the same text, revalidated at every use.
+    let res = s.client().get(s.url("/i18n/de.ftl")).send().await.unwrap();
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(res.text().await.unwrap(), text);
+    for missing in ["/i18n/DE.ftl", "/i18n/fr.ftl", "/i18n/de.0000000000000000.ftl", "/i18n/..%2FCargo.toml"] {
         assert_eq!(s.client().get(s.url(missing)).send().await.unwrap().status(), StatusCode::NOT_FOUND, "{missing}");
     }
 }
