@@ -12,6 +12,8 @@ pub mod preferences;
 pub mod presence;
 pub mod routes;
 pub mod sessions;
+pub mod support;
+pub mod support_pin;
 pub mod tokens;
 pub mod two_factor;
 pub mod ui;

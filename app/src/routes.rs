@@ -13,13 +13,16 @@ use leptos_router::{
 
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
-    admin::ui::{AdminPage, AdminPreferencesPage, AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage},
+    admin::ui::{
+        AdminPage, AdminPreferencesPage, AdminSupportPinPage, AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage,
+    },
     auth::{
         api::HOME,
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
     },
     email::ui::VerifyEmailPage,
     password::ui::{ExpiredPasswordPage, ForgotPasswordPage, ResetPasswordPage},
+    support::ui::SupportDeskPage,
     t,
     two_factor::ui::SecondStepPage,
 };
@@ -47,6 +50,7 @@ pub enum Page {
     AdminTwoFactor,
     AdminTokens,
     AdminPreferences,
+    AdminSupportPin,
 }
 
 #[lazy]
@@ -94,8 +98,15 @@ fn admin_pages(page: Page) -> AnyView {
         Page::PasswordPolicy => view! { <PasswordPolicyPage/> }.into_any(),
         Page::AdminTwoFactor => view! { <AdminTwoFactorPage/> }.into_any(),
         Page::AdminPreferences => view! { <AdminPreferencesPage/> }.into_any(),
+        Page::AdminSupportPin => view! { <AdminSupportPinPage/> }.into_any(),
         _ => view! { <AdminTokensPage/> }.into_any(),
     }
+}
+
+/// The support desk: only support staff and administrators ever download it.
+#[lazy]
+fn support_page() -> AnyView {
+    view! { <SupportDeskPage/> }.into_any()
 }
 
 /// A lazy route showing `$page` from the group `$group` (whose chunk `$preload` starts loading).
@@ -138,6 +149,8 @@ lazy_page!(PasswordPolicyRoute, admin_pages, __preload_admin_pages, Page::Passwo
 lazy_page!(AdminTwoFactorRoute, admin_pages, __preload_admin_pages, Page::AdminTwoFactor);
 lazy_page!(AdminTokensRoute, admin_pages, __preload_admin_pages, Page::AdminTokens);
 lazy_page!(AdminPreferencesRoute, admin_pages, __preload_admin_pages, Page::AdminPreferences);
+lazy_page!(AdminSupportPinRoute, admin_pages, __preload_admin_pages, Page::AdminSupportPin);
+lazy_page!(SupportRoute, support_page, __preload_support_page);
 
 /// Everything inside the router: header and pages. Pages render completely on the server
 /// (`SsrMode::Async`) so they are readable before the WASM loads and redirects are real 302s.
@@ -171,6 +184,8 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/two-factor") view={Lazy::<AdminTwoFactorRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/tokens") view={Lazy::<AdminTokensRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/preferences") view={Lazy::<AdminPreferencesRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/support-pin") view={Lazy::<AdminSupportPinRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/support") view={Lazy::<SupportRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
         <crate::language::Footer/>

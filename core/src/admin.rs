@@ -21,6 +21,7 @@ use wire::{
     error::AppError,
     password::PasswordPolicy,
     preferences::{Change, Preferences, PreferencesView},
+    support::PinSettings,
     token::TokenSettings,
     two_factor::TwoFactorSettings,
 };
@@ -32,7 +33,7 @@ use crate::{
     policy, preferences,
     principal::Principal,
     reauth::{self, Recent},
-    tokens, two_factor,
+    support_pin, tokens, two_factor,
 };
 
 /// Proof that the caller is an administrator.
@@ -203,6 +204,51 @@ pub async fn save_preference_defaults(
 ) -> Result<(), AppError> {
     let after = preferences::defaults_after(env, change).await?;
     save_setting(env, admin, preferences::DEFAULTS, &after, AuditEvent::PreferenceDefaultsChanged, meta).await
+}
+
+/// A PIN length the settings form refuses, per field.
+pub fn check_pin_settings(s: &PinSettings) -> Result<(), AppError> {
+    let mut p = wire::error::Problems::default();
+    for (field, msg) in s.problems() {
+        p.add(field, msg);
+    }
+    p.into_result()
+}
+
+/// Administration → Support PIN: how many digits a PIN has.
+pub async fn save_pin_settings(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    after: &PinSettings,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    check_pin_settings(after)?;
+    save_setting(env, admin, support_pin::SETTINGS, after, AuditEvent::SupportPinSettingsChanged, meta).await
+}
+
+// ---- Roles ---------------------------------------------------------------------------------
+
+/// Gives (or takes back) the support role: the support desk, nothing of administration. Not
+/// for administrators (they have the desk already) nor for the administrator's own account.
+pub async fn set_support_role(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    user_id: &str,
+    support: bool,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    if user_id == admin.user().id {
+        return Err(AppError::conflict("user_id", k::error_support_admin_role()));
+    }
+    let user = users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)?;
+    if user.role() == Role::Admin {
+        return Err(AppError::conflict("user_id", k::error_support_admin_role()));
+    }
+    if !users::set_support_role(env.db, user_id, support, env.now).await? {
+        return Ok(());
+    }
+    let event = if support { AuditEvent::SupportRoleGranted } else { AuditEvent::SupportRoleRevoked };
+    env.audit(user_id, Some(&admin.user().id), event, json!({}), meta).await
 }
 
 // ---- Another account's two-factor authentication ------------------------------------------

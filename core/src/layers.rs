@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("two_factor", 7),
     ("preferences", 7),
     ("presence", 7),
+    ("support_pin", 7),
     ("auth", 8),
     ("profile", 8),
     ("page", 8),
@@ -28,6 +29,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("access", 8),
     ("callers", 8),
     ("admin", 9),
+    ("support", 9),
     ("testing", 10),
     ("plans", 10),
 ];

@@ -13,10 +13,11 @@
 //! 4. `principal`: who is asking
 //! 5. `factors`: second factors and their codes
 //! 6. `reauth`: proofs that the owner re-authenticated
-//! 7. `email`, `tokens`, `two_factor`, `preferences`, `presence`: the account's own changes
+//! 7. `email`, `tokens`, `two_factor`, `preferences`, `presence`, `support_pin`: the account's own
+//!    changes
 //! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`, `page`,
 //!    `access`, `callers`: sign-in flows, the gate, who is calling
-//! 9. `admin`
+//! 9. `admin`, `support`: what administrators and support staff do to other accounts
 
 pub mod access;
 pub mod accounts;
@@ -36,6 +37,8 @@ pub mod principal;
 pub mod profile;
 pub mod reauth;
 pub mod sessions;
+pub mod support;
+pub mod support_pin;
 pub mod tokens;
 pub mod two_factor;
 

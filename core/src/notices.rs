@@ -292,12 +292,56 @@ pub fn two_factor_changed(
     with_link(lang, to, name, security_url, m)
 }
 
+/// A change of the account's Support PIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinChange {
+    Set,
+    Changed,
+    Removed,
+}
+
+/// The Support PIN was set, changed or removed (never the PIN itself).
+pub fn support_pin_changed(lang: Language, to: &str, name: &str, what: PinChange, security_url: &str) -> OutgoingMail {
+    let lead = match what {
+        PinChange::Set => k::mail_pin_set(),
+        PinChange::Changed => k::mail_pin_changed(),
+        PinChange::Removed => k::mail_pin_removed(),
+    };
+    let m =
+        LinkMail { subject: k::mail_pin_subject(), lead, action: k::mail_review_security(), tail: k::mail_pin_tail() };
+    with_link(lang, to, name, security_url, m)
+}
+
+/// A support person checked a PIN a caller gave for the account: the verdict, so that the
+/// owner knows whenever someone claimed to be them.
+pub fn support_pin_checked(
+    lang: Language,
+    to: &str,
+    name: &str,
+    verdict: wire::support::PinVerdict,
+    security_url: &str,
+) -> OutgoingMail {
+    use wire::support::PinVerdict;
+    let lead = match verdict {
+        PinVerdict::Matches => k::mail_pin_checked_matches(),
+        PinVerdict::DoesNotMatch => k::mail_pin_checked_no_match(),
+        PinVerdict::NoPinSet => k::mail_pin_checked_none(),
+    };
+    let m = LinkMail {
+        subject: k::mail_pin_checked_subject(),
+        lead,
+        action: k::mail_review_security(),
+        tail: k::mail_pin_checked_tail(),
+    };
+    with_link(lang, to, name, security_url, m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{accounts::RegisterInput, auth, testing::TestEnv};
     use platform::{db::testing, request::ClientMeta};
-    use wire::password::PasswordPolicy;
+    use wire::{password::PasswordPolicy, support::PinVerdict};
 
     const LINK: &str = "https://id.example/reset-password?token=abc&x=1";
 
@@ -315,6 +359,12 @@ mod tests {
             two_factor_code(lang, to, "Ada", "123456"),
         ];
         all.extend(FactorChange::ALL.iter().map(|w| two_factor_changed(lang, to, "Ada", *w, s)));
+        for what in [PinChange::Set, PinChange::Changed, PinChange::Removed] {
+            all.push(support_pin_changed(lang, to, "Ada", what, s));
+        }
+        for verdict in [PinVerdict::Matches, PinVerdict::DoesNotMatch, PinVerdict::NoPinSet] {
+            all.push(support_pin_checked(lang, to, "Ada", verdict, s));
+        }
         all
     }
 

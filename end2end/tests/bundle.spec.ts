@@ -28,10 +28,14 @@ import { test, expect, hydrated, signInAsAdmin } from "./fixtures";
  * renderer, router, server-function client, serde_json, wasm-bindgen glue) that
  * `wasm-split` cannot move out (everything a function table or vtable reaches stays in
  * the main module); the app's own code there is about 10 KB. See the README, "Performance".
+ * The total was raised to 725 KB with the Support PIN and the support desk (issue 14): the
+ * desk is a split of its own (19.3 KB brotli, downloaded by support staff only) and the
+ * Security and administration splits grew by the PIN's forms; 707.9 KB measured, the first
+ * load unchanged (339.4 KB).
  */
 const PKG = resolve(__dirname, "../../target/site/pkg");
 const FIRST_LOAD_BUDGET = 355 * 1024;
-const TOTAL_BUDGET = 705 * 1024;
+const TOTAL_BUDGET = 725 * 1024;
 
 function brotli(file: string): number {
   const body = readFileSync(resolve(PKG, file));

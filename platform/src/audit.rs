@@ -40,6 +40,13 @@ pub enum AuditEvent {
     AvatarChanged,
     PreferencesChanged,
     PreferenceDefaultsChanged,
+    SupportPinSet,
+    SupportPinRemoved,
+    SupportPinChecked,
+    SupportLookup,
+    SupportRoleGranted,
+    SupportRoleRevoked,
+    SupportPinSettingsChanged,
 }
 
 impl AuditEvent {
@@ -79,6 +86,13 @@ impl AuditEvent {
             AuditEvent::AvatarChanged => "avatar_changed",
             AuditEvent::PreferencesChanged => "preferences_changed",
             AuditEvent::PreferenceDefaultsChanged => "preference_defaults_changed",
+            AuditEvent::SupportPinSet => "support_pin_set",
+            AuditEvent::SupportPinRemoved => "support_pin_removed",
+            AuditEvent::SupportPinChecked => "support_pin_checked",
+            AuditEvent::SupportLookup => "support_lookup",
+            AuditEvent::SupportRoleGranted => "support_role_granted",
+            AuditEvent::SupportRoleRevoked => "support_role_revoked",
+            AuditEvent::SupportPinSettingsChanged => "support_pin_settings_changed",
         }
     }
 }

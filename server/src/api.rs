@@ -141,7 +141,7 @@ pub struct Me {
     pub name: String,
     pub email: String,
     pub email_verified: bool,
-    /// `user` or `admin`.
+    /// `user`, `support` or `admin`.
     pub role: String,
     /// Unix milliseconds.
     pub created_at: i64,

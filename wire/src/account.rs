@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     User,
+    /// Support staff: the support desk (look an account up, check the PIN a caller gives).
+    Support,
     Admin,
 }
 
@@ -17,6 +19,7 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::User => "user",
+            Role::Support => "support",
             Role::Admin => "admin",
         }
     }
@@ -24,6 +27,7 @@ impl Role {
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "user" => Some(Role::User),
+            "support" => Some(Role::Support),
             "admin" => Some(Role::Admin),
             _ => None,
         }
@@ -69,6 +73,11 @@ pub struct Visitor {
 impl UserView {
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin
+    }
+
+    /// Support staff and administrators open the support desk.
+    pub fn is_support(&self) -> bool {
+        matches!(self.role, Role::Support | Role::Admin)
     }
 
     /// Words the password policy may forbid inside this user's password.

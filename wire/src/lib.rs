@@ -14,6 +14,7 @@ pub mod preferences;
 pub mod presence;
 pub mod profile;
 pub mod session;
+pub mod support;
 pub mod token;
 pub mod two_factor;
 

@@ -76,7 +76,11 @@ fn AccountFacts(user: UserView) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{t!(account_role)}</dt>
-            <dd>{if user.role == crate::auth::model::Role::Admin { t!(account_role_admin) } else { t!(account_role_user) }}</dd>
+            <dd>{match user.role {
+                crate::auth::model::Role::Admin => t!(account_role_admin),
+                crate::auth::model::Role::Support => t!(account_role_support),
+                crate::auth::model::Role::User => t!(account_role_user),
+            }}</dd>
             <dt>{t!(account_member_since)}</dt>
             <dd><Time ms=user.created_at/></dd>
         </dl>
@@ -124,6 +128,7 @@ pub fn SecuritySection() -> impl IntoView {
         {section(t!(account_security_title), t!(account_security_intro))}
         <crate::password::ui::ChangePasswordForm/>
         <crate::two_factor::ui::TwoFactorPanel/>
+        <crate::support_pin::ui::SupportPinPanel/>
         <crate::sessions::ui::SessionsPanel/>
     }
 }

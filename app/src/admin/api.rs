@@ -70,3 +70,23 @@ pub async fn save_password_policy(
     let admin = admin.recent(&env).await?;
     admin::save_password_policy(&env, &admin, &policy, &cx.meta).await
 }
+
+/// Gives (`support` "on") or takes back ("off") the support role of a user.
+#[server(prefix = "/fn", endpoint = "admin_set_support_role")]
+pub async fn admin_set_support_role(user_id: String, support: String) -> Result<(), AppError> {
+    use gatehouse_core::{access::Opens, admin};
+
+    let (cx, me) = crate::server::authorize(Opens::Standing).await?;
+    let env = cx.env();
+    let admin = admin::admin(&me)?;
+    let support = match support.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => return Err(AppError::field("support", i18n::k::error_choose_on_off())),
+    };
+    let admin = admin.recent(&env).await?;
+    admin::set_support_role(&env, &admin, &user_id, support, &cx.meta).await?;
+    // The API's token cache of this instance learns the new role at once.
+    cx.core().token_cache.forget_user(&user_id);
+    Ok(())
+}

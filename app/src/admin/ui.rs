@@ -6,7 +6,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 use wire::account::Role;
 
-use super::api::{admin_overview, AdminUser, SavePasswordPolicy};
+use super::api::{admin_overview, AdminSetSupportRole, AdminUser, SavePasswordPolicy};
 use crate::{
     account::ui::with_user,
     password::api::get_password_policy,
@@ -35,12 +35,18 @@ fn AdminOverviewView() -> impl IntoView {
     let after = move || query.read().get("after");
     let force = ServerAction::<AdminForceTwoFactor>::new();
     let reset = ServerAction::<AdminResetTwoFactor>::new();
+    let role = ServerAction::<AdminSetSupportRole>::new();
     let overview = Resource::new(
-        move || (search(), after(), force.version().get(), reset.version().get()),
-        |(q, after, _, _)| admin_overview(q, after),
+        move || (search(), after(), force.version().get(), reset.version().get(), role.version().get()),
+        |(q, after, _, _, _)| admin_overview(q, after),
     );
     let action_error = Signal::derive(move || {
-        force.value().get().and_then(Result::err).or_else(|| reset.value().get().and_then(Result::err))
+        force
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| reset.value().get().and_then(Result::err))
+            .or_else(|| role.value().get().and_then(Result::err))
     });
     let reset_done = move || matches!(reset.value().get(), Some(Ok(())));
     view! {
@@ -80,7 +86,7 @@ fn AdminOverviewView() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {o.users.into_iter().map(|u| view! { <UserRowView u force reset/> }).collect_view()}
+                                {o.users.into_iter().map(|u| view! { <UserRowView u force reset role/> }).collect_view()}
                             </tbody>
                         </table>
                         <PageLinks next=o.next_page search=search()/>
@@ -138,6 +144,7 @@ fn UserRowView(
     u: AdminUser,
     force: ServerAction<AdminForceTwoFactor>,
     reset: ServerAction<AdminResetTwoFactor>,
+    role: ServerAction<AdminSetSupportRole>,
 ) -> impl IntoView {
     let AdminUser { user, totp, two_factor_forced } = u;
     let state = match (totp, two_factor_forced) {
@@ -152,8 +159,26 @@ fn UserRowView(
         (t!(admin_force_two_factor), t!(admin_force_two_factor_for, &user.username))
     };
     let reset_aria = t!(admin_reset_two_factor_for, &user.username);
+    // Support staff get the support desk; administrators have it already.
+    let role_form = (user.role != Role::Admin).then(|| {
+        let staff = user.role == Role::Support;
+        let (label, aria) = if staff {
+            (t!(admin_revoke_support), t!(admin_revoke_support_for, &user.username))
+        } else {
+            (t!(admin_grant_support), t!(admin_grant_support_for, &user.username))
+        };
+        let id = user.id.clone();
+        view! {
+            <ActionForm action=role>
+                <input type="hidden" name="user_id" value=id/>
+                <input type="hidden" name="support" value=if staff { "off" } else { "on" }/>
+                <button type="submit" class="secondary" aria-label=aria>{label}</button>
+            </ActionForm>
+        }
+    });
     let role = match user.role {
         Role::User => t!(admin_role_user),
+        Role::Support => t!(admin_role_support),
         Role::Admin => t!(admin_role_admin),
     };
     let id = user.id.clone();
@@ -185,6 +210,7 @@ fn UserRowView(
                     </button>
                 </ActionForm>
                 {reset_form}
+                {role_form}
             </td>
         </tr>
     }
@@ -284,6 +310,71 @@ pub fn AdminPreferencesPage() -> impl IntoView {
     })
 }
 
+/// Administration → Support PIN: how many digits a PIN has.
+#[component]
+pub fn AdminSupportPinPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! {
+            <Title text=t!(admin_pin_page_title)/>
+            <h1>{t!(admin_heading)}</h1>
+            <AdminNav/>
+            <ConfirmItsYou/>
+            <PinSettingsForm/>
+        }
+        .into_any()
+    })
+}
+
+#[component]
+fn PinSettingsForm() -> impl IntoView {
+    use crate::support_pin::api::{get_pin_settings, SavePinSettings};
+    let action = ServerAction::<SavePinSettings>::new();
+    let settings = Resource::new(move || action.version().get(), |_| get_pin_settings());
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <section class="panel" aria-labelledby="pin-settings-heading">
+            <h2 id="pin-settings-heading">{t!(admin_pin_heading)}</h2>
+            <p class="intro">{t!(admin_pin_intro)}</p>
+            <Show when=saved>
+                <p class="notice ok" role="status">{t!(admin_pin_saved)}</p>
+            </Show>
+            <FormError message=form_error(error)/>
+            <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match settings.await {
+                        Ok(s) => view! {
+                            <ActionForm action=action>
+                                <Field
+                                    label=t!(admin_pin_min_length)
+                                    name="min_length"
+                                    kind="number"
+                                    value=s.min_length.to_string()
+                                    error=field_error(error, "min_length")
+                                    required=true
+                                />
+                                <Field
+                                    label=t!(admin_pin_max_length)
+                                    name="max_length"
+                                    kind="number"
+                                    value=s.max_length.to_string()
+                                    error=field_error(error, "max_length")
+                                    required=true
+                                />
+                                <SubmitButton label=t!(common_save) pending=action.pending()/>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
 /// Links between the administration pages.
 #[component]
 fn AdminNav() -> impl IntoView {
@@ -294,6 +385,7 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin/two-factor">{t!(admin_nav_two_factor)}</A>
             <A href="/admin/tokens">{t!(admin_nav_tokens)}</A>
             <A href="/admin/preferences">{t!(admin_nav_preferences)}</A>
+            <A href="/admin/support-pin">{t!(admin_nav_support_pin)}</A>
         </nav>
     }
 }

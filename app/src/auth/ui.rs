@@ -237,6 +237,7 @@ pub fn RegisterPage() -> impl IntoView {
 pub fn UserMenu(user: UserView) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let is_admin = user.is_admin();
+    let is_support = user.is_support();
     // A save made after this menu was drawn (from the fetched user) is newer than that user.
     let saved = Auth::get().saved;
     let drawn_with = saved.get_untracked();
@@ -270,6 +271,9 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
             <crate::presence::PresenceWatcher/>
             <div class="menu" role="menu">
                 <a role="menuitem" href="/account/profile">{t!(auth_menu_my_account)}</a>
+                <Show when=move || is_support>
+                    <a role="menuitem" href="/support">{t!(auth_menu_support_desk)}</a>
+                </Show>
                 <Show when=move || is_admin>
                     <a role="menuitem" href="/admin">{t!(auth_menu_administration)}</a>
                 </Show>

@@ -300,7 +300,7 @@ pub fn TwoFactorPanel() -> impl IntoView {
                                             <p class="notice" role="status">{t!(twofactor_confirm_first)}</p>
                                         </Show>
                                     </Show>
-                                    <ReauthForm s=s.clone() reauth send intro/>
+                                    <ReauthForm s=s.clone() reauth send intro prefix="reauth"/>
                                 }.into_any()
                             }}
                             <Show when=sent>
@@ -323,6 +323,8 @@ fn ReauthForm(
     reauth: ServerAction<Reauthenticate>,
     send: ServerAction<SendTwoFactorCode>,
     intro: String,
+    /// Keeps the form's ids unique on a page that has two of these.
+    prefix: &'static str,
 ) -> impl IntoView {
     let error = err(reauth);
     let has_email = s.methods.contains(&Method::Email);
@@ -334,13 +336,13 @@ fn ReauthForm(
             <Field
                 label=t!(twofactor_password)
                 name="password"
-                id="reauth-password"
+                id=format!("{prefix}-password")
                 kind="password"
                 autocomplete="current-password"
                 error=field_error(error, "password")
                 required=true
             />
-            {(!methods.is_empty()).then(|| view! { <CodeFields methods error prefix="reauth"/> })}
+            {(!methods.is_empty()).then(|| view! { <CodeFields methods error prefix=prefix/> })}
             <SubmitButton label=t!(common_confirm) pending=reauth.pending()/>
         </ActionForm>
         <Show when=move || has_email>
@@ -602,8 +604,11 @@ pub fn SecondStepPage() -> impl IntoView {
 /// "Confirm it's you", on pages whose changes need this session's recent re-authentication
 /// (the administration pages): the password, and a code when the account has a second factor.
 /// Hidden while the re-authentication is recent.
+///
+/// `prefix` keeps the ids unique where two forms may ask on one page (the Security page's
+/// password and Support PIN forms); the default section is `#confirm-its-you`.
 #[component]
-pub fn ConfirmItsYou() -> impl IntoView {
+pub fn ConfirmItsYou(#[prop(default = "confirm")] prefix: &'static str) -> impl IntoView {
     let reauth = ServerAction::<Reauthenticate>::new();
     let send = ServerAction::<SendTwoFactorCode>::new();
     let status = Resource::new(move || reauth.version().get(), |_| two_factor_status());
@@ -613,13 +618,14 @@ pub fn ConfirmItsYou() -> impl IntoView {
             {move || Suspend::new(async move {
                 match status.await {
                     Ok(s) if !s.reauthenticated => view! {
-                        <section class="panel" id="confirm-its-you" aria-labelledby="confirm-heading">
-                            <h2 id="confirm-heading">{t!(twofactor_confirm_its_you)}</h2>
+                        <section class="panel" id=format!("{prefix}-its-you") aria-labelledby=format!("{prefix}-heading")>
+                            <h2 id=format!("{prefix}-heading")>{t!(twofactor_confirm_its_you)}</h2>
                             <ReauthForm
                                 s
                                 reauth
                                 send
                                 intro=t!(twofactor_confirm_its_you_intro)
+                                prefix=prefix
                             />
                             <Show when=sent>
                                 <p class="notice ok" role="status">{t!(twofactor_code_sent)}</p>

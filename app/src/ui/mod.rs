@@ -42,6 +42,9 @@ pub fn Field(
     id: Option<String>,
     #[prop(into, default = "text".to_owned())] kind: String,
     #[prop(into, optional)] autocomplete: Option<String>,
+    /// The keyboard a phone shows (`numeric` for a PIN).
+    #[prop(into, optional)]
+    inputmode: Option<String>,
     #[prop(into, optional)] hint: Option<String>,
     /// The value the field starts with.
     #[prop(into, optional)]
@@ -68,6 +71,7 @@ pub fn Field(
                 type=kind
                 value=value
                 autocomplete=autocomplete
+                inputmode=inputmode
                 required=required
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described_by

@@ -523,6 +523,20 @@ pub async fn set_two_factor_forced(db: &Db, id: &str, forced_at: Option<i64>, no
         .map(|_| ())
 }
 
+/// Gives or takes the support role: `user` ⇄ `support` only (an administrator's role does not
+/// change here, so the count of administrators stays as it is). True when the role changed.
+pub async fn set_support_role(db: &Db, id: &str, support: bool, now: i64) -> Result<bool, sqlx::Error> {
+    let (from, to) = if support { ("user", "support") } else { ("support", "user") };
+    let done = sqlx::query("UPDATE users SET role = $2, updated_at = $3 WHERE id = $1 AND role = $4")
+        .bind(id)
+        .bind(to)
+        .bind(now)
+        .bind(from)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// (accounts, administrators), as kept by [`insert`].
 pub async fn count(db: &Db) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as("SELECT users, admins FROM user_counts WHERE id = 1").fetch_one(db).await

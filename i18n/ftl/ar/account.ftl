@@ -25,6 +25,7 @@ account-other-locations = الأماكن الأخرى
 account-role = الدور
 account-role-admin = مسؤول
 account-role-user = مستخدم
+account-role-support = موظف دعم
 account-member-since = عضو منذ
 
 ## نموذج الملف الشخصي.

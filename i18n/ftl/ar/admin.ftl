@@ -13,6 +13,7 @@ admin-nav-password-policy = سياسة كلمات المرور
 admin-nav-two-factor = المصادقة الثنائية
 admin-nav-tokens = رموز الوصول الشخصية
 admin-nav-preferences = التفضيلات
+admin-nav-support-pin = رقم PIN للدعم
 
 ## المستخدمون.
 
@@ -105,3 +106,20 @@ admin-policy-max-repeated = الحد الأقصى لتكرار الحرف نفس
 admin-policy-max-repeated-hint = 0: بلا حد.
 admin-policy-block-common = رفض كلمات المرور الشائعة الاستخدام
 admin-policy-save = حفظ السياسة
+
+## الأدوار: مكتب الدعم لموظفي الدعم.
+
+admin-role-support = موظف دعم
+admin-grant-support = منح دور الدعم
+admin-grant-support-for = منح { $username } دور الدعم
+admin-revoke-support = سحب دور الدعم
+admin-revoke-support-for = سحب دور الدعم من { $username }
+
+## الإدارة ← رقم PIN للدعم.
+
+admin-pin-page-title = رقم PIN للدعم · الإدارة · Gatehouse
+admin-pin-heading = رقم PIN للدعم
+admin-pin-intro = عدد الأرقام في رقم PIN للدعم. تبقى أرقام PIN المعيَّنة قبل أي تغيير صالحة.
+admin-pin-min-length = الحد الأدنى لعدد الأرقام
+admin-pin-max-length = الحد الأقصى لعدد الأرقام
+admin-pin-saved = حُفظت قواعد رقم PIN للدعم.

@@ -31,4 +31,5 @@ auth-menu-status = الحالة: { $status ->
 }
 auth-menu-my-account = حسابي
 auth-menu-administration = الإدارة
+auth-menu-support-desk = مكتب الدعم
 auth-sign-out = تسجيل الخروج

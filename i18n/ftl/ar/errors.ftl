@@ -227,3 +227,20 @@ error-avatar-url-not-an-image = هذا العنوان ليس صورة: فقد ا
 error-session-unknown-client = عميل غير معروف
 error-session-other-client = عميل آخر
 error-session-unknown-system = نظام غير معروف
+
+## رقم PIN للدعم ومكتب الدعم.
+
+error-pin-empty = أدخل رقم PIN.
+error-pin-digits = استخدم الأرقام (0–9) فقط.
+error-pin-length = استخدم من { $min } إلى { $max } { $max ->
+    [few] أرقام
+    [many] رقمًا
+   *[other] رقم
+}.
+error-pin-trivial = رقم PIN هذا سهل التخمين جدًا (مثل 1234 أو 0000 أو 1212). اختر رقمًا آخر.
+# الإدارة ← رقم PIN للدعم: طول خارج ما يسمح به الخادم.
+error-pin-length-bounds = أدخل عددًا صحيحًا من { $min } إلى { $max }.
+error-pin-max-below-min = لا يمكن أن يكون الحد الأقصى لطول رقم PIN أقل من الحد الأدنى.
+error-support-query-empty = أدخل اسم مستخدم أو عنوان بريد إلكتروني.
+error-support-no-account = لا يوجد حساب باسم المستخدم هذا أو بعنوان البريد الإلكتروني هذا.
+error-support-admin-role = يستطيع المشرفون الوصول إلى مكتب الدعم بالفعل.

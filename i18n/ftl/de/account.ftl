@@ -26,6 +26,7 @@ account-other-locations = Andere Orte
 account-role = Rolle
 account-role-admin = Administrator
 account-role-user = Benutzer
+account-role-support = Support
 account-member-since = Mitglied seit
 
 ## Das Profilformular.

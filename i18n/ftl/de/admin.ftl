@@ -13,6 +13,7 @@ admin-nav-password-policy = Passwortrichtlinie
 admin-nav-two-factor = Zwei-Faktor-Authentifizierung
 admin-nav-tokens = Persönliche Zugriffstokens
 admin-nav-preferences = Einstellungen
+admin-nav-support-pin = Support-PIN
 
 ## Benutzer.
 
@@ -93,3 +94,20 @@ admin-policy-max-repeated = Höchstzahl gleicher Zeichen hintereinander
 admin-policy-max-repeated-hint = 0: keine Begrenzung.
 admin-policy-block-common = Häufig verwendete Passwörter ablehnen
 admin-policy-save = Richtlinie speichern
+
+## Rollen: der Support-Desk für Support-Mitarbeiter.
+
+admin-role-support = Support
+admin-grant-support = Support-Rolle geben
+admin-grant-support-for = { $username } die Support-Rolle geben
+admin-revoke-support = Support-Rolle entziehen
+admin-revoke-support-for = { $username } die Support-Rolle entziehen
+
+## Verwaltung → Support-PIN.
+
+admin-pin-page-title = Support-PIN · Verwaltung · Gatehouse
+admin-pin-heading = Support-PIN
+admin-pin-intro = Wie viele Ziffern eine Support-PIN hat. PINs, die vor einer Änderung festgelegt wurden, funktionieren weiterhin.
+admin-pin-min-length = Mindestzahl an Ziffern
+admin-pin-max-length = Höchstzahl an Ziffern
+admin-pin-saved = Die Regeln für die Support-PIN wurden gespeichert.

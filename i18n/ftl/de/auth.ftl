@@ -31,4 +31,5 @@ auth-menu-status = Status: { $status ->
 }
 auth-menu-my-account = Mein Konto
 auth-menu-administration = Administration
+auth-menu-support-desk = Support-Desk
 auth-sign-out = Abmelden

@@ -165,3 +165,16 @@ error-avatar-url-not-an-image = Diese Adresse ist kein Bild: Sie hat mit etwas a
 error-session-unknown-client = Unbekannter Client
 error-session-other-client = Anderer Client
 error-session-unknown-system = unbekanntes System
+
+## Die Support-PIN und der Support-Desk.
+
+error-pin-empty = Geben Sie eine PIN ein.
+error-pin-digits = Verwenden Sie nur Ziffern (0–9).
+error-pin-length = Verwenden Sie { $min } bis { $max } Ziffern.
+error-pin-trivial = Diese PIN ist zu leicht zu erraten (wie 1234, 0000 oder 1212). Wählen Sie eine andere.
+# Verwaltung → Support-PIN: eine Länge außerhalb dessen, was der Server erlaubt.
+error-pin-length-bounds = Geben Sie eine ganze Zahl von { $min } bis { $max } ein.
+error-pin-max-below-min = Die längste PIN darf nicht kürzer sein als die kürzeste.
+error-support-query-empty = Geben Sie einen Benutzernamen oder eine E-Mail-Adresse ein.
+error-support-no-account = Kein Konto hat diesen Benutzernamen oder diese E-Mail-Adresse.
+error-support-admin-role = Administratoren haben bereits Zugriff auf den Support-Desk.

@@ -70,3 +70,19 @@ mail-factors-required = Ein Administrator verlangt jetzt die Zwei-Faktor-Authent
 mail-factors-no-longer-required = Ein Administrator verlangt die Zwei-Faktor-Authentifizierung für Ihr Konto nicht mehr.
 mail-factors-reset = Ein Administrator hat die Zwei-Faktor-Authentifizierung Ihres Kontos zurückgesetzt.
 mail-factors-tail = Falls Sie das nicht waren, ändern Sie sofort Ihr Passwort und wenden Sie sich an Ihren Administrator.
+
+## Die Support-PIN wurde festgelegt, geändert oder entfernt (nie die PIN selbst)
+
+mail-pin-subject = Ihre Gatehouse-Support-PIN wurde geändert
+mail-pin-set = Für Ihr Gatehouse-Konto wurde eine Support-PIN festgelegt. Der Support fragt danach, um zu bestätigen, dass es sich bei einem Anrufer um Sie handelt.
+mail-pin-changed = Die Support-PIN Ihres Gatehouse-Kontos wurde geändert. Die alte PIN funktioniert nicht mehr.
+mail-pin-removed = Die Support-PIN Ihres Gatehouse-Kontos wurde entfernt. Der Support kann einen Anrufer nicht mehr darüber bestätigen.
+mail-pin-tail = Falls Sie das nicht waren, ändern Sie sofort Ihr Passwort: Jemand kann sich bei Ihrem Konto anmelden.
+
+## Ein Support-Mitarbeiter hat eine PIN geprüft, die ein Anrufer für das Konto genannt hat
+
+mail-pin-checked-subject = Der Support hat eine PIN für Ihr Gatehouse-Konto geprüft
+mail-pin-checked-matches = Ein Support-Mitarbeiter hat die PIN geprüft, die ein Anrufer für Ihr Gatehouse-Konto genannt hat, und sie stimmte mit Ihrer Support-PIN überein.
+mail-pin-checked-no-match = Ein Support-Mitarbeiter hat eine PIN geprüft, die ein Anrufer für Ihr Gatehouse-Konto genannt hat, und sie stimmte nicht mit Ihrer Support-PIN überein.
+mail-pin-checked-none = Ein Support-Mitarbeiter wollte einen Anrufer anhand Ihrer Support-PIN bestätigen, aber für Ihr Konto ist keine festgelegt.
+mail-pin-checked-tail = Falls Sie den Support nicht angerufen haben, gibt sich möglicherweise jemand als Sie aus: Ändern Sie Ihre Support-PIN und Ihr Passwort.

@@ -29,6 +29,7 @@ account-other-locations = Other locations
 account-role = Role
 account-role-admin = Administrator
 account-role-user = User
+account-role-support = Support
 account-member-since = Member since
 
 ## The Profile form.

@@ -13,6 +13,7 @@ admin-nav-password-policy = Password policy
 admin-nav-two-factor = Two-factor authentication
 admin-nav-tokens = Personal access tokens
 admin-nav-preferences = Preferences
+admin-nav-support-pin = Support PIN
 
 ## Users.
 
@@ -97,3 +98,20 @@ admin-policy-max-repeated = Maximum repeated characters in a row
 admin-policy-max-repeated-hint = 0: no limit.
 admin-policy-block-common = Refuse commonly used passwords
 admin-policy-save = Save policy
+
+## Roles: the support desk for support staff.
+
+admin-role-support = support
+admin-grant-support = Make support
+admin-grant-support-for = Give { $username } the support role
+admin-revoke-support = Remove support role
+admin-revoke-support-for = Take the support role from { $username }
+
+## Administration → Support PIN.
+
+admin-pin-page-title = Support PIN · Administration · Gatehouse
+admin-pin-heading = Support PIN
+admin-pin-intro = How many digits a Support PIN has. PINs set before a change keep working.
+admin-pin-min-length = Fewest digits
+admin-pin-max-length = Most digits
+admin-pin-saved = The Support PIN rules are saved.

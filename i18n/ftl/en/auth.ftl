@@ -32,4 +32,5 @@ auth-menu-status = Status: { $status ->
 }
 auth-menu-my-account = My Account
 auth-menu-administration = Administration
+auth-menu-support-desk = Support desk
 auth-sign-out = Sign out

@@ -186,3 +186,16 @@ error-avatar-url-not-an-image = That address is not an image: it answered with s
 error-session-unknown-client = Unknown client
 error-session-other-client = Other client
 error-session-unknown-system = unknown system
+
+## The Support PIN and the support desk.
+
+error-pin-empty = Enter a PIN.
+error-pin-digits = Use digits (0–9) only.
+error-pin-length = Use { $min } to { $max } digits.
+error-pin-trivial = That PIN is too easy to guess (like 1234, 0000 or 1212). Choose another.
+# Administration → Support PIN: a length outside what the server allows.
+error-pin-length-bounds = Enter a whole number from { $min } to { $max }.
+error-pin-max-below-min = The longest PIN cannot be shorter than the shortest.
+error-support-query-empty = Enter a username or an email address.
+error-support-no-account = No account has that username or email address.
+error-support-admin-role = Administrators have the support desk already.

@@ -74,3 +74,19 @@ mail-factors-required = An administrator now requires two-factor authentication 
 mail-factors-no-longer-required = An administrator no longer requires two-factor authentication for your account.
 mail-factors-reset = An administrator reset the two-factor authentication of your account.
 mail-factors-tail = If this was not you, change your password at once and contact your administrator.
+
+## The Support PIN was set, changed or removed (never the PIN itself)
+
+mail-pin-subject = Your Gatehouse Support PIN changed
+mail-pin-set = A Support PIN was set for your Gatehouse account. Support will ask for it to confirm that a caller is you.
+mail-pin-changed = The Support PIN of your Gatehouse account was changed. The old one no longer works.
+mail-pin-removed = The Support PIN of your Gatehouse account was removed. Support can no longer confirm a caller by it.
+mail-pin-tail = If this was not you, change your password at once: someone can sign in to your account.
+
+## A support person checked a PIN a caller gave for the account
+
+mail-pin-checked-subject = Support checked a PIN for your Gatehouse account
+mail-pin-checked-matches = A support person checked the PIN a caller gave for your Gatehouse account, and it matched your Support PIN.
+mail-pin-checked-no-match = A support person checked a PIN a caller gave for your Gatehouse account, and it did not match your Support PIN.
+mail-pin-checked-none = A support person looked for your Support PIN to confirm a caller, but your account has none.
+mail-pin-checked-tail = If you did not call support, someone may be pretending to be you: change your Support PIN and your password.
