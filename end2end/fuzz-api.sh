@@ -116,6 +116,8 @@ status=$(me || true)
 # no schema can say; its 422 ("not an image") is the right answer to schema-valid data there.
 # PATCH /me/preferences: offline email notifications wait for a verified address, which the
 # fuzz account does not have; its 409 (declared) is the right answer to a schema-valid value.
+# POST /admin/contracts/{org}: no webhook secret is set here, so every call is the declared 409
+# "the webhook is off" (and a made-up organization a 404) whatever its body.
 cat >"$out/token.toml" <<'EOF'
 [cache]
 enabled = false
@@ -131,6 +133,12 @@ include-operation-id = "patch_preferences"
 
 [operations.checks.positive_data_acceptance]
 expected-statuses = ["2xx", "401", "403", "409", "429"]
+
+[[operations]]
+include-operation-id = "contract_webhook"
+
+[operations.checks.positive_data_acceptance]
+expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
 EOF
 # Pass 2 signs in by the address (as its own account).
 cat >"$out/session.toml" <<'EOF'

@@ -5,8 +5,10 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod deletion;
 pub mod email;
 pub mod language;
+pub mod organizations;
 pub mod password;
 pub mod preferences;
 pub mod presence;

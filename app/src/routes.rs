@@ -14,13 +14,16 @@ use leptos_router::{
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
     admin::ui::{
-        AdminPage, AdminPreferencesPage, AdminSupportPinPage, AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage,
+        AdminOrganizationsPage, AdminPage, AdminPreferencesPage, AdminSupportPinPage, AdminTokensPage,
+        AdminTwoFactorPage, PasswordPolicyPage,
     },
     auth::{
         api::HOME,
         ui::{Auth, RegisterPage, SignInPage, UserMenu},
     },
+    deletion::ui::DeleteAccountPage,
     email::ui::VerifyEmailPage,
+    organizations::ui::{InvitationPage, OrgUsersPage, OrganizationPage, OrganizationsSection},
     password::ui::{ExpiredPasswordPage, ForgotPasswordPage, ResetPasswordPage},
     support::ui::SupportDeskPage,
     t,
@@ -45,12 +48,18 @@ pub enum Page {
     Preferences,
     Security,
     Tokens,
+    Organizations,
+    DeleteAccount,
+    Organization,
+    OrgUsers,
+    Invitation,
     Admin,
     PasswordPolicy,
     AdminTwoFactor,
     AdminTokens,
     AdminPreferences,
     AdminSupportPin,
+    AdminOrganizations,
 }
 
 #[lazy]
@@ -86,6 +95,8 @@ fn account_pages(page: Page) -> AnyView {
         Page::Profile => view! { <ProfileSection/> }.into_any(),
         Page::Preferences => view! { <PreferencesSection/> }.into_any(),
         Page::Security => view! { <SecuritySection/> }.into_any(),
+        Page::Organizations => view! { <OrganizationsSection/> }.into_any(),
+        Page::DeleteAccount => view! { <DeleteAccountPage/> }.into_any(),
         _ => view! { <TokensSection/> }.into_any(),
     }
 }
@@ -99,7 +110,18 @@ fn admin_pages(page: Page) -> AnyView {
         Page::AdminTwoFactor => view! { <AdminTwoFactorPage/> }.into_any(),
         Page::AdminPreferences => view! { <AdminPreferencesPage/> }.into_any(),
         Page::AdminSupportPin => view! { <AdminSupportPinPage/> }.into_any(),
+        Page::AdminOrganizations => view! { <AdminOrganizationsPage/> }.into_any(),
         _ => view! { <AdminTokensPage/> }.into_any(),
+    }
+}
+
+/// An organization's pages and invitations: downloaded by members of organizations only.
+#[lazy]
+fn organization_pages(page: Page) -> AnyView {
+    match page {
+        Page::Organization => view! { <OrganizationPage/> }.into_any(),
+        Page::OrgUsers => view! { <OrgUsersPage/> }.into_any(),
+        _ => view! { <InvitationPage/> }.into_any(),
     }
 }
 
@@ -151,6 +173,12 @@ lazy_page!(AdminTokensRoute, admin_pages, __preload_admin_pages, Page::AdminToke
 lazy_page!(AdminPreferencesRoute, admin_pages, __preload_admin_pages, Page::AdminPreferences);
 lazy_page!(AdminSupportPinRoute, admin_pages, __preload_admin_pages, Page::AdminSupportPin);
 lazy_page!(SupportRoute, support_page, __preload_support_page);
+lazy_page!(OrganizationsRoute, account_pages, __preload_account_pages, Page::Organizations);
+lazy_page!(DeleteAccountRoute, account_pages, __preload_account_pages, Page::DeleteAccount);
+lazy_page!(OrganizationRoute, organization_pages, __preload_organization_pages, Page::Organization);
+lazy_page!(OrgUsersRoute, organization_pages, __preload_organization_pages, Page::OrgUsers);
+lazy_page!(InvitationRoute, organization_pages, __preload_organization_pages, Page::Invitation);
+lazy_page!(AdminOrganizationsRoute, admin_pages, __preload_admin_pages, Page::AdminOrganizations);
 
 /// Everything inside the router: header and pages. Pages render completely on the server
 /// (`SsrMode::Async`) so they are readable before the WASM loads and redirects are real 302s.
@@ -178,6 +206,8 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("preferences") view={Lazy::<PreferencesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("tokens") view={Lazy::<TokensRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("organizations") view={Lazy::<OrganizationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("delete") view={Lazy::<DeleteAccountRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/password-policy") view={Lazy::<PasswordPolicyRoute>::new()} ssr=SsrMode::Async/>
@@ -186,6 +216,10 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/preferences") view={Lazy::<AdminPreferencesRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/support-pin") view={Lazy::<AdminSupportPinRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/support") view={Lazy::<SupportRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/organizations") view={Lazy::<AdminOrganizationsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/organizations/:slug") view={Lazy::<OrganizationRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/organizations/:slug/users") view={Lazy::<OrgUsersRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
         <crate::language::Footer/>

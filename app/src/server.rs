@@ -136,6 +136,22 @@ impl Cx {
         }
     }
 
+    /// The invitation this browser opened before signing in (see
+    /// `gatehouse_core::organizations::invitation_cookie_name`).
+    pub fn invitation_cookie(&self) -> Option<&str> {
+        self.cookie(gatehouse_core::organizations::invitation_cookie_name(self.secure())).filter(|v| !v.is_empty())
+    }
+
+    pub fn set_invitation_cookie(&self, token: &str) {
+        self.set_cookie(gatehouse_core::organizations::set_invitation_cookie(self.secure(), token));
+    }
+
+    pub fn clear_invitation_cookie(&self) {
+        if self.invitation_cookie().is_some() {
+            self.set_cookie(gatehouse_core::organizations::clear_invitation_cookie(self.secure()));
+        }
+    }
+
     /// A cookie of the two-factor setup assistant, when the request carries it.
     pub fn assistant_cookie(&self, which: AssistantCookie) -> Option<&str> {
         self.cookie(which.name(self.secure())).filter(|v| !v.is_empty())

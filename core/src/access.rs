@@ -36,7 +36,7 @@ pub struct Standing {
 
 /// The account's standing now.
 pub async fn standing(env: &Env<'_>, user: &UserRow) -> Result<Standing, AppError> {
-    let policy = policy::current(env).await?;
+    let policy = policy::in_force(env, &user.member_rules()).await?;
     Ok(Standing {
         password_expired: policy.is_expired(user.password_changed_at, env.now),
         two_factor_setup_required: factors::setup_required(env, user).await?,

@@ -18,7 +18,9 @@ use serde_json::json;
 use wire::{
     account::Role,
     admin::{AdminSummary, AdminUser},
+    deletion::{DeletionRequested, DeletionSettings},
     error::AppError,
+    organization::{AdminOrg, Contract, ContractStatus, OrgRole, Plan},
     password::PasswordPolicy,
     preferences::{Change, Preferences, PreferencesView},
     support::PinSettings,
@@ -28,12 +30,13 @@ use wire::{
 
 use crate::{
     accounts::{repo as users, UserRow},
+    deletion,
     factors::{self, lockout, pending, totp},
     notices::FactorChange,
-    policy, preferences,
+    organizations as orgs, policy, preferences,
     principal::Principal,
     reauth::{self, Recent},
-    support_pin, tokens, two_factor,
+    sessions, support_pin, tokens, two_factor,
 };
 
 /// Proof that the caller is an administrator.
@@ -98,6 +101,8 @@ pub async fn overview(
         .map(|u| AdminUser {
             totp: with_totp.contains(&u.id),
             two_factor_forced: u.two_factor_forced_at.is_some(),
+            disabled: u.disabled_at.is_some(),
+            deletion_due_at: u.deletion_due_at,
             user: u.view(),
         })
         .collect();
@@ -251,6 +256,63 @@ pub async fn set_support_role(
     env.audit(user_id, Some(&admin.user().id), event, json!({}), meta).await
 }
 
+// ---- Disabling and deleting accounts -------------------------------------------------------
+
+/// **Disable** (or **Enable**) an account: disabled, it cannot sign in and its sessions end;
+/// enabled again, a pending deletion is cancelled too. Not the administrator's own account.
+pub async fn set_disabled(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    user_id: &str,
+    disabled: bool,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    if user_id == admin.user().id {
+        return Err(AppError::conflict("user_id", k::error_disable_yourself()));
+    }
+    let user = users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)?;
+    if disabled == user.disabled_at.is_some() && user.deletion_due_at.is_none() {
+        return Ok(());
+    }
+    users::set_disabled(env.db, user_id, disabled.then_some(env.now), env.now).await?;
+    if disabled {
+        sessions::repo::delete_all(env.db, user_id).await?;
+        pending::end_all(env.db, user_id).await?;
+    }
+    let event = if disabled { AuditEvent::AccountDisabled } else { AuditEvent::AccountEnabled };
+    let detail = json!({ "deletion_cancelled": !disabled && user.deletion_due_at.is_some() });
+    env.audit(user_id, Some(&admin.user().id), event, detail, meta).await
+}
+
+/// **Delete** another account, under the rules its owner has (`crate::deletion`).
+pub async fn delete_user(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    user_id: &str,
+    meta: &ClientMeta,
+) -> Result<DeletionRequested, AppError> {
+    if user_id == admin.user().id {
+        return Err(AppError::conflict("user_id", k::error_delete_yourself()));
+    }
+    let user = users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)?;
+    deletion::schedule(env, &user, Some(&admin.user().id), meta).await
+}
+
+/// Administration → Account deletion: the grace period.
+pub async fn save_deletion_settings(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    after: &DeletionSettings,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let mut p = wire::error::Problems::default();
+    for (field, msg) in after.problems() {
+        p.add(field, msg);
+    }
+    p.into_result()?;
+    save_setting(env, admin, deletion::SETTINGS, after, AuditEvent::DeletionSettingsChanged, meta).await
+}
+
 // ---- Another account's two-factor authentication ------------------------------------------
 
 /// The account an administrator acts on: never their own (their own factors change only by
@@ -300,4 +362,104 @@ pub async fn reset_two_factor(
     platform::links::void(env.db, user_id, platform::links::Purpose::ChangeEmail).await?;
     let what = FactorChange::ResetByAdministrator;
     two_factor::changed(env, &user, Some(&admin.user().id), AuditEvent::TwoFactorReset, json!({}), what, meta).await
+}
+
+// ---- Organizations and contracts -----------------------------------------------------------
+
+/// Organizations per page of the administrators' list.
+pub const ORGS_PAGE: i64 = 100;
+
+/// The administrators' list of organizations with their contracts: the newest, or those whose
+/// name or address starts with `search`.
+pub async fn organizations(env: &Env<'_>, _admin: &Admin<'_>, search: &str) -> Result<Vec<AdminOrg>, AppError> {
+    if search.chars().count() > SEARCH_MAX {
+        return Err(AppError::field("search", k::error_too_long(SEARCH_MAX)));
+    }
+    let search = users::normalize_search(search);
+    let mut out = Vec::new();
+    for org in orgs::repo::list(env.db, &search, ORGS_PAGE).await? {
+        let (members, _) = orgs::repo::counts(env.db, &org.id).await?;
+        let mut owners = Vec::new();
+        for m in orgs::repo::members(env.db, &org.id).await? {
+            if m.role == OrgRole::Owner.as_str() {
+                if let Some(u) = users::find_by_id(env.db, &m.user_id).await? {
+                    owners.push(u.display_username);
+                }
+            }
+        }
+        out.push(AdminOrg {
+            contract: orgs::contract_of(env, &org.id).await?,
+            id: org.id,
+            name: org.name,
+            slug: org.slug,
+            members,
+            owners,
+        });
+    }
+    Ok(out)
+}
+
+/// A contract as a form or the webhook gives it: the plan, the status and the end date.
+pub fn parse_contract(plan: &str, status: &str, ends_at: Option<i64>, now: i64) -> Result<Contract, AppError> {
+    let mut p = wire::error::Problems::default();
+    let plan = p.check("plan", Plan::parse(plan).ok_or_else(k::error_contract_plan));
+    let status = p.check("status", ContractStatus::parse(status).ok_or_else(k::error_contract_status));
+    p.into_result()?;
+    let (Some(plan), Some(status)) = (plan, status) else { return Err(AppError::Internal) };
+    Ok(Contract { plan, status, ends_at, updated_at: now })
+}
+
+/// Administration → Organizations: sets an organization's contract, audited before and after.
+pub async fn set_contract(
+    env: &Env<'_>,
+    admin: &RecentAdmin<'_>,
+    org_id: &str,
+    contract: &Contract,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let org = orgs::repo::by_id(env.db, org_id).await?.ok_or(AppError::NotFound)?;
+    orgs::put_contract(env, &org, contract, &admin.user().id, json!("administration"), meta).await
+}
+
+/// What the contracts webhook did: applied now, or seen before (the same event again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Applied,
+    Repeated,
+}
+
+/// The contracts webhook (a billing system, with an administrator's token and a body signed
+/// under the webhook's secret, checked by the caller): sets the contract of the organization
+/// with this id or address, once per event id. The same event again changes nothing; the same
+/// id with another body is refused.
+pub async fn contract_event(
+    env: &Env<'_>,
+    admin: &Admin<'_>,
+    org: &str,
+    event_id: &str,
+    body_digest: &str,
+    contract: &Contract,
+    meta: &ClientMeta,
+) -> Result<Delivery, AppError> {
+    let org = match orgs::repo::by_id(env.db, org).await? {
+        Some(o) => o,
+        None => {
+            let slug = wire::organization::Slug::parse(org).map_err(|_| AppError::NotFound)?;
+            orgs::repo::by_slug(env.db, slug.as_str()).await?.ok_or(AppError::NotFound)?
+        }
+    };
+    match orgs::repo::record_event(env.db, event_id, &org.id, body_digest, env.now).await? {
+        Ok(()) => {}
+        Err(seen) if seen == body_digest => return Ok(Delivery::Repeated),
+        Err(_) => return Err(AppError::conflict("event_id", k::error_webhook_event_reused())),
+    }
+    // The event is claimed first (of parallel deliveries of one event, one applies it); a
+    // failure to apply gives the claim back, so the billing system's retry applies it.
+    if let Err(e) =
+        orgs::put_contract(env, &org, contract, &admin.user().id, json!({ "webhook": event_id }), meta).await
+    {
+        orgs::repo::forget_event(env.db, event_id).await?;
+        return Err(e);
+    }
+    Ok(Delivery::Applied)
 }

@@ -127,7 +127,9 @@ pub async fn sign_in(
 
     let verified = env.hasher.verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await?;
     let user = match user {
-        Some(u) if verified && u.is_active() => u,
+        // A deleted account in its grace period signs in like any other, and is restored once
+        // the sign-in is complete (after its second factor, if it has one).
+        Some(u) if verified && (u.is_active() || u.restorable(env.now)) => u,
         other => {
             let entry = platform::audit::Entry {
                 user_id: other.as_ref().map(|u| u.id.as_str()),
@@ -145,6 +147,7 @@ pub async fn sign_in(
         let pending = begin_second_step(env, &user, &factors, meta).await?;
         return Ok(SignInOutcome::SecondFactor { user, pending, methods: factors.methods() });
     }
+    let user = restored(env, user, meta).await?;
     let session = start_session(env, timeouts, &user, meta).await?;
     Ok(SignInOutcome::SignedIn { user, session })
 }
@@ -171,8 +174,8 @@ async fn begin_second_step(
 
 async fn pending_user(env: &Env<'_>, token: &str) -> Result<(Pending, UserRow), AppError> {
     let p = pending::find(env.db, token, env.now).await?.ok_or(AppError::SignInExpired)?;
-    let user =
-        users::find_by_id(env.db, &p.user_id).await?.filter(UserRow::is_active).ok_or(AppError::SignInExpired)?;
+    let user = users::find_by_id(env.db, &p.user_id).await?.filter(|u| u.is_active() || u.restorable(env.now));
+    let user = user.ok_or(AppError::SignInExpired)?;
     Ok((p, user))
 }
 
@@ -214,8 +217,25 @@ pub async fn second_step(
     if !pending::end(env.db, &p.id).await? {
         return Err(AppError::SignInExpired);
     }
+    let user = restored(env, user, meta).await?;
     let session = start_session(env, timeouts, &user, meta).await?;
     Ok((user, session))
+}
+
+/// The account, restored if it was deleted and still in its grace period (audited and mailed):
+/// signing in is how its owner takes the deletion back.
+async fn restored(env: &Env<'_>, user: UserRow, meta: &ClientMeta) -> Result<UserRow, AppError> {
+    if user.is_active() {
+        return Ok(user);
+    }
+    if !users::restore(env.db, &user.id, env.now).await? {
+        return Err(AppError::InvalidCredentials);
+    }
+    env.audit(&user.id, None, AuditEvent::AccountRestored, json!({}), meta).await?;
+    let lang = crate::notices::language_of(env, &user.id).await?;
+    let security = env.link("/account/security");
+    env.mail(&crate::notices::account_restored(lang, &user.email, &user.name, &security)).await?;
+    users::find_by_id(env.db, &user.id).await?.ok_or(AppError::InvalidCredentials)
 }
 
 async fn start_session(env: &Env<'_>, t: Timeouts, user: &UserRow, meta: &ClientMeta) -> Result<Issued, AppError> {

@@ -28,10 +28,12 @@ const LAYERS: &[(&str, u8)] = &[
     ("avatar", 8),
     ("access", 8),
     ("callers", 8),
-    ("admin", 9),
+    ("organizations", 8),
+    ("deletion", 9),
+    ("admin", 10),
     ("support", 9),
-    ("testing", 10),
-    ("plans", 10),
+    ("testing", 11),
+    ("plans", 11),
 ];
 
 fn layer(module: &str) -> Option<u8> {

@@ -16,7 +16,8 @@
 //! 7. `email`, `tokens`, `two_factor`, `preferences`, `presence`, `support_pin`: the account's own
 //!    changes
 //! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`, `page`,
-//!    `access`, `callers`: sign-in flows, the gate, who is calling
+//!    `access`, `callers`: sign-in flows, the gate, who is calling; `organizations`: workspaces,
+//!    their members, invitations, contracts and the rules they set for their members
 //! 9. `admin`, `support`: what administrators and support staff do to other accounts
 
 pub mod access;
@@ -25,9 +26,11 @@ pub mod admin;
 pub mod auth;
 pub mod avatar;
 pub mod callers;
+pub mod deletion;
 pub mod email;
 pub mod factors;
 pub mod notices;
+pub mod organizations;
 pub mod page;
 pub mod password;
 pub mod policy;

@@ -39,7 +39,7 @@ pub async fn status(env: &Env<'_>, me: &Principal) -> Result<TwoFactorState, App
         email_verified: me.user.email_verified_at.is_some(),
         backup_codes_left: f.backup_left,
         reauthenticated: reauth::is_recent(env, me).await?,
-        forced: me.user.two_factor_forced_at.is_some(),
+        forced: me.user.two_factor_forced(),
         methods: if s.enabled { f.methods() } else { Vec::new() },
     })
 }
@@ -162,7 +162,7 @@ pub async fn disable_totp(
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     let user = me.user();
-    if user.two_factor_forced_at.is_some() {
+    if user.two_factor_forced() {
         return Err(AppError::conflict("code", k::error_totp_forced()));
     }
     require_available(env).await?;

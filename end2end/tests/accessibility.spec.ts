@@ -21,8 +21,25 @@ async function visit(page: Page, path: string) {
 }
 
 const SIGNED_OUT = ["/signin", "/register", "/forgot-password", "/reset-password?token=not-a-token", "/verify-email?token=x"];
-const SIGNED_IN = ["/account/profile", "/account/preferences", "/account/security", "/account/tokens"];
-const ADMIN = ["/admin", "/admin/password-policy", "/admin/two-factor", "/admin/tokens", "/admin/preferences", "/admin/support-pin", "/support?q=admin"];
+const SIGNED_IN = [
+  "/account/profile",
+  "/account/preferences",
+  "/account/security",
+  "/account/tokens",
+  "/account/organizations",
+  "/account/delete",
+  "/invitation?token=not-a-token",
+];
+const ADMIN = [
+  "/admin",
+  "/admin/password-policy",
+  "/admin/two-factor",
+  "/admin/tokens",
+  "/admin/preferences",
+  "/admin/support-pin",
+  "/admin/organizations",
+  "/support?q=admin",
+];
 
 for (const scheme of ["light", "dark"] as const) {
   test(`every page passes axe (WCAG 2.2 A/AA) in ${scheme} colours, errors shown included`, async ({ page }) => {

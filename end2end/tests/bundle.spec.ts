@@ -31,11 +31,16 @@ import { test, expect, hydrated, signInAsAdmin } from "./fixtures";
  * The total was raised to 725 KB with the Support PIN and the support desk (issue 14): the
  * desk is a split of its own (19.3 KB brotli, downloaded by support staff only) and the
  * Security and administration splits grew by the PIN's forms; 707.9 KB measured, the first
- * load unchanged (339.4 KB).
+ * load unchanged (339.4 KB). Then to 865 KB with organizations and account deletion (issue
+ * 14, seeds 000 and 004): the organization's pages and the invitation are a split of their own
+ * (51 KB brotli, downloaded by members of organizations only), and My Account (Organizations,
+ * Delete account, the organizations' rules on Security) and the administration (contracts, the
+ * grace period, disable / enable / delete) grew with their forms; 822.9 KB measured, the first
+ * load 345.6 KB (its budget kept).
  */
 const PKG = resolve(__dirname, "../../target/site/pkg");
 const FIRST_LOAD_BUDGET = 355 * 1024;
-const TOTAL_BUDGET = 725 * 1024;
+const TOTAL_BUDGET = 865 * 1024;
 
 function brotli(file: string): number {
   const body = readFileSync(resolve(PKG, file));

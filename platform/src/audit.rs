@@ -47,6 +47,23 @@ pub enum AuditEvent {
     SupportRoleGranted,
     SupportRoleRevoked,
     SupportPinSettingsChanged,
+    OrgCreated,
+    OrgChanged,
+    OrgPasswordPolicyChanged,
+    OrgRoleChanged,
+    OrgMemberRemoved,
+    OrgLeft,
+    OrgDeleted,
+    OrgInvitationSent,
+    OrgInvitationRevoked,
+    OrgJoined,
+    ContractChanged,
+    AccountDeletionRequested,
+    AccountRestored,
+    AccountDeleted,
+    AccountDisabled,
+    AccountEnabled,
+    DeletionSettingsChanged,
 }
 
 impl AuditEvent {
@@ -93,6 +110,23 @@ impl AuditEvent {
             AuditEvent::SupportRoleGranted => "support_role_granted",
             AuditEvent::SupportRoleRevoked => "support_role_revoked",
             AuditEvent::SupportPinSettingsChanged => "support_pin_settings_changed",
+            AuditEvent::OrgCreated => "org_created",
+            AuditEvent::OrgChanged => "org_changed",
+            AuditEvent::OrgPasswordPolicyChanged => "org_password_policy_changed",
+            AuditEvent::OrgRoleChanged => "org_role_changed",
+            AuditEvent::OrgMemberRemoved => "org_member_removed",
+            AuditEvent::OrgLeft => "org_left",
+            AuditEvent::OrgDeleted => "org_deleted",
+            AuditEvent::OrgInvitationSent => "org_invitation_sent",
+            AuditEvent::OrgInvitationRevoked => "org_invitation_revoked",
+            AuditEvent::OrgJoined => "org_joined",
+            AuditEvent::ContractChanged => "contract_changed",
+            AuditEvent::AccountDeletionRequested => "account_deletion_requested",
+            AuditEvent::AccountRestored => "account_restored",
+            AuditEvent::AccountDeleted => "account_deleted",
+            AuditEvent::AccountDisabled => "account_disabled",
+            AuditEvent::AccountEnabled => "account_enabled",
+            AuditEvent::DeletionSettingsChanged => "deletion_settings_changed",
         }
     }
 }
@@ -149,6 +183,24 @@ pub async fn for_user(db: &Db, user_id: &str, limit: i64) -> Result<Vec<AuditRow
     .bind(limit)
     .fetch_all(db)
     .await
+}
+
+/// Before a deleted account's row goes: its entries keep `pseudonym` (in `subject`) and when and
+/// what happened, nothing that names or places the person (detail, address, browser); entries of
+/// what the account did to others name the pseudonym as their actor.
+pub async fn pseudonymize(db: &Db, user_id: &str, pseudonym: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE audit_log SET subject = $2, detail = '{}', ip = '', user_agent = '' WHERE user_id = $1")
+        .bind(user_id)
+        .bind(pseudonym)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE audit_log SET actor_id = $2 WHERE actor_id = $1")
+        .bind(user_id)
+        .bind(pseudonym)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }
 
 #[cfg(test)]

@@ -148,7 +148,29 @@ pub struct Config {
     /// Accepted only while the server listens on loopback and its public URL is a loopback
     /// address, so a server that others can reach never has it.
     pub avatar_test_origin: Option<SocketAddr>,
+    /// The secret a billing system signs the contracts webhook's bodies with (HMAC-SHA-256);
+    /// None: the webhook is off.
+    pub contracts_webhook_secret: Option<WebhookSecret>,
 }
+
+/// A secret shared with another system: never printed.
+#[derive(Clone)]
+pub struct WebhookSecret(String);
+
+impl WebhookSecret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for WebhookSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// The shortest webhook secret accepted.
+pub const WEBHOOK_SECRET_MIN: usize = 32;
 
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -167,6 +189,7 @@ impl fmt::Debug for Config {
             .field("avatar_urls", &self.avatar_urls)
             .field("avatar_allow_http", &self.avatar_allow_http)
             .field("avatar_test_origin", &self.avatar_test_origin)
+            .field("contracts_webhook_secret", &self.contracts_webhook_secret)
             .finish()
     }
 }
@@ -207,6 +230,7 @@ const AVATAR_URLS: Setting = Setting { key: "avatar_urls", env: "GATEHOUSE_AVATA
 const AVATAR_ALLOW_HTTP: Setting = Setting { key: "avatar_allow_http", env: "GATEHOUSE_AVATAR_ALLOW_HTTP" };
 const AVATAR_TEST_ORIGIN: Setting = Setting { key: "avatar_test_origin", env: "GATEHOUSE_AVATAR_TEST_ORIGIN" };
 const LOG_FORMAT: Setting = Setting { key: "log_format", env: "GATEHOUSE_LOG_FORMAT" };
+const WEBHOOK_SECRET: Setting = Setting { key: "contracts_webhook_secret", env: "GATEHOUSE_CONTRACTS_WEBHOOK_SECRET" };
 const SMTP_HOST: Setting = Setting { key: "smtp.host", env: "GATEHOUSE_SMTP_HOST" };
 const SMTP_PORT: Setting = Setting { key: "smtp.port", env: "GATEHOUSE_SMTP_PORT" };
 const SMTP_SECURITY: Setting = Setting { key: "smtp.security", env: "GATEHOUSE_SMTP_SECURITY" };
@@ -369,6 +393,12 @@ impl Config {
             }
             Ok(at)
         })?;
+        let contracts_webhook_secret = src.parse(&WEBHOOK_SECRET, |raw| {
+            if raw.chars().count() < WEBHOOK_SECRET_MIN {
+                return Err(format!("must be at least {WEBHOOK_SECRET_MIN} characters"));
+            }
+            Ok(WebhookSecret(raw.to_owned()))
+        })?;
 
         let config = Config {
             listen,
@@ -388,6 +418,7 @@ impl Config {
             avatar_urls,
             avatar_allow_http,
             avatar_test_origin,
+            contracts_webhook_secret,
         };
         Ok((config, secret))
     }

@@ -26,6 +26,20 @@ pub fn token_digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// HMAC-SHA-256 of `data` under `secret` (a secret shared with another system, such as the
+/// contracts webhook's), hex.
+pub fn hmac_sha256_hex(secret: &[u8], data: &[u8]) -> String {
+    use hmac::{Hmac, Mac};
+    match Hmac::<Sha256>::new_from_slice(secret) {
+        Ok(mut mac) => {
+            mac.update(data);
+            hex::encode(mac.finalize().into_bytes())
+        }
+        // HMAC takes keys of any length; an empty string never matches a signature.
+        Err(_) => String::new(),
+    }
+}
+
 /// Constant-time equality for secrets of equal length.
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     use subtle::ConstantTimeEq;

@@ -31,6 +31,7 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use wire::{
     error::ErrorBody,
+    organization::{Contract, ContractStatus, Plan},
     preferences::{Change, PreferencesView},
     presence::PresenceView,
     profile::Status,
@@ -480,7 +481,7 @@ async fn change_password(
     let req = body(req)?;
     let env = state.env();
     let factor = reauth::second_factor(&env, me, two_factor_code(&headers), &caller.meta).await?;
-    let policy = policy::current(&env).await?;
+    let policy = policy::in_force(&env, &me.user.member_rules()).await?;
     let change = password::ChangeRequest {
         current_password: &req.current_password,
         new_password: &req.new_password,
@@ -638,6 +639,159 @@ async fn logout(State(state): State<AppState>, caller: Caller<Always>) -> ApiRes
 )]
 struct ApiDoc;
 
+// ---- Organizations ---------------------------------------------------------------------------
+
+/// An organization the account belongs to.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    /// `owner`, `admin` or `member`: the account's role.
+    #[schema(pattern = "^(owner|admin|member)$")]
+    pub role: String,
+    pub members: i64,
+    /// Visible only to members with two-factor authentication.
+    pub requires_two_factor: bool,
+    /// The account may not open it (it requires two-factor authentication, the account has none).
+    pub locked: bool,
+    pub contract: Option<ContractBody>,
+}
+
+/// A contract: `plan`, `status` and `ends_at` (unix milliseconds; null: open-ended).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContractBody {
+    pub plan: Plan,
+    pub status: ContractStatus,
+    pub ends_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+impl From<Contract> for ContractBody {
+    fn from(c: Contract) -> Self {
+        ContractBody { plan: c.plan, status: c.status, ends_at: c.ends_at, updated_at: c.updated_at }
+    }
+}
+
+/// The account's organizations, with its role in each.
+#[utoipa::path(get, path = "/me/organizations", responses(
+    (status = 200, body = Vec<Organization>), (status = 401, body = ErrorBody)
+), security(("token" = [])))]
+async fn my_organizations(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<Organization>> {
+    let list = gatehouse_core::organizations::list(&state.env(), &caller.principal).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|o| Organization {
+                id: o.id,
+                name: o.name,
+                slug: o.slug,
+                role: o.role.as_str().to_owned(),
+                members: o.members,
+                requires_two_factor: o.requires_two_factor,
+                locked: o.locked,
+                contract: o.contract.map(ContractBody::from),
+            })
+            .collect(),
+    ))
+}
+
+/// A billing system's word on an organization's contract.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContractEvent {
+    /// The billing system's id of this event: an event applies once (the same id again changes
+    /// nothing; with another body it is refused).
+    #[schema(min_length = 1, max_length = 128, pattern = r"^[A-Za-z0-9._:-]+$")]
+    pub event_id: String,
+    pub plan: Plan,
+    pub status: ContractStatus,
+    /// When the contract ends, unix milliseconds; null: open-ended.
+    pub ends_at: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContractApplied {
+    /// False when this event had been applied already.
+    pub applied: bool,
+    pub contract: Option<ContractBody>,
+}
+
+/// How old a signed request may be, either way, in seconds.
+const SIGNATURE_WINDOW_S: i64 = 300;
+
+/// The contracts webhook, for a billing system: an administrator's token (read and write), and
+/// the body signed with the webhook's secret (`GATEHOUSE_CONTRACTS_WEBHOOK_SECRET`):
+/// `X-Gatehouse-Timestamp` (unix seconds, within five minutes of the server's clock) and
+/// `X-Gatehouse-Signature: sha256=<hex HMAC-SHA-256 of "<timestamp>.<body>">`. `{org}` is the
+/// organization's id or address. Idempotent by `event_id`; audited.
+#[utoipa::path(post, path = "/admin/contracts/{org}", request_body = ContractEvent, params(
+    ("org" = String, Path, description = "The organization's id or address (slug)"),
+    ("X-Gatehouse-Timestamp" = String, Header), ("X-Gatehouse-Signature" = String, Header)
+), responses(
+    (status = 200, body = ContractApplied), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+    (status = 422, body = ErrorBody)
+), security(("token" = [])))]
+async fn contract_webhook(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(org): Id,
+    headers: HeaderMap,
+    raw: axum::body::Bytes,
+) -> ApiResult<ContractApplied> {
+    use gatehouse_core::admin::{self, Delivery};
+
+    caller.principal.require_write()?;
+    let admin = admin::admin(&caller.principal)?;
+    let env = state.env();
+    let secret = state
+        .config
+        .contracts_webhook_secret
+        .as_ref()
+        .ok_or_else(|| AppError::conflict("signature", k::error_webhook_off()))?;
+    let signed = header(&headers, "x-gatehouse-timestamp").zip(header(&headers, "x-gatehouse-signature"));
+    // A missing, wrong or stale signature: the token is fine, the message is not theirs.
+    let bad_signature = || {
+        tracing::warn!(ip = %caller.meta.ip, "contracts webhook: refused a request without a valid signature");
+        AppError::Forbidden
+    };
+    let (timestamp, signature) = signed.ok_or_else(bad_signature)?;
+    let at: i64 = timestamp.parse().map_err(|_| bad_signature())?;
+    if (env.now / 1000 - at).abs() > SIGNATURE_WINDOW_S {
+        return Err(bad_signature());
+    }
+    let mut message = timestamp.as_bytes().to_vec();
+    message.push(b'.');
+    message.extend_from_slice(&raw);
+    let expected = format!("sha256={}", platform::crypto::hmac_sha256_hex(secret.expose().as_bytes(), &message));
+    if !platform::crypto::constant_time_eq(expected.as_bytes(), signature.as_bytes()) {
+        return Err(bad_signature());
+    }
+    let event: ContractEvent = match serde_json::from_slice(&raw) {
+        Ok(e) => e,
+        Err(e) if e.is_data() => return Err(AppError::field("body", k::error_body_shape(e.to_string()))),
+        Err(_) => return Err(AppError::BadRequest),
+    };
+    let id_ok = !event.event_id.is_empty()
+        && event.event_id.len() <= 128
+        && event.event_id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b));
+    if !id_ok {
+        return Err(AppError::field("event_id", k::error_body_shape("event_id".to_owned())));
+    }
+    let contract = admin::parse_contract(event.plan.as_str(), event.status.as_str(), event.ends_at, env.now)?;
+    let digest = platform::crypto::token_digest(&String::from_utf8_lossy(&raw));
+    let done = admin::contract_event(&env, &admin, &org, &event.event_id, &digest, &contract, &caller.meta).await?;
+    let org_id = match gatehouse_core::organizations::repo::by_id(env.db, &org).await? {
+        Some(o) => o.id,
+        None => gatehouse_core::organizations::repo::by_slug(env.db, &org.to_lowercase())
+            .await?
+            .map(|o| o.id)
+            .unwrap_or_default(),
+    };
+    let current = gatehouse_core::organizations::contract_of(&env, &org_id).await?;
+    Ok(Json(ContractApplied { applied: done == Delivery::Applied, contract: current.map(ContractBody::from) }))
+}
+
 struct TokenScheme;
 
 impl utoipa::Modify for TokenScheme {
@@ -667,6 +821,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(get_preferences, patch_preferences))
         .routes(routes!(get_presence, put_presence))
         .routes(routes!(send_email_code))
+        .routes(routes!(my_organizations))
+        .routes(routes!(contract_webhook))
         .routes(routes!(login))
         .routes(routes!(logout))
         .split_for_parts();

@@ -166,6 +166,18 @@ pub async fn housekeeping(state: &AppState) {
     if let Err(e) = gatehouse_core::factors::email_code::purge(db, now).await {
         tracing::warn!(error = ?e, "email code purge failed");
     }
+    if let Err(e) = gatehouse_core::organizations::repo::purge_invitations(db, now).await {
+        tracing::warn!(error = %e, "invitation purge failed");
+    }
+    // The webhook refuses signatures older than five minutes: its events need not be kept long.
+    if let Err(e) = gatehouse_core::organizations::repo::purge_events(db, now - 30 * 24 * 3_600_000).await {
+        tracing::warn!(error = %e, "contract event purge failed");
+    }
+    // Deleted accounts whose grace period is over: gone for good (on whichever instance gets
+    // there first; the final DELETE is the claim).
+    if let Err(e) = gatehouse_core::deletion::complete_due(&env, 100).await {
+        tracing::warn!(error = %e, "account deletion failed");
+    }
     // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
     if let Err(e) = platform::mail::queue::purge_sent(db, now - 7 * 24 * 3_600_000).await {
         tracing::warn!(error = %e, "mail purge failed");

@@ -1,4 +1,4 @@
-//! `gatehouse`: the command line. `serve` (the default), `migrate`, `create-admin`.
+//! `gatehouse`: the command line. `serve` (the default), `migrate`, `create-admin`, `delete-user`.
 
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 
@@ -46,6 +46,13 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Delete an account under the rules of the web page: refused while it owns an organization
+    /// whose contract runs; kept disabled (and restorable by signing in) for the grace period.
+    DeleteUser {
+        /// The account's username or email address.
+        #[arg(long)]
+        user: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +78,7 @@ fn main() -> ExitCode {
             Command::Serve => serve(config).await,
             Command::Migrate => migrate(config).await,
             Command::CreateAdmin { email, username, name } => create_admin(config, email, username, name).await,
+            Command::DeleteUser { user } => delete_user(config, user).await,
         }
     });
     match result {
@@ -125,6 +133,27 @@ async fn create_admin(config: Config, email: String, username: String, name: Opt
         .await
         .map_err(describe)?;
     println!("created administrator {} <{}>", user.display_username, user.email);
+    Ok(())
+}
+
+async fn delete_user(config: Config, who: String) -> Result<(), StartError> {
+    let state = server::build_state(config, leptos_options()?, Clock::system()).await?;
+    let env = state.env();
+    let user = accounts::repo::find_by_identifier(env.db, &who.trim().to_lowercase())
+        .await
+        .map_err(|e| StartError::new(format!("cannot read the database: {e}")))?
+        .ok_or_else(|| StartError::new(format!("--user: no account is {who}")))?;
+    let done = gatehouse_core::deletion::schedule(&env, &user, None, &ClientMeta::local("gatehouse delete-user"))
+        .await
+        .map_err(describe)?;
+    match done.due_at {
+        Some(due) => println!(
+            "deleted {}: disabled now, gone for good on {} (UTC) unless its owner signs in before then",
+            user.display_username,
+            wire::organization::date_of(due)
+        ),
+        None => println!("deleted {} for good", user.display_username),
+    }
     Ok(())
 }
 

@@ -83,7 +83,7 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
     req.extensions_mut().insert(meta);
     let from_server_fn = req.uri().path().starts_with("/fn/");
     let cacheable = is_static_asset(req.uri().path());
-    let carries_link_token = matches!(req.uri().path(), "/reset-password" | "/verify-email");
+    let carries_link_token = matches!(req.uri().path(), "/reset-password" | "/verify-email" | "/invitation");
     // Pages are read with GET: the words of a page that fails after its render.
     let page_words = (reads_page && !cacheable).then(|| words(req.headers(), &state));
     let mut res = next.run(req).await;

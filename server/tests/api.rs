@@ -316,7 +316,10 @@ fn documented(doc: &Value) -> Vec<(Method, String)> {
     let mut out = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for m in item.as_object().unwrap().keys() {
-            out.push((Method::from_bytes(m.to_uppercase().as_bytes()).unwrap(), path.replace("{id}", "nope")));
+            out.push((
+                Method::from_bytes(m.to_uppercase().as_bytes()).unwrap(),
+                path.replace("{id}", "nope").replace("{org}", "nope"),
+            ));
         }
     }
     out
@@ -344,6 +347,7 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
             "DELETE /me/tokens/nope",
             "GET /me",
             "GET /me/audit",
+            "GET /me/organizations",
             "GET /me/preferences",
             "GET /me/presence",
             "GET /me/sessions",
@@ -351,6 +355,7 @@ async fn the_openapi_document_matches_the_routes_and_every_route_refuses_strange
             "GET /users/nope/avatar",
             "PATCH /me",
             "PATCH /me/preferences",
+            "POST /admin/contracts/nope",
             "POST /auth/login",
             "POST /auth/logout",
             "POST /me/password",

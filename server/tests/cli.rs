@@ -33,7 +33,7 @@ fn help_lists_the_subcommands() {
     let out = gatehouse(dir.path()).arg("--help").output().unwrap();
     assert!(out.status.success());
     let help = text(&out.stdout);
-    for word in ["serve", "migrate", "create-admin", "--config", "--log-json"] {
+    for word in ["serve", "migrate", "create-admin", "delete-user", "--config", "--log-json"] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
 }
@@ -124,4 +124,29 @@ fn serves_health_and_stops_gracefully_on_sigterm() {
     let line: serde_json::Value = serde_json::from_str(first).expect("JSON log lines");
     assert_eq!(line["level"], "INFO");
     assert!(log.contains("Gatehouse stopped"));
+}
+
+#[test]
+fn delete_user_follows_the_rules_of_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = gatehouse(dir.path());
+    cmd.args(["create-admin", "--email", "root@example.test", "--username", "root"]);
+    assert!(with_stdin(cmd, "a strong admin passphrase\n").status.success());
+    // The only administrator stays; an unknown account is named.
+    let out = gatehouse(dir.path()).args(["delete-user", "--user", "root"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("only administrator"), "{}", text(&out.stderr));
+    let out = gatehouse(dir.path()).args(["delete-user", "--user", "nobody@example.test"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("no account is nobody@example.test"), "{}", text(&out.stderr));
+
+    let mut cmd = gatehouse(dir.path());
+    cmd.args(["create-admin", "--email", "second@example.test", "--username", "second"]);
+    assert!(with_stdin(cmd, "a strong admin passphrase\n").status.success());
+    let out = gatehouse(dir.path()).args(["delete-user", "--user", "ROOT@example.test"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("deleted root: disabled now, gone for good on"), "{said}");
+    let out = gatehouse(dir.path()).args(["delete-user", "--user", "root"]).output().unwrap();
+    assert!(text(&out.stderr).contains("being deleted already"), "{}", text(&out.stderr));
 }

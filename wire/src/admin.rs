@@ -24,4 +24,10 @@ pub struct AdminUser {
     pub totp: bool,
     /// An administrator requires two-factor authentication of this user.
     pub two_factor_forced: bool,
+    /// Disabled: by an administrator, or deleted and in its grace period.
+    #[serde(default)]
+    pub disabled: bool,
+    /// Deleted: gone for good at this time (unless restored before).
+    #[serde(default)]
+    pub deletion_due_at: Option<i64>,
 }

@@ -7,8 +7,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod deletion;
 pub mod email;
 pub mod error;
+pub mod organization;
 pub mod password;
 pub mod preferences;
 pub mod presence;

@@ -284,6 +284,67 @@ impl PasswordPolicy {
         out
     }
 
+    /// The strictest of two policies (a member's rules: the server's and each organization's):
+    /// the longer minimum, every required class, the longer history, the shorter maximum age
+    /// and run of repeated characters (0 is none), each check either asks for. The longest
+    /// password accepted is the larger: an organization never shortens it (ASVS asks that long
+    /// passwords be accepted), so the merge cannot make every password impossible.
+    pub fn strictest(&self, other: &PasswordPolicy) -> PasswordPolicy {
+        let shortest = |a: u32, b: u32| match (a, b) {
+            (0, x) | (x, 0) => x,
+            (a, b) => a.min(b),
+        };
+        let fewest = |a: usize, b: usize| match (a, b) {
+            (0, x) | (x, 0) => x,
+            (a, b) => a.min(b),
+        };
+        let max_length = self.max_length.max(other.max_length);
+        PasswordPolicy {
+            min_length: self.min_length.max(other.min_length).min(max_length),
+            max_length,
+            require_lower: self.require_lower || other.require_lower,
+            require_upper: self.require_upper || other.require_upper,
+            require_digit: self.require_digit || other.require_digit,
+            require_symbol: self.require_symbol || other.require_symbol,
+            forbid_personal: self.forbid_personal || other.forbid_personal,
+            history: self.history.max(other.history),
+            max_age_days: shortest(self.max_age_days, other.max_age_days),
+            max_repeated: fewest(self.max_repeated, other.max_repeated),
+            block_common: self.block_common || other.block_common,
+        }
+    }
+
+    /// The rules of this policy that ask more than `base` does, as the member's Security page
+    /// names them ("Acme asks for: at least 12 characters, a digit").
+    pub fn stricter_rules_than(&self, base: &PasswordPolicy) -> Vec<Msg> {
+        let mut out = Vec::new();
+        if self.min_length > base.min_length {
+            out.push(k::error_rule_min_length(self.min_length));
+        }
+        for (on, was, text) in [
+            (self.require_lower, base.require_lower, k::error_rule_lower()),
+            (self.require_upper, base.require_upper, k::error_rule_upper()),
+            (self.require_digit, base.require_digit, k::error_rule_digit()),
+            (self.require_symbol, base.require_symbol, k::error_rule_symbol()),
+            (self.forbid_personal, base.forbid_personal, k::error_rule_personal()),
+            (self.block_common, base.block_common, k::error_rule_common()),
+        ] {
+            if on && !was {
+                out.push(text);
+            }
+        }
+        if self.max_repeated > 0 && (base.max_repeated == 0 || self.max_repeated < base.max_repeated) {
+            out.push(k::error_rule_repeated(self.max_repeated));
+        }
+        if self.history > base.history {
+            out.push(k::error_rule_history(self.history));
+        }
+        if self.max_age_days > 0 && (base.max_age_days == 0 || self.max_age_days < base.max_age_days) {
+            out.push(k::error_rule_max_age(self.max_age_days));
+        }
+        out
+    }
+
     /// True when a password set at `changed_at` has passed the maximum age at `now`.
     pub fn is_expired(&self, changed_at: i64, now: i64) -> bool {
         self.max_age_days > 0 && now - changed_at >= i64::from(self.max_age_days) * 86_400_000
@@ -293,6 +354,59 @@ impl PasswordPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_strictest_of_two_policies_asks_what_either_asks() {
+        let server = PasswordPolicy::default();
+        let org = PasswordPolicy {
+            min_length: 14,
+            max_length: 64,
+            require_digit: true,
+            history: 5,
+            max_age_days: 90,
+            max_repeated: 3,
+            block_common: false,
+            ..PasswordPolicy::default()
+        };
+        let other = PasswordPolicy {
+            min_length: 10,
+            require_symbol: true,
+            max_age_days: 30,
+            max_repeated: 4,
+            ..server.clone()
+        };
+        let m = server.strictest(&org).strictest(&other);
+        assert_eq!(m.min_length, 14);
+        assert_eq!(m.max_length, 128, "an organization never shortens the longest password accepted");
+        assert!(m.require_digit && m.require_symbol && !m.require_upper && m.block_common);
+        assert_eq!((m.history, m.max_age_days, m.max_repeated), (5, 30, 3));
+        // Commutative, and nothing is the identity.
+        assert_eq!(org.strictest(&server), server.strictest(&org));
+        assert_eq!(server.strictest(&server), server);
+        assert_eq!(org.stricter_rules_than(&server).len(), 5, "{:?}", org.stricter_rules_than(&server));
+        assert!(server.stricter_rules_than(&m).is_empty());
+    }
+
+    proptest::proptest! {
+        /// A password the merged policy accepts is accepted by each of the two (but for the
+        /// longest length, which the merge never lowers).
+        #[test]
+        fn what_the_strictest_accepts_both_accept(
+            password in "[ -~]{0,40}",
+            a_min in 8usize..20, b_min in 8usize..20,
+            flags in proptest::collection::vec(proptest::bool::ANY, 8),
+            a_rep in 0usize..5, b_rep in 0usize..5,
+        ) {
+            let rep = |r: usize| if r == 1 { 0 } else { r };
+            let a = PasswordPolicy { min_length: a_min, require_lower: flags[0], require_upper: flags[1], require_digit: flags[2], require_symbol: flags[3], max_repeated: rep(a_rep), ..PasswordPolicy::default() };
+            let b = PasswordPolicy { min_length: b_min, require_lower: flags[4], require_upper: flags[5], require_digit: flags[6], require_symbol: flags[7], max_repeated: rep(b_rep), ..PasswordPolicy::default() };
+            let personal = Personal::default();
+            if a.strictest(&b).check(&password, &personal).is_empty() {
+                proptest::prop_assert!(a.check(&password, &personal).is_empty());
+                proptest::prop_assert!(b.check(&password, &personal).is_empty());
+            }
+        }
+    }
 
     fn none() -> Personal {
         Personal::default()

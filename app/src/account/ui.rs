@@ -60,6 +60,7 @@ pub fn AccountLayout() -> impl IntoView {
                     <A href="/account/preferences">{t!(account_nav_preferences)}</A>
                     <A href="/account/security">{t!(account_nav_security)}</A>
                     <A href="/account/tokens">{t!(account_nav_tokens)}</A>
+                    <A href="/account/organizations">{t!(account_nav_organizations)}</A>
                 </nav>
                 <div class="account-main">
                     <Outlet/>
@@ -127,8 +128,10 @@ pub fn SecuritySection() -> impl IntoView {
     view! {
         {section(t!(account_security_title), t!(account_security_intro))}
         <crate::password::ui::ChangePasswordForm/>
+        <crate::organizations::ui::OrgRulesPanel/>
         <crate::two_factor::ui::TwoFactorPanel/>
         <crate::support_pin::ui::SupportPinPanel/>
+        <crate::deletion::ui::DeleteAccountPanel/>
         <crate::sessions::ui::SessionsPanel/>
     }
 }

@@ -90,3 +90,46 @@ pub async fn admin_set_support_role(user_id: String, support: String) -> Result<
     cx.core().token_cache.forget_user(&user_id);
     Ok(())
 }
+
+/// Administration → Organizations: the organizations with their contracts.
+#[server(prefix = "/fn", endpoint = "admin_organizations")]
+pub async fn admin_organizations(search: String) -> Result<Vec<wire::organization::AdminOrg>, AppError> {
+    use gatehouse_core::{access::Opens, admin};
+
+    let (cx, me) = crate::server::authorize(Opens::Standing).await?;
+    admin::organizations(&cx.env(), &admin::admin(&me)?, &search).await
+}
+
+/// Sets an organization's contract: `plan` free or paid, `status` active, cancelled or ended,
+/// `ends_on` a date (`2027-01-31`, the start of that day UTC) or empty for none.
+#[server(prefix = "/fn", endpoint = "admin_save_contract")]
+pub async fn admin_save_contract(
+    org_id: String,
+    plan: String,
+    status: String,
+    ends_on: String,
+) -> Result<(), AppError> {
+    use gatehouse_core::{access::Opens, admin};
+    use wire::error::Problems;
+
+    let (cx, me) = crate::server::authorize(Opens::Standing).await?;
+    let env = cx.env();
+    let admin = admin::admin(&me)?;
+    let mut p = Problems::default();
+    let ends_at = match ends_on.trim() {
+        "" => None,
+        day => p.check("ends_on", wire::organization::parse_date(day).ok_or_else(i18n::k::error_date)),
+    };
+    let contract = admin::parse_contract(&plan, &status, ends_at, env.now);
+    match (p.into_result(), contract) {
+        (Ok(()), Ok(c)) => {
+            let admin = admin.recent(&env).await?;
+            admin::set_contract(&env, &admin, &org_id, &c, &cx.meta).await
+        }
+        (Err(AppError::Validation { mut errors }), Err(AppError::Validation { errors: more })) => {
+            errors.extend(more);
+            Err(AppError::Validation { errors })
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}

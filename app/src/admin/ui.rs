@@ -9,6 +9,7 @@ use wire::account::Role;
 use super::api::{admin_overview, AdminSetSupportRole, AdminUser, SavePasswordPolicy};
 use crate::{
     account::ui::with_user,
+    deletion::api::{AdminDeleteUser, AdminSetDisabled},
     password::api::get_password_policy,
     t,
     two_factor::{
@@ -36,9 +37,17 @@ fn AdminOverviewView() -> impl IntoView {
     let force = ServerAction::<AdminForceTwoFactor>::new();
     let reset = ServerAction::<AdminResetTwoFactor>::new();
     let role = ServerAction::<AdminSetSupportRole>::new();
+    let disable = ServerAction::<AdminSetDisabled>::new();
+    let delete = ServerAction::<AdminDeleteUser>::new();
     let overview = Resource::new(
-        move || (search(), after(), force.version().get(), reset.version().get(), role.version().get()),
-        |(q, after, _, _, _)| admin_overview(q, after),
+        move || {
+            (
+                (search(), after()),
+                (force.version().get(), reset.version().get(), role.version().get()),
+                (disable.version().get(), delete.version().get()),
+            )
+        },
+        |((q, after), _, _)| admin_overview(q, after),
     );
     let action_error = Signal::derive(move || {
         force
@@ -47,6 +56,8 @@ fn AdminOverviewView() -> impl IntoView {
             .and_then(Result::err)
             .or_else(|| reset.value().get().and_then(Result::err))
             .or_else(|| role.value().get().and_then(Result::err))
+            .or_else(|| disable.value().get().and_then(Result::err))
+            .or_else(|| delete.value().get().and_then(Result::err))
     });
     let reset_done = move || matches!(reset.value().get(), Some(Ok(())));
     view! {
@@ -86,7 +97,7 @@ fn AdminOverviewView() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {o.users.into_iter().map(|u| view! { <UserRowView u force reset role/> }).collect_view()}
+                                {o.users.into_iter().map(|u| view! { <UserRowView u force reset role disable delete/> }).collect_view()}
                             </tbody>
                         </table>
                         <PageLinks next=o.next_page search=search()/>
@@ -95,6 +106,7 @@ fn AdminOverviewView() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <crate::deletion::ui::DeletionSettingsForm/>
     }
 }
 
@@ -145,8 +157,35 @@ fn UserRowView(
     force: ServerAction<AdminForceTwoFactor>,
     reset: ServerAction<AdminResetTwoFactor>,
     role: ServerAction<AdminSetSupportRole>,
+    disable: ServerAction<AdminSetDisabled>,
+    delete: ServerAction<AdminDeleteUser>,
 ) -> impl IntoView {
-    let AdminUser { user, totp, two_factor_forced } = u;
+    let AdminUser { user, totp, two_factor_forced, disabled, deletion_due_at } = u;
+    let standing = match deletion_due_at {
+        Some(at) => view! { <span class="badge">{t!(admin_account_deleted)}</span>" "{t!(admin_account_gone_on)}" "<Time ms=at/> }.into_any(),
+        None if disabled => view! { <span class="badge">{t!(admin_account_disabled)}</span> }.into_any(),
+        None => ().into_any(),
+    };
+    let (disable_label, disable_aria) = if disabled {
+        (t!(admin_enable), t!(admin_enable_for, &user.username))
+    } else {
+        (t!(admin_disable), t!(admin_disable_for, &user.username))
+    };
+    let delete_aria = t!(admin_delete_for, &user.username);
+    let (disable_id, delete_id) = (user.id.clone(), user.id.clone());
+    let account_forms = view! {
+        <ActionForm action=disable>
+            <input type="hidden" name="user_id" value=disable_id/>
+            {(!disabled).then(|| view! { <input type="hidden" name="disabled" value="on"/> })}
+            <button type="submit" class="secondary" aria-label=disable_aria>{disable_label}</button>
+        </ActionForm>
+        {deletion_due_at.is_none().then(move || view! {
+            <ActionForm action=delete>
+                <input type="hidden" name="user_id" value=delete_id/>
+                <button type="submit" class="secondary danger" aria-label=delete_aria>{t!(admin_delete)}</button>
+            </ActionForm>
+        })}
+    };
     let state = match (totp, two_factor_forced) {
         (true, true) => t!(admin_two_factor_on_required),
         (true, false) => t!(admin_two_factor_on),
@@ -195,7 +234,7 @@ fn UserRowView(
     let id = user.id.clone();
     view! {
         <tr>
-            <td>{user.username}</td>
+            <td>{user.username}" "{standing}</td>
             <td>{user.name}</td>
             <td>{user.email}</td>
             <td>{role}</td>
@@ -211,6 +250,7 @@ fn UserRowView(
                 </ActionForm>
                 {reset_form}
                 {role_form}
+                {account_forms}
             </td>
         </tr>
     }
@@ -386,6 +426,7 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin/tokens">{t!(admin_nav_tokens)}</A>
             <A href="/admin/preferences">{t!(admin_nav_preferences)}</A>
             <A href="/admin/support-pin">{t!(admin_nav_support_pin)}</A>
+            <A href="/admin/organizations">{t!(admin_nav_organizations)}</A>
         </nav>
     }
 }
@@ -495,5 +536,113 @@ fn PasswordPolicyForm() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Administration → Organizations: every organization's contract (plan, status, end date).
+#[component]
+pub fn AdminOrganizationsPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! { <AdminOrganizations/> }.into_any()
+    })
+}
+
+#[component]
+fn AdminOrganizations() -> impl IntoView {
+    use super::api::{admin_organizations, AdminSaveContract};
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let save = ServerAction::<AdminSaveContract>::new();
+    let orgs = Resource::new(move || (search(), save.version().get()), |(q, _)| admin_organizations(q));
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    view! {
+        <Title text=t!(admin_orgs_page_title)/>
+        <h1>{t!(admin_heading)}</h1>
+        <AdminNav/>
+        <ConfirmItsYou/>
+        <h2>{t!(admin_orgs_heading)}</h2>
+        <p class="intro">{t!(admin_orgs_intro)}</p>
+        <form method="get" action="/admin/organizations" class="search">
+            <label for="org-search">{t!(admin_orgs_search)}</label>
+            <input id="org-search" name="q" type="search" value=search/>
+            <button type="submit">{t!(admin_search_button)}</button>
+        </form>
+        <Show when=saved>
+            <p class="notice ok" role="status">{t!(admin_contract_saved)}</p>
+        </Show>
+        <FormError message=error_message(error)/>
+        <Suspense fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
+            {move || Suspend::new(async move {
+                match orgs.await {
+                    Ok(list) if list.is_empty() => view! { <p>{t!(admin_orgs_none)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <table class="users orgs">
+                            <thead>
+                                <tr>
+                                    <th>{t!(org_column_name)}</th>
+                                    <th>{t!(org_slug)}</th>
+                                    <th>{t!(org_column_members)}</th>
+                                    <th>{t!(admin_orgs_owners)}</th>
+                                    <th>{t!(org_column_contract)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.into_iter().map(|o| view! { <AdminOrgRow o save/> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AdminOrgRow(o: wire::organization::AdminOrg, save: ServerAction<super::api::AdminSaveContract>) -> impl IntoView {
+    use wire::organization::{date_of, ContractStatus, Plan};
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let (plan, status, ends) = match o.contract {
+        Some(c) => (c.plan, c.status, c.ends_at.map(date_of).unwrap_or_default()),
+        None => (Plan::Free, ContractStatus::Ended, String::new()),
+    };
+    let id = o.id.clone();
+    let key = o.slug.clone();
+    let plans = [(Plan::Free, t!(org_plan_free)), (Plan::Paid, t!(org_plan_paid))]
+        .map(|(p, label)| view! { <option value=p.as_str() selected=p == plan>{label}</option> });
+    let statuses = [
+        (ContractStatus::Active, t!(org_contract_active)),
+        (ContractStatus::Cancelled, t!(org_contract_cancelled)),
+        (ContractStatus::Ended, t!(org_contract_ended)),
+    ]
+    .map(|(s, label)| view! { <option value=s.as_str() selected=s == status>{label}</option> });
+    view! {
+        <tr>
+            <td>{o.name.clone()}</td>
+            <td>{o.slug.clone()}</td>
+            <td>{o.members}</td>
+            <td>{o.owners.join(", ")}</td>
+            <td>
+                <crate::organizations::ui::ContractFacts contract=o.contract/>
+                <ActionForm action=save>
+                    <input type="hidden" name="org_id" value=id/>
+                    <label for=format!("plan-{key}")>{t!(admin_contract_plan)}</label>
+                    <select id=format!("plan-{key}") name="plan">{plans.into_iter().collect_view()}</select>
+                    <label for=format!("status-{key}")>{t!(admin_contract_status)}</label>
+                    <select id=format!("status-{key}") name="status">{statuses.into_iter().collect_view()}</select>
+                    <label for=format!("ends-{key}")>{t!(admin_contract_ends)}</label>
+                    <input id=format!("ends-{key}") name="ends_on" type="date" value=ends aria-describedby=format!("ends-{key}-hint")/>
+                    <span class="hint" id=format!("ends-{key}-hint")>{t!(admin_contract_ends_hint)}</span>
+                    <button type="submit" class="secondary" aria-label=t!(admin_contract_save_for, o.name.clone())>
+                        {t!(admin_contract_save)}
+                    </button>
+                    <span class="field-error">{move || field_error(error, "ends_on").get()}</span>
+                </ActionForm>
+            </td>
+        </tr>
     }
 }

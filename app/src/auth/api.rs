@@ -9,6 +9,8 @@ use crate::error::AppError;
 pub const HOME: &str = "/account/profile";
 /// The sign-in's second step.
 pub const SECOND_STEP: &str = "/signin/two-factor";
+/// An invitation's page, back from signing in (its token in a cookie).
+pub const INVITATION: &str = "/invitation";
 
 #[server(prefix = "/fn", endpoint = "register")]
 pub async fn register(name: String, username: String, email: String, password: Password) -> Result<(), AppError> {
@@ -26,7 +28,7 @@ pub async fn register(name: String, username: String, email: String, password: P
     let language = wire::preferences::Language::parse(crate::words::lang()).ok();
     let (_, session) = auth::register_in(&env, cx.core().timeouts, input, language, &policy, &cx.meta).await?;
     cx.replace_session(previous, &session).await?;
-    leptos_axum::redirect(HOME);
+    leptos_axum::redirect(if cx.invitation_cookie().is_some() { INVITATION } else { HOME });
     Ok(())
 }
 
@@ -50,12 +52,18 @@ pub async fn sign_in(identifier: String, password: Password) -> Result<(), AppEr
     Ok(())
 }
 
-/// Where a new session starts: the Security page when an administrator requires a two-factor
-/// setup that is not done yet.
+/// Where a new session starts: the Security page when a two-factor setup is required and not
+/// done yet; the invitation this browser opened before signing in, if any; else My Account.
 #[cfg(feature = "ssr")]
 async fn home_for(cx: &crate::server::Cx, user: &gatehouse_core::accounts::UserRow) -> Result<&'static str, AppError> {
     let setup = gatehouse_core::factors::setup_required(&cx.env(), user).await?;
-    Ok(if setup { "/account/security" } else { HOME })
+    Ok(if setup {
+        "/account/security"
+    } else if cx.invitation_cookie().is_some() {
+        INVITATION
+    } else {
+        HOME
+    })
 }
 
 /// The second step: a code from the authenticator app, a backup code or an emailed code.

@@ -8,11 +8,18 @@ use crate::{
     error::AppError,
 };
 
-/// The policy in force: public, the registration and reset pages show its rules.
+/// The policy in force: public, the registration and reset pages show its rules. Signed in,
+/// the account's own: the server's, made stricter by what its organizations ask.
 #[server(prefix = "/fn", endpoint = "password_policy")]
 pub async fn get_password_policy() -> Result<PasswordPolicy, AppError> {
+    use gatehouse_core::policy;
+
     let cx = crate::server::cx()?;
-    gatehouse_core::policy::current(&cx.env()).await
+    let env = cx.env();
+    match cx.principal().await? {
+        Some(me) => policy::in_force(&env, &me.user.member_rules()).await,
+        None => policy::current(&env).await,
+    }
 }
 
 /// Changes the signed-in account's password. The current password is always required, and a
@@ -33,7 +40,7 @@ pub async fn change_password(
     let (cx, me) = crate::server::authorize(Opens::PasswordChange).await?;
     let env = cx.env();
     let factor = reauth::second_factor_in_form(&env, &me, crate::server::code_of(&method, &code), &cx.meta).await?;
-    let policy = policy::current(&env).await?;
+    let policy = policy::in_force(&env, &me.user.member_rules()).await?;
     let req = password::ChangeRequest {
         current_password: current_password.expose(),
         new_password: new_password.expose(),

@@ -16,6 +16,15 @@ pub fn form_error(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
     Signal::derive(move || error.get().filter(|e| !e.is_field_error()).map(|e| error_text(&e)))
 }
 
+/// The error's message unless it belongs next to one of `fields` (which show it themselves):
+/// for a form whose errors may name a field it does not have (a conflict about the whole
+/// organization, say).
+pub fn error_except(error: Signal<Option<AppError>>, fields: &'static [&'static str]) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error.get().filter(|e| fields.iter().all(|f| field_text(e, f).is_none())).map(|e| error_text(&e))
+    })
+}
+
 /// Any error's message, field errors included: for a form with no field to put it next to.
 pub fn error_message(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
     Signal::derive(move || error.get().map(|e| error_text(&e)))

@@ -82,6 +82,8 @@ pub async fn create(
         status: "online".into(),
         status_text: String::new(),
         avatar_etag: None,
+        org_rules: None,
+        deletion_due_at: None,
     };
     if let Err(e) = repo::insert(env.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {

@@ -34,6 +34,12 @@ pub struct UserRow {
     pub status_text: String,
     /// The current picture (see `crate::avatar`); `None` for the default avatar.
     pub avatar_etag: Option<String>,
+    /// What the account's organizations ask of it, merged (`crate::policy::MemberRules` as
+    /// JSON; written by `crate::organizations::refresh_rules`); None: nothing.
+    pub org_rules: Option<String>,
+    /// The account was deleted and is gone for good at this time; until then it is disabled and
+    /// restorable by signing in (`crate::deletion`). None: not deleted.
+    pub deletion_due_at: Option<i64>,
 }
 
 impl fmt::Debug for UserRow {
@@ -59,6 +65,11 @@ impl UserRow {
         self.disabled_at.is_none()
     }
 
+    /// Deleted, but still restorable by signing in at `now`.
+    pub fn restorable(&self, now: i64) -> bool {
+        self.disabled_at.is_some() && self.deletion_due_at.is_some_and(|due| due > now)
+    }
+
     pub fn view(&self) -> UserView {
         UserView {
             id: self.id.clone(),
@@ -82,18 +93,30 @@ impl UserRow {
     pub fn status(&self) -> Status {
         Status::parse(&self.status).unwrap_or_default()
     }
+
+    /// What the account's organizations ask of it (parsed only when they ask anything).
+    pub fn member_rules(&self) -> crate::policy::MemberRules {
+        crate::policy::MemberRules::from_column(self.org_rules.as_deref())
+    }
+
+    /// An administrator, or an organization the account belongs to, requires two-factor
+    /// authentication of it.
+    pub fn two_factor_forced(&self) -> bool {
+        self.two_factor_forced_at.is_some() || (self.org_rules.is_some() && self.member_rules().force_two_factor)
+    }
 }
 
 pub(crate) const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
                        created_at, updated_at, password_changed_at, disabled_at, email_verified_at, \
-                       two_factor_forced_at, email_two_factor, nickname, bio, status, status_text, avatar_etag";
+                       two_factor_forced_at, email_two_factor, nickname, bio, status, status_text, avatar_etag, \
+                       org_rules, deletion_due_at";
 
 /// Inserts the account with its search terms and counts, in one transaction.
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(&format!(
         "INSERT INTO users ({COLUMNS}, search_indexed) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 1)"
     ))
     .bind(&u.id)
     .bind(&u.username)
@@ -114,6 +137,8 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     .bind(&u.status)
     .bind(&u.status_text)
     .bind(&u.avatar_etag)
+    .bind(&u.org_rules)
+    .bind(u.deletion_due_at)
     .execute(&mut *tx)
     .await?;
     write_terms(&mut tx, u).await?;
@@ -537,6 +562,105 @@ pub async fn set_support_role(db: &Db, id: &str, support: bool, now: i64) -> Res
     Ok(done.rows_affected() == 1)
 }
 
+/// Takes the account's row for the rest of the transaction (a write that changes nothing), so
+/// that of two transactions writing what depends on it, the later reads what the earlier
+/// committed. False when there is no such account.
+pub async fn lock(tx: &mut sqlx::AnyConnection, id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET org_rules = org_rules WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Stores what the account's organizations ask of it (inside the transaction of [`lock`]).
+pub async fn set_org_rules(tx: &mut sqlx::AnyConnection, id: &str, rules: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET org_rules = $2 WHERE id = $1")
+        .bind(id)
+        .bind(rules)
+        .execute(&mut *tx)
+        .await
+        .map(|_| ())
+}
+
+// ---- Disabling and deleting ------------------------------------------------------------------
+
+/// The account is deleted and restorable until `due_at`: disabled from `now`, its picture gone,
+/// its email-code setting back to the default. False when there is no such account, or its
+/// deletion is pending already.
+pub async fn schedule_deletion(db: &Db, id: &str, now: i64, due_at: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE users SET disabled_at = $2, deletion_due_at = $3, avatar_etag = NULL, email_two_factor = NULL, \
+         updated_at = $2 WHERE id = $1 AND deletion_due_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(due_at)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Restores a deleted account before its deletion is due (its owner signed in). False when it
+/// is not restorable (any more): not deleted, disabled by an administrator, or due.
+pub async fn restore(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE users SET disabled_at = NULL, deletion_due_at = NULL, updated_at = $2 \
+         WHERE id = $1 AND deletion_due_at IS NOT NULL AND deletion_due_at > $2",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// An administrator disables the account (`Some(now)`) or enables it again (`None`, which also
+/// cancels a pending deletion). False when there is no such account.
+pub async fn set_disabled(db: &Db, id: &str, at: Option<i64>, now: i64) -> Result<bool, sqlx::Error> {
+    let sql = if at.is_some() {
+        "UPDATE users SET disabled_at = $2, updated_at = $3 WHERE id = $1"
+    } else {
+        "UPDATE users SET disabled_at = $2, deletion_due_at = NULL, updated_at = $3 WHERE id = $1"
+    };
+    let done = sqlx::query(sql).bind(id).bind(at).bind(now).execute(db).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Accounts whose deletion is due at `now`, oldest first.
+pub async fn deletions_due(db: &Db, now: i64, limit: i64) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT id FROM users WHERE deletion_due_at IS NOT NULL AND deletion_due_at <= $1 \
+         ORDER BY deletion_due_at, id LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Deletes the account's row for good, once its deletion is due (what refers to it goes with it,
+/// or keeps no reference), and counts it out, in one transaction. False when it is not due, or
+/// another instance deleted it first: the `DELETE` is the claim.
+pub async fn delete(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let role: Option<(String,)> = sqlx::query_as(
+        "DELETE FROM users WHERE id = $1 AND deletion_due_at IS NOT NULL AND deletion_due_at <= $2 RETURNING role",
+    )
+    .bind(id)
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((role,)) = role else { return Ok(false) };
+    sqlx::query(
+        "UPDATE user_counts SET users = users - 1, admins = admins - CASE WHEN $1 = 'admin' THEN 1 ELSE 0 END \
+         WHERE id = 1",
+    )
+    .bind(&role)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// (accounts, administrators), as kept by [`insert`].
 pub async fn count(db: &Db) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as("SELECT users, admins FROM user_counts WHERE id = 1").fetch_one(db).await
@@ -570,6 +694,8 @@ pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
         status: "online".into(),
         status_text: String::new(),
         avatar_etag: None,
+        org_rules: None,
+        deletion_due_at: None,
     }
 }
 

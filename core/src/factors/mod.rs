@@ -93,10 +93,11 @@ pub async fn required(env: &Env<'_>, user: &UserRow) -> Result<Option<Factors>, 
     Ok(f.any().then_some(f))
 }
 
-/// True while an administrator requires TOTP of this account and it has none: nothing but
-/// setting it up is open then. Reads nothing unless the account is forced.
+/// True while an administrator (or an organization the account belongs to) requires TOTP of
+/// this account and it has none: nothing but setting it up is open then. Reads nothing unless
+/// the account is forced.
 pub async fn setup_required(env: &Env<'_>, user: &UserRow) -> Result<bool, AppError> {
-    if user.two_factor_forced_at.is_none() {
+    if !user.two_factor_forced() {
         return Ok(false);
     }
     Ok(settings(env).await?.enabled && !totp::is_enabled(env.db, &user.id).await?)

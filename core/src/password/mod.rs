@@ -226,6 +226,9 @@ pub async fn reset(
     let link = links::peek(env.db, Purpose::ResetPassword, input.token, env.now).await?.ok_or(AppError::InvalidLink)?;
     let user =
         users::find_by_id(env.db, &link.user_id).await?.filter(|u| u.is_active()).ok_or(AppError::InvalidLink)?;
+    // The rules of the account's organizations too, when they ask for more.
+    let merged = user.member_rules().policy.map(|p| policy.strictest(&p));
+    let policy = merged.as_ref().unwrap_or(policy);
     let mut p = Problems::default();
     check_rules(policy, &user, input.new_password, Some(input.confirm), &mut p);
     p.into_result()?;

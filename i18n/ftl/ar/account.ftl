@@ -5,6 +5,7 @@ account-nav-profile = الملف الشخصي
 account-nav-preferences = التفضيلات
 account-nav-security = الأمان
 account-nav-tokens = رموز الوصول الشخصية
+account-nav-organizations = المؤسسات
 account-page-title = { $section } · حسابي · Gatehouse
 
 ## عناوين الأقسام ومقدماتها.
@@ -71,3 +72,34 @@ account-avatar-choose-again = اختر الصورة مرة أخرى.
 account-avatar-error-file = تعذّر استخدام هذا الملف: اختر صورة بصيغة PNG أو JPEG أو WebP أو GIF لا يتجاوز حجمها 5 ميغابايت.
 account-avatar-error-url = تعذّر جلب صورة من هذا العنوان: تحقّق من أنه يبدأ بـ https:// وأنه يعرض صورة.
 account-avatar-error-other = تعذّر تغيير الصورة. حاول مرة أخرى.
+
+## حذف الحساب (seed 000)
+
+delete-page-title = حذف الحساب · Gatehouse
+delete-heading = حذف الحساب
+delete-panel-intro = احذف حسابك وكل ما فيه. تشرح الصفحة التالية ما سيحدث، وتطلب منك التأكيد.
+delete-button = حذف الحساب
+delete-what-heading = ما الذي سيحدث
+delete-intro = يُسجَّل خروجك من كل مكان في الحال، وتُزال جلساتك ورموز الوصول الشخصية وطرق المصادقة الثنائية ورقم PIN للدعم والتفضيلات والصورة الشخصية.
+delete-grace = يُحتفَظ بحسابك معطّلًا لمدة { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+}: سجّل الدخول خلال هذه المدة لاستعادته. بعد ذلك يُحذف نهائيًا، ويصبح اسم المستخدم وعنوان البريد الإلكتروني الخاصان به متاحين من جديد.
+delete-no-grace = يُحذف حسابك نهائيًا في الحال، ويصبح اسم المستخدم وعنوان البريد الإلكتروني الخاصان به متاحين من جديد.
+delete-orgs-deleted = المؤسسات التي تُحذف مع حسابك
+delete-orgs-left = المؤسسات التي ستغادرها
+delete-blocked = لا يمكنك حذف حسابك بعد: فأنت تملك مؤسسات عقودها سارية. يمكنك ذلك بعد انتهائها.
+# يليه تاريخ.
+delete-blocked-until = { $org }: عقدها سارٍ حتى
+delete-blocked-open = { $org }: عقدها سارٍ بلا تاريخ انتهاء.
+delete-form-heading = التأكيد
+delete-confirm-label = اكتب اسم المستخدم الخاص بك، { $username }، للتأكيد
+# يليه تاريخ.
+delete-done-grace = حُذف حسابك. ويُحتفَظ به معطّلًا حتى
+delete-done-restore = سجّل الدخول قبل ذلك لاستعادته.
+delete-done-now = حُذف حسابك.
+delete-to-sign-in = الانتقال إلى صفحة تسجيل الدخول

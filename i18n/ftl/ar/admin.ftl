@@ -14,6 +14,7 @@ admin-nav-two-factor = المصادقة الثنائية
 admin-nav-tokens = رموز الوصول الشخصية
 admin-nav-preferences = التفضيلات
 admin-nav-support-pin = رقم PIN للدعم
+admin-nav-organizations = المؤسسات
 
 ## المستخدمون.
 
@@ -123,3 +124,37 @@ admin-pin-intro = عدد الأرقام في رقم PIN للدعم. تبقى أ�
 admin-pin-min-length = الحد الأدنى لعدد الأرقام
 admin-pin-max-length = الحد الأقصى لعدد الأرقام
 admin-pin-saved = حُفظت قواعد رقم PIN للدعم.
+
+## الإدارة ← المؤسسات: العقود.
+
+admin-orgs-page-title = المؤسسات · الإدارة · Gatehouse
+admin-orgs-heading = المؤسسات والعقود
+admin-orgs-intro = عقد كل مؤسسة: خطته وحالته وتاريخ انتهائه. ويمكن لنظام الفوترة أيضًا تعيينها عبر خطاف الويب (webhook) الخاص بالعقود. لا يمكن حذف حساب ما دام يملك مؤسسة عقدها سارٍ.
+admin-orgs-search = البحث عن مؤسسات
+admin-orgs-none = لا توجد مؤسسة مطابقة.
+admin-orgs-owners = المالكون
+admin-contract-plan = الخطة
+admin-contract-status = الحالة
+admin-contract-ends = تاريخ الانتهاء
+admin-contract-ends-hint = فارغ: بلا تاريخ انتهاء.
+admin-contract-save = حفظ العقد
+admin-contract-save-for = حفظ عقد { $org }
+admin-contract-saved = حُفظ العقد.
+
+## تعطيل الحسابات وحذفها.
+
+admin-account-disabled = معطّل
+admin-account-deleted = محذوف
+# يليه تاريخ.
+admin-account-gone-on = الحذف النهائي في
+admin-disable = تعطيل
+admin-disable-for = تعطيل { $username }
+admin-enable = تفعيل
+admin-enable-for = تفعيل { $username }
+admin-delete = حذف
+admin-delete-for = حذف { $username }
+admin-deletion-heading = حذف الحسابات
+admin-deletion-intro = يبقى الحساب المحذوف معطّلًا طوال مهلة السماح، ويمكن لصاحبه استعادته بتسجيل الدخول؛ ثم يُحذف نهائيًا. لا يمكن حذف الحسابات التي تملك مؤسسة عقدها سارٍ.
+admin-deletion-grace = مهلة السماح (بالأيام)
+admin-deletion-grace-hint = من 0 إلى { $max }؛ القيمة 0 تحذف في الحال.
+admin-deletion-saved = حُفظت مهلة السماح.

@@ -158,6 +158,14 @@ error-rule-history = { $count ->
    *[other] ليست إحدى آخر { $count } كلمة مرور لك (يُتحقق من ذلك عند الحفظ).
 }
 error-rule-common = ليست كلمة مرور شائعة الاستخدام (يُتحقق من ذلك عند الحفظ).
+error-rule-max-age = { $count ->
+    [zero] تُغيَّر كل { $count } يوم على الأقل.
+    [one] تُغيَّر كل يوم.
+    [two] تُغيَّر كل يومين على الأقل.
+    [few] تُغيَّر كل { $count } أيام على الأقل.
+    [many] تُغيَّر كل { $count } يومًا على الأقل.
+   *[other] تُغيَّر كل { $count } يوم على الأقل.
+}
 
 ## الإدارة: حدود سياسة كلمات المرور، والأرقام.
 
@@ -244,3 +252,43 @@ error-pin-max-below-min = لا يمكن أن يكون الحد الأقصى لط
 error-support-query-empty = أدخل اسم مستخدم أو عنوان بريد إلكتروني.
 error-support-no-account = لا يوجد حساب باسم المستخدم هذا أو بعنوان البريد الإلكتروني هذا.
 error-support-admin-role = يستطيع المشرفون الوصول إلى مكتب الدعم بالفعل.
+
+## المؤسسات.
+
+error-org-name-empty = أعطِ المؤسسة اسمًا.
+error-slug-empty = اختر عنوانًا.
+error-slug-length = استخدم من { $min } إلى { $max } { $max ->
+    [few] أحرف
+    [many] حرفًا
+   *[other] حرف
+}.
+error-slug-characters = استخدم أحرفًا لاتينية صغيرة وأرقامًا وشرطات مفردة، على أن يبدأ العنوان وينتهي بحرف أو رقم.
+error-slug-taken = هذا العنوان محجوز.
+error-org-role-choose = اختر مالك أو مشرف أو عضو.
+error-org-locked = هذه المؤسسة مرئية فقط للأعضاء الذين فعّلوا المصادقة الثنائية. فعّلها من صفحة الأمان أولًا.
+error-org-visibility-needs-two-factor = فعّل المصادقة الثنائية لحسابك أنت أولًا.
+error-org-not-yourself = لا يمكن ذلك على عضويتك أنت: غادر المؤسسة بدلًا من ذلك.
+error-org-last-owner = يجب أن يبقى للمؤسسة مالك دائمًا: اجعل عضوًا آخر مالكًا أولًا.
+error-org-confirm-slug = اكتب عنوان المؤسسة للتأكيد.
+error-org-contract-until = لا يمكن ذلك ما دام عقدها ساريًا: ينتهي في { $date }.
+error-org-contract-open-ended = لا يمكن ذلك ما دام عقدها ساريًا: ليس له تاريخ انتهاء بعد.
+error-org-owner-invites-owner = لا يدعو المالكين إلا المالكون.
+error-org-already-member = هذا الحساب عضو بالفعل.
+error-org-invitation-other-address = هذه الدعوة موجّهة إلى { $address }: سجّل الدخول بحساب ذلك العنوان.
+# حقل تاريخ في نموذج العقود الخاص بالمشرفين.
+error-date = أدخل تاريخًا مثل 2027-01-31.
+error-contract-plan = اختر الخطة المجانية أو المدفوعة.
+error-contract-status = اختر «نشط» أو «ملغى» أو «منتهٍ».
+error-webhook-off = خطاف الويب (webhook) الخاص بالعقود معطّل: عيّن GATEHOUSE_CONTRACTS_WEBHOOK_SECRET.
+error-webhook-event-reused = استُخدم معرّف الحدث هذا من قبل بمحتوى مختلف.
+
+## حذف حساب.
+
+error-delete-confirm = اكتب اسم المستخدم الخاص بك، { $username }، للتأكيد.
+error-delete-blocked-until = لا يمكن ذلك ما دمت تملك { $org }، التي يسري عقدها حتى { $date }. يمكنك حذف حسابك بعد انتهائه.
+error-delete-blocked-open = لا يمكن ذلك ما دمت تملك { $org }، التي يسري عقدها بلا تاريخ انتهاء. يمكنك حذف حسابك بعد انتهائه.
+error-delete-pending = هذا الحساب قيد الحذف بالفعل.
+error-delete-last-admin = لا يمكن حذف حساب المشرف الوحيد: اجعل حسابًا آخر مشرفًا أولًا.
+error-delete-yourself = احذف حسابك أنت من صفحة الأمان.
+error-grace-days-range = أدخل عددًا صحيحًا من الأيام من 0 إلى { $max }.
+error-disable-yourself = لا يمكنك تعطيل حسابك أنت.

@@ -6,6 +6,7 @@ account-nav-profile = Profil
 account-nav-preferences = Einstellungen
 account-nav-security = Sicherheit
 account-nav-tokens = Persönliche Zugriffstokens
+account-nav-organizations = Organisationen
 account-page-title = { $section } · Mein Konto · Gatehouse
 
 ## Überschriften und Einleitungen der Bereiche.
@@ -65,3 +66,30 @@ account-avatar-choose-again = Wählen Sie das Bild erneut aus.
 account-avatar-error-file = Diese Datei konnte nicht verwendet werden: Wählen Sie ein Bild im Format PNG, JPEG, WebP oder GIF mit höchstens 5 MB.
 account-avatar-error-url = Von dieser Adresse konnte kein Bild abgerufen werden: Prüfen Sie, ob sie mit https:// beginnt und ein Bild zeigt.
 account-avatar-error-other = Das Bild konnte nicht geändert werden. Versuchen Sie es erneut.
+
+## Konto löschen (Seed 000)
+
+delete-page-title = Konto löschen · Gatehouse
+delete-heading = Konto löschen
+delete-panel-intro = Löschen Sie Ihr Konto und alles, was dazugehört. Die nächste Seite erklärt, was geschieht, und bittet Sie um Bestätigung.
+delete-button = Konto löschen
+delete-what-heading = Was geschieht
+delete-intro = Sie werden sofort überall abgemeldet, und Ihre Sitzungen, persönlichen Zugriffstokens, Zwei-Faktor-Methoden, Support-PIN und Einstellungen sowie Ihr Profilbild werden entfernt.
+delete-grace = { $days ->
+    [one] Einen Tag
+   *[other] { $days } Tage
+} lang wird Ihr Konto deaktiviert aufbewahrt: Melden Sie sich in dieser Zeit an, um es wiederherzustellen. Danach ist es endgültig gelöscht, und sein Benutzername und seine E-Mail-Adresse sind wieder frei.
+delete-no-grace = Ihr Konto wird sofort endgültig gelöscht, und sein Benutzername und seine E-Mail-Adresse sind wieder frei.
+delete-orgs-deleted = Organisationen, die mit Ihrem Konto gelöscht werden
+delete-orgs-left = Organisationen, die Sie verlassen
+delete-blocked = Sie können Ihr Konto noch nicht löschen: Ihnen gehören Organisationen, deren Vertrag läuft. Sobald er beendet ist, ist das möglich.
+# Gefolgt von einem Datum.
+delete-blocked-until = { $org }: Der Vertrag läuft bis
+delete-blocked-open = { $org }: Der Vertrag läuft ohne Enddatum.
+delete-form-heading = Bestätigen
+delete-confirm-label = Geben Sie zur Bestätigung Ihren Benutzernamen { $username } ein
+# Gefolgt von einem Datum.
+delete-done-grace = Ihr Konto ist gelöscht. Es wird deaktiviert aufbewahrt bis
+delete-done-restore = Melden Sie sich vorher an, um es wiederherzustellen.
+delete-done-now = Ihr Konto ist gelöscht.
+delete-to-sign-in = Zur Anmeldeseite

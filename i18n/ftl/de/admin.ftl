@@ -14,6 +14,7 @@ admin-nav-two-factor = Zwei-Faktor-Authentifizierung
 admin-nav-tokens = Persönliche Zugriffstokens
 admin-nav-preferences = Einstellungen
 admin-nav-support-pin = Support-PIN
+admin-nav-organizations = Organisationen
 
 ## Benutzer.
 
@@ -111,3 +112,37 @@ admin-pin-intro = Wie viele Ziffern eine Support-PIN hat. PINs, die vor einer Ä
 admin-pin-min-length = Mindestzahl an Ziffern
 admin-pin-max-length = Höchstzahl an Ziffern
 admin-pin-saved = Die Regeln für die Support-PIN wurden gespeichert.
+
+## Verwaltung → Organisationen: Verträge.
+
+admin-orgs-page-title = Organisationen · Verwaltung · Gatehouse
+admin-orgs-heading = Organisationen und Verträge
+admin-orgs-intro = Der Vertrag jeder Organisation: sein Tarif, sein Status und sein Enddatum. Ein Abrechnungssystem kann diese auch über den Vertrags-Webhook festlegen. Ein Konto kann nicht gelöscht werden, solange ihm eine Organisation gehört, deren Vertrag läuft.
+admin-orgs-search = Organisationen suchen
+admin-orgs-none = Keine Organisation entspricht der Suche.
+admin-orgs-owners = Inhaber
+admin-contract-plan = Tarif
+admin-contract-status = Status
+admin-contract-ends = Enddatum
+admin-contract-ends-hint = Leer: kein Enddatum.
+admin-contract-save = Vertrag speichern
+admin-contract-save-for = Vertrag von { $org } speichern
+admin-contract-saved = Der Vertrag wurde gespeichert.
+
+## Konten deaktivieren und löschen.
+
+admin-account-disabled = Deaktiviert
+admin-account-deleted = Gelöscht
+# Gefolgt von einem Datum.
+admin-account-gone-on = endgültig gelöscht am
+admin-disable = Deaktivieren
+admin-disable-for = { $username } deaktivieren
+admin-enable = Aktivieren
+admin-enable-for = { $username } aktivieren
+admin-delete = Löschen
+admin-delete-for = { $username } löschen
+admin-deletion-heading = Kontolöschung
+admin-deletion-intro = Ein gelöschtes Konto bleibt während der Karenzzeit deaktiviert, und sein Inhaber kann es durch Anmelden wiederherstellen; danach ist es endgültig gelöscht. Konten, denen eine Organisation gehört, deren Vertrag läuft, können nicht gelöscht werden.
+admin-deletion-grace = Karenzzeit (Tage)
+admin-deletion-grace-hint = 0 bis { $max }; 0 löscht sofort.
+admin-deletion-saved = Die Karenzzeit wurde gespeichert.

@@ -103,6 +103,10 @@ error-rule-history = { $count ->
    *[other] Keines Ihrer letzten { $count } Passwörter (wird beim Speichern geprüft).
 }
 error-rule-common = Kein häufig verwendetes Passwort (wird beim Speichern geprüft).
+error-rule-max-age = { $count ->
+    [one] Jeden Tag geändert.
+   *[other] Mindestens alle { $count } Tage geändert.
+}
 
 ## Administration: die Grenzen der Passwortrichtlinie und Zahlen.
 
@@ -178,3 +182,39 @@ error-pin-max-below-min = Die längste PIN darf nicht kürzer sein als die kürz
 error-support-query-empty = Geben Sie einen Benutzernamen oder eine E-Mail-Adresse ein.
 error-support-no-account = Kein Konto hat diesen Benutzernamen oder diese E-Mail-Adresse.
 error-support-admin-role = Administratoren haben bereits Zugriff auf den Support-Desk.
+
+## Organisationen.
+
+error-org-name-empty = Geben Sie der Organisation einen Namen.
+error-slug-empty = Wählen Sie eine Adresse.
+error-slug-length = Verwenden Sie { $min } bis { $max } Zeichen.
+error-slug-characters = Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche; am Anfang und am Ende muss ein Buchstabe oder eine Ziffer stehen.
+error-slug-taken = Diese Adresse ist bereits vergeben.
+error-org-role-choose = Wählen Sie Inhaber, Administrator oder Mitglied.
+error-org-locked = Diese Organisation ist nur für Mitglieder mit Zwei-Faktor-Authentifizierung sichtbar. Richten Sie sie zuerst auf der Sicherheitsseite ein.
+error-org-visibility-needs-two-factor = Richten Sie zuerst die Zwei-Faktor-Authentifizierung für Ihr eigenes Konto ein.
+error-org-not-yourself = Nicht bei Ihrer eigenen Mitgliedschaft: Verlassen Sie stattdessen die Organisation.
+error-org-last-owner = Eine Organisation hat immer einen Inhaber: Machen Sie zuerst ein anderes Mitglied zum Inhaber.
+error-org-confirm-slug = Geben Sie zur Bestätigung die Adresse der Organisation ein.
+error-org-contract-until = Nicht, solange ihr Vertrag läuft: Er endet am { $date }.
+error-org-contract-open-ended = Nicht, solange ihr Vertrag läuft: Er hat noch kein Enddatum.
+error-org-owner-invites-owner = Nur Inhaber können Inhaber einladen.
+error-org-already-member = Dieses Konto ist bereits Mitglied.
+error-org-invitation-other-address = Diese Einladung gilt für { $address }: Melden Sie sich mit dem Konto dieser Adresse an.
+# Ein Datumsfeld im Vertragsformular der Administratoren.
+error-date = Geben Sie ein Datum wie 2027-01-31 ein.
+error-contract-plan = Wählen Sie den kostenlosen oder den kostenpflichtigen Tarif.
+error-contract-status = Wählen Sie „aktiv“, „gekündigt“ oder „beendet“.
+error-webhook-off = Der Vertrags-Webhook ist ausgeschaltet: Setzen Sie GATEHOUSE_CONTRACTS_WEBHOOK_SECRET.
+error-webhook-event-reused = Diese Ereignis-ID wurde bereits mit einem anderen Inhalt verwendet.
+
+## Ein Konto löschen.
+
+error-delete-confirm = Geben Sie zur Bestätigung Ihren Benutzernamen { $username } ein.
+error-delete-blocked-until = Nicht, solange Ihnen { $org } gehört: Der Vertrag läuft bis { $date }. Sie können Ihr Konto löschen, sobald er beendet ist.
+error-delete-blocked-open = Nicht, solange Ihnen { $org } gehört: Der Vertrag läuft ohne Enddatum. Sie können Ihr Konto löschen, sobald er beendet ist.
+error-delete-pending = Dieses Konto wird bereits gelöscht.
+error-delete-last-admin = Das Konto des einzigen Administrators kann nicht gelöscht werden: Machen Sie zuerst ein anderes Konto zum Administrator.
+error-delete-yourself = Löschen Sie Ihr eigenes Konto auf der Sicherheitsseite.
+error-grace-days-range = Geben Sie eine ganze Zahl von Tagen von 0 bis { $max } ein.
+error-disable-yourself = Sie können Ihr eigenes Konto nicht deaktivieren.

@@ -86,3 +86,28 @@ mail-pin-checked-matches = Ein Support-Mitarbeiter hat die PIN geprüft, die ein
 mail-pin-checked-no-match = Ein Support-Mitarbeiter hat eine PIN geprüft, die ein Anrufer für Ihr Gatehouse-Konto genannt hat, und sie stimmte nicht mit Ihrer Support-PIN überein.
 mail-pin-checked-none = Ein Support-Mitarbeiter wollte einen Anrufer anhand Ihrer Support-PIN bestätigen, aber für Ihr Konto ist keine festgelegt.
 mail-pin-checked-tail = Falls Sie den Support nicht angerufen haben, gibt sich möglicherweise jemand als Sie aus: Ändern Sie Ihre Support-PIN und Ihr Passwort.
+
+## Eine Organisation verlangt (oder verlangt nicht mehr) die Zwei-Faktor-Authentifizierung für das Mitglied
+
+mail-org-two-factor-required = { $org } verlangt jetzt die Zwei-Faktor-Authentifizierung für Ihr Konto. Richten Sie sie bei Ihrer nächsten Anmeldung vor allem anderen ein: Bis dahin ist nichts anderes zugänglich.
+mail-org-two-factor-lifted = { $org } verlangt die Zwei-Faktor-Authentifizierung für Ihr Konto nicht mehr.
+
+## Eine Einladung in eine Organisation (an eine Adresse, die vielleicht noch kein Konto hat)
+
+mail-hello-there = Hallo,
+mail-invitation-subject = Sie sind eingeladen, { $org } bei Gatehouse beizutreten
+mail-invitation-lead = { $inviter } hat Sie eingeladen, { $org } als { $role } beizutreten.
+mail-invitation-action = Einladung öffnen
+mail-invitation-tail = Der Link ist 7 Tage lang gültig und kann nur einmal verwendet werden. Melden Sie sich mit dieser E-Mail-Adresse an oder erstellen Sie damit ein Konto, um die Einladung anzunehmen. Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese Nachricht.
+
+## Die Löschung eines Kontos: beantragt (bis zu einem Datum wiederherstellbar), durch Anmelden wiederhergestellt, abgeschlossen
+
+mail-deletion-subject = Ihr Gatehouse-Konto wurde gelöscht
+mail-deletion-scheduled = Ihr Gatehouse-Konto wurde gelöscht. Bis { $date } wird es deaktiviert aufbewahrt; danach ist es endgültig gelöscht, mit allem, was dazugehört.
+mail-deletion-action = Anmelden, um es wiederherzustellen
+mail-deletion-tail = Falls Sie Ihr Konto nicht gelöscht haben, melden Sie sich vor diesem Datum an und ändern Sie Ihr Passwort.
+mail-restored-subject = Ihr Gatehouse-Konto wurde wiederhergestellt
+mail-restored-lead = Sie haben sich angemeldet, daher ist Ihr Konto wiederhergestellt und seine Löschung aufgehoben. Seine Sitzungen, Tokens, Zwei-Faktor-Methoden, Support-PIN und Einstellungen sowie sein Profilbild wurden beim Löschen entfernt: Richten Sie erneut ein, was Sie brauchen.
+mail-restored-tail = Falls Sie das nicht waren, ändern Sie jetzt Ihr Passwort.
+mail-deleted-subject = Ihr Gatehouse-Konto ist endgültig gelöscht
+mail-deleted-body = Ihr Gatehouse-Konto und alles, was dazugehört, wurden endgültig gelöscht. Sein Benutzername und seine E-Mail-Adresse sind wieder frei. Dies ist die letzte Nachricht von uns.

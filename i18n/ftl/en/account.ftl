@@ -6,6 +6,7 @@ account-nav-profile = Profile
 account-nav-preferences = Preferences
 account-nav-security = Security
 account-nav-tokens = Personal Access Tokens
+account-nav-organizations = Organizations
 # The browser tab of a section: its name, then the area and the product.
 account-page-title = { $section } · My Account · Gatehouse
 
@@ -79,3 +80,28 @@ account-avatar-choose-again = Choose the picture again.
 account-avatar-error-file = That file could not be used: choose a PNG, JPEG, WebP or GIF picture of at most 5 MB.
 account-avatar-error-url = No picture could be fetched from that address: check it starts with https:// and shows a picture.
 account-avatar-error-other = The picture could not be changed. Try again.
+
+## Delete account (seed 000)
+
+delete-page-title = Delete account · Gatehouse
+delete-heading = Delete account
+delete-panel-intro = Delete your account and everything in it. The next page explains what happens, and asks you to confirm.
+delete-button = Delete account
+delete-what-heading = What happens
+delete-intro = You are signed out everywhere at once, and your sessions, personal access tokens, two-factor methods, Support PIN, preferences and picture are removed.
+delete-grace = For { $days ->
+    [one] one day
+   *[other] { $days } days
+} your account is kept, disabled: sign in during that time to restore it. Then it is gone for good, and its username and email address are free again.
+delete-no-grace = Your account is gone for good at once, and its username and email address are free again.
+delete-orgs-deleted = Organizations deleted with your account
+delete-orgs-left = Organizations you leave
+delete-blocked = You cannot delete your account yet: you own organizations whose contract runs. Once it has ended, you can.
+delete-blocked-until = { $org }: its contract runs until
+delete-blocked-open = { $org }: its contract runs with no end date.
+delete-form-heading = Confirm
+delete-confirm-label = Type your username, { $username }, to confirm
+delete-done-grace = Your account is deleted. It is kept, disabled, until
+delete-done-restore = Sign in before then to restore it.
+delete-done-now = Your account is deleted.
+delete-to-sign-in = Go to the sign-in page

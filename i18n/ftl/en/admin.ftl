@@ -14,6 +14,7 @@ admin-nav-two-factor = Two-factor authentication
 admin-nav-tokens = Personal access tokens
 admin-nav-preferences = Preferences
 admin-nav-support-pin = Support PIN
+admin-nav-organizations = Organizations
 
 ## Users.
 
@@ -115,3 +116,36 @@ admin-pin-intro = How many digits a Support PIN has. PINs set before a change ke
 admin-pin-min-length = Fewest digits
 admin-pin-max-length = Most digits
 admin-pin-saved = The Support PIN rules are saved.
+
+## Administration → Organizations: contracts.
+
+admin-orgs-page-title = Organizations · Administration · Gatehouse
+admin-orgs-heading = Organizations and contracts
+admin-orgs-intro = Each organization's contract: its plan, its status and its end date. A billing system can set them too, through the contracts webhook. An account cannot be deleted while it owns an organization whose contract runs.
+admin-orgs-search = Search organizations
+admin-orgs-none = No organization matches.
+admin-orgs-owners = Owners
+admin-contract-plan = Plan
+admin-contract-status = Status
+admin-contract-ends = End date
+admin-contract-ends-hint = Empty: no end date.
+admin-contract-save = Save contract
+admin-contract-save-for = Save the contract of { $org }
+admin-contract-saved = The contract is saved.
+
+## Disabling and deleting accounts
+
+admin-account-disabled = Disabled
+admin-account-deleted = Deleted
+admin-account-gone-on = gone for good on
+admin-disable = Disable
+admin-disable-for = Disable { $username }
+admin-enable = Enable
+admin-enable-for = Enable { $username }
+admin-delete = Delete
+admin-delete-for = Delete { $username }
+admin-deletion-heading = Account deletion
+admin-deletion-intro = A deleted account stays disabled for the grace period, and its owner can restore it by signing in; then it is gone for good. Accounts that own an organization whose contract runs cannot be deleted.
+admin-deletion-grace = Grace period (days)
+admin-deletion-grace-hint = 0 to { $max }; 0 deletes at once.
+admin-deletion-saved = The grace period is saved.

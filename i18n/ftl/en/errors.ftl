@@ -121,6 +121,10 @@ error-rule-history = { $count ->
    *[other] Not one of your last { $count } passwords (checked when you save).
 }
 error-rule-common = Not a commonly used password (checked when you save).
+error-rule-max-age = { $count ->
+    [one] Changed every day.
+   *[other] Changed at least every { $count } days.
+}
 
 ## Administration: the password policy's own limits, and numbers.
 
@@ -199,3 +203,39 @@ error-pin-max-below-min = The longest PIN cannot be shorter than the shortest.
 error-support-query-empty = Enter a username or an email address.
 error-support-no-account = No account has that username or email address.
 error-support-admin-role = Administrators have the support desk already.
+
+## Organizations.
+
+error-org-name-empty = Give the organization a name.
+error-slug-empty = Choose an address.
+error-slug-length = Use { $min } to { $max } characters.
+error-slug-characters = Use lower-case letters, digits and single dashes, starting and ending with a letter or digit.
+error-slug-taken = That address is taken.
+error-org-role-choose = Choose owner, admin or member.
+error-org-locked = This organization is visible only to members with two-factor authentication. Set it up on the Security page first.
+error-org-visibility-needs-two-factor = Set up two-factor authentication for your own account first.
+error-org-not-yourself = Not on your own membership: leave the organization instead.
+error-org-last-owner = An organization always keeps an owner: make another member an owner first.
+error-org-confirm-slug = Type the organization's address to confirm.
+error-org-contract-until = Not while its contract runs: it ends on { $date }.
+error-org-contract-open-ended = Not while its contract runs: it has no end date yet.
+error-org-owner-invites-owner = Only owners invite owners.
+error-org-already-member = That account is a member already.
+error-org-invitation-other-address = This invitation is for { $address }: sign in with the account of that address.
+# A date field of the administrators' contract form.
+error-date = Enter a date like 2027-01-31.
+error-contract-plan = Choose the free or the paid plan.
+error-contract-status = Choose active, cancelled or ended.
+error-webhook-off = The contracts webhook is off: set GATEHOUSE_CONTRACTS_WEBHOOK_SECRET.
+error-webhook-event-reused = This event id was used before with another body.
+
+## Deleting an account.
+
+error-delete-confirm = Type your username, { $username }, to confirm.
+error-delete-blocked-until = Not while you own { $org }, whose contract runs until { $date }. You can delete your account once it has ended.
+error-delete-blocked-open = Not while you own { $org }, whose contract runs with no end date. You can delete your account once it has ended.
+error-delete-pending = This account is being deleted already.
+error-delete-last-admin = The only administrator's account cannot be deleted: make another account an administrator first.
+error-delete-yourself = Delete your own account from the Security page.
+error-grace-days-range = Enter a whole number of days from 0 to { $max }.
+error-disable-yourself = You cannot disable your own account.

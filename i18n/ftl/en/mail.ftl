@@ -90,3 +90,28 @@ mail-pin-checked-matches = A support person checked the PIN a caller gave for yo
 mail-pin-checked-no-match = A support person checked a PIN a caller gave for your Gatehouse account, and it did not match your Support PIN.
 mail-pin-checked-none = A support person looked for your Support PIN to confirm a caller, but your account has none.
 mail-pin-checked-tail = If you did not call support, someone may be pretending to be you: change your Support PIN and your password.
+
+## An organization forces (or no longer forces) two-factor authentication for the member
+
+mail-org-two-factor-required = { $org } now requires two-factor authentication for your account. At your next sign-in, set it up before anything else: until then nothing else is open.
+mail-org-two-factor-lifted = { $org } no longer requires two-factor authentication for your account.
+
+## An invitation to join an organization (to an address that may have no account yet)
+
+mail-hello-there = Hello,
+mail-invitation-subject = You are invited to join { $org } on Gatehouse
+mail-invitation-lead = { $inviter } invited you to join { $org } as { $role }.
+mail-invitation-action = Open the invitation
+mail-invitation-tail = The link works once, for 7 days. Sign in, or create an account, with this email address to accept it. If you did not expect this, ignore this message.
+
+## An account's deletion: requested (restorable until a date), restored by signing in, completed
+
+mail-deletion-subject = Your Gatehouse account is deleted
+mail-deletion-scheduled = Your Gatehouse account was deleted. Until { $date } it is kept, disabled; then it is gone for good, with everything in it.
+mail-deletion-action = Sign in to restore it
+mail-deletion-tail = If you did not delete your account, sign in before then and change your password.
+mail-restored-subject = Your Gatehouse account is restored
+mail-restored-lead = You signed in, so your account is restored and its deletion cancelled. Its sessions, tokens, two-factor methods, Support PIN, preferences and picture were removed when it was deleted: set up what you need again.
+mail-restored-tail = If this was not you, change your password now.
+mail-deleted-subject = Your Gatehouse account is gone
+mail-deleted-body = Your Gatehouse account and everything in it are deleted for good. Its username and email address are free again. This is the last message from us.

@@ -1,0 +1,8 @@
+-- Deleting an account (issue 14, seed 000). A deleted account stays disabled and restorable (by
+-- signing in) until `deletion_due_at`; housekeeping on any instance completes the deletion
+-- after it. Its audit entries keep a pseudonymous id (`subject`) instead of the account.
+
+ALTER TABLE users ADD COLUMN deletion_due_at BIGINT;
+CREATE INDEX users_deletion_due ON users (deletion_due_at);
+
+ALTER TABLE audit_log ADD COLUMN subject TEXT;
