@@ -271,10 +271,15 @@ pub async fn set_disabled(
         return Err(AppError::conflict("user_id", k::error_disable_yourself()));
     }
     let user = users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)?;
+    // Nothing to do, unless a pending deletion is to be cancelled (enable) or made
+    // unrestorable by signing in (disable).
     if disabled == user.disabled_at.is_some() && user.deletion_due_at.is_none() {
         return Ok(());
     }
-    users::set_disabled(env.db, user_id, disabled.then_some(env.now), env.now).await?;
+    if !users::set_disabled(env.db, user_id, disabled.then_some(env.now), env.now).await? {
+        // Its deletion is being completed: too late to change it.
+        return Err(AppError::conflict("user_id", k::error_delete_pending()));
+    }
     if disabled {
         sessions::repo::delete_all(env.db, user_id).await?;
         pending::end_all(env.db, user_id).await?;

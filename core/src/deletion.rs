@@ -4,15 +4,18 @@
 //!
 //! - **Blocked** while the account owns an organization whose contract is in force: the answer
 //!   names the organization and the day the contract ends.
-//! - **At once**: the account is disabled, and its sessions, tokens, second factors, Support
-//!   PIN, preferences (but the language its last mails are written in), picture and pending
-//!   links are gone; a notice goes to the address.
+//! - **At once**: the account is disabled (nothing signs in with it, its second factors
+//!   included), and its sessions, tokens, pending sign-ins, Support PIN, preferences (but the
+//!   language its last mails are written in), picture and pending links are gone; a notice
+//!   goes to the address.
 //! - **After the grace period** (the administrators' setting, 7 days by default; 0: at once)
 //!   housekeeping on any instance completes it: the organizations it alone owns are deleted,
 //!   its other memberships end, its audit entries keep a pseudonymous id only, and the row goes
-//!   (its username and address are free from then on). The final `DELETE` is the claim, so two
-//!   instances completing the same account mail it once.
-//! - Signing in during the grace period restores it (`crate::auth`).
+//!   (its username and address are free from then on). One instance claims the deletion before
+//!   anything irreversible, so two completing the same account do it (and mail it) once.
+//! - Signing in during the grace period restores an account its owner deleted (`crate::auth`),
+//!   with the second factor as any sign-in: the factors stay until the deletion completes. An
+//!   administrator's deletion is not undone by signing in (their Enable cancels it).
 
 use i18n::k;
 use platform::{
@@ -109,7 +112,7 @@ pub async fn schedule(
     if user.deletion_due_at.is_some() {
         return Err(AppError::conflict("confirm", k::error_delete_pending()));
     }
-    if user.role() == Role::Admin && users::count(env.db).await?.1 <= 1 {
+    if user.role() == Role::Admin && user.is_active() && users::active_admins(env.db).await? <= 1 {
         return Err(AppError::conflict("confirm", k::error_delete_last_admin()));
     }
     if let Some(no) = refusal(&plan(env, user).await?) {
@@ -118,7 +121,9 @@ pub async fn schedule(
     let s = settings(env).await?;
     let due = env.now + s.grace_ms();
     let lang = notices::language_of(env, &user.id).await?;
-    if !users::schedule_deletion(env.db, &user.id, env.now, due).await? {
+    // Its owner's deletion is theirs to take back by signing in; an administrator's is not.
+    let restorable = actor.is_none();
+    if !users::schedule_deletion(env.db, &user.id, env.now, due, restorable).await? {
         return Err(AppError::conflict("confirm", k::error_delete_pending()));
     }
     forget(env, &user.id).await?;
@@ -133,17 +138,17 @@ pub async fn schedule(
     Ok(DeletionRequested { due_at: Some(due) })
 }
 
-/// What goes at once: everything that lets anyone in or holds the person's settings (the
-/// language stays, for the mails still to come).
+/// What goes at once: every way in that does not ask for the password and second factor again
+/// (sessions, tokens, pending sign-ins, mailed codes and links), and the person's settings (the
+/// language stays, for the mails still to come). The second factors themselves stay until the
+/// deletion completes (a disabled account cannot use them): restoring by signing in asks for
+/// them, so a leaked password alone cannot take the account back.
 async fn forget(env: &Env<'_>, user_id: &str) -> Result<(), AppError> {
-    const TABLES: [&str; 12] = [
+    const TABLES: [&str; 9] = [
         "sessions",
         "personal_access_tokens",
-        "totp_factors",
-        "backup_codes",
         "pending_sign_ins",
         "email_codes",
-        "two_factor_failures",
         "support_pins",
         "avatars",
         "presence",
@@ -170,7 +175,7 @@ pub fn pseudonym(env: &Env<'_>, user_id: &str) -> Result<String, AppError> {
 }
 
 /// Completes a deletion that is due. False when there is nothing to do (not due, restored,
-/// held back by a contract that began meanwhile, or another instance completed it first).
+/// held back by a contract that began meanwhile, or another instance took it first).
 pub async fn complete(env: &Env<'_>, user_id: &str) -> Result<bool, AppError> {
     let Some(user) = users::find_by_id(env.db, user_id).await? else { return Ok(false) };
     if user.deletion_due_at.is_none_or(|due| due > env.now) {
@@ -180,10 +185,14 @@ pub async fn complete(env: &Env<'_>, user_id: &str) -> Result<bool, AppError> {
         tracing::warn!(user = %user.id, error = %no, "an account's deletion waits for a contract that runs");
         return Ok(false);
     }
+    // Taken by this instance before anything irreversible; an administrator's Enable cannot
+    // cancel it from here on.
+    if !users::claim_deletion(env.db, &user.id, env.now).await? {
+        return Ok(false);
+    }
     let subject = pseudonym(env, &user.id)?;
-    for (m, org) in orgs::repo::memberships_of(env.db, &user.id).await? {
-        if alone_owns(env, &m, &org.id).await? {
-            orgs::remove_org(env, &org).await?;
+    for (_, org) in orgs::repo::memberships_of(env.db, &user.id).await? {
+        if orgs::depart(env, &org.id, &user.id).await? {
             let entry = Entry {
                 user_id: None,
                 actor_id: Some(&subject),
@@ -388,6 +397,41 @@ mod tests {
             assert_eq!(users::taken(&t.db, "ada", "ada@example.com").await.unwrap(), (false, false));
             assert_eq!(users::count(&t.db).await.unwrap().0, 1);
             let _ = bob;
+            t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn only_the_owner_s_own_deletion_is_undone_by_signing_in_and_never_without_the_factor() {
+        for t in testing::all().await {
+            let te = TestEnv::new(&t.db);
+            let env = te.at(2_000);
+            let timeouts = TestEnv::TIMEOUTS;
+            let sign_in = |who: &'static str, now: i64| {
+                let te = &te;
+                async move { crate::auth::sign_in(&te.at(now), timeouts, who, PASSWORD, &meta()).await.map(|_| ()) }
+            };
+            // Deleted by an administrator: signing in does not take it back.
+            let bob = account(&t.db, "bob").await;
+            schedule(&env, &bob.user, Some("root"), &meta()).await.unwrap();
+            assert_eq!(sign_in("bob", 3_000).await, Err(AppError::InvalidCredentials), "{:?}", t.backend);
+            // Deleted by its owner, then disabled by an administrator: neither.
+            let ada = account(&t.db, "ada").await;
+            let recent = reauth::recent(&env, &ada).await.unwrap();
+            request(&env, &recent, "ada", &meta()).await.unwrap();
+            assert!(users::set_disabled(&t.db, "ada", Some(2_500), 2_500).await.unwrap());
+            assert_eq!(sign_in("ada", 3_000).await, Err(AppError::InvalidCredentials));
+            // Deleted by its owner with an authenticator: the restore asks for its code.
+            let cid = account(&t.db, "cid").await;
+            sqlx::query("INSERT INTO totp_factors (user_id, secret_sealed, created_at, last_step) VALUES ('cid', 'sealed', 1, 0)")
+                .execute(&t.db)
+                .await
+                .unwrap();
+            let recent = reauth::recent(&env, &cid).await.unwrap();
+            request(&env, &recent, "cid", &meta()).await.unwrap();
+            let step = crate::auth::sign_in(&te.at(3_000), timeouts, "cid", PASSWORD, &meta()).await.unwrap();
+            assert!(matches!(step, crate::auth::SignInOutcome::SecondFactor { .. }), "{:?}", t.backend);
+            assert!(!users::find_by_id(&t.db, "cid").await.unwrap().unwrap().is_active(), "not restored yet");
             t.close().await;
         }
     }

@@ -757,7 +757,7 @@ async fn contract_webhook(
     };
     let (timestamp, signature) = signed.ok_or_else(bad_signature)?;
     let at: i64 = timestamp.parse().map_err(|_| bad_signature())?;
-    if (env.now / 1000 - at).abs() > SIGNATURE_WINDOW_S {
+    if (env.now / 1000).abs_diff(at) > SIGNATURE_WINDOW_S.unsigned_abs() {
         return Err(bad_signature());
     }
     let mut message = timestamp.as_bytes().to_vec();

@@ -143,12 +143,15 @@ async fn delete_user(config: Config, who: String) -> Result<(), StartError> {
         .await
         .map_err(|e| StartError::new(format!("cannot read the database: {e}")))?
         .ok_or_else(|| StartError::new(format!("--user: no account is {who}")))?;
-    let done = gatehouse_core::deletion::schedule(&env, &user, None, &ClientMeta::local("gatehouse delete-user"))
+    // The server's administrator deletes it: like a deletion from Administration, signing in
+    // does not undo it.
+    let by = Some("gatehouse delete-user");
+    let done = gatehouse_core::deletion::schedule(&env, &user, by, &ClientMeta::local("gatehouse delete-user"))
         .await
         .map_err(describe)?;
     match done.due_at {
         Some(due) => println!(
-            "deleted {}: disabled now, gone for good on {} (UTC) unless its owner signs in before then",
+            "deleted {}: disabled now, gone for good on {} (UTC); `Enable` in Administration cancels it",
             user.display_username,
             wire::organization::date_of(due)
         ),

@@ -172,6 +172,14 @@ async fn administrators_disable_enable_and_delete_accounts() {
     assert_eq!(s.call(&root, "admin_set_disabled", &[("user_id", &bob_id)]).await.status(), StatusCode::OK);
     assert_eq!(sign_in(&s, &bob, "bob").await, StatusCode::OK);
 
+    // An administrator's deletion is not undone by signing in; their Enable cancels it.
+    let eve_id = id_of(&s, "eve").await;
+    let done: Value = s.call(&root, "admin_delete_user", &[("user_id", &eve_id)]).await.json().await.unwrap();
+    assert!(done["due_at"].as_i64().is_some());
+    assert_eq!(sign_in(&s, &eve, "eve").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(s.call(&root, "admin_set_disabled", &[("user_id", &eve_id)]).await.status(), StatusCode::OK);
+    assert_eq!(sign_in(&s, &eve, "eve").await, StatusCode::OK);
+
     // The grace period: 0 to 90 days.
     let (status, body) = json_error(s.call(&root, "save_deletion_settings", &[("grace_days", "91")]).await).await;
     assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("grace_days")));
@@ -189,6 +197,6 @@ async fn administrators_disable_enable_and_delete_accounts() {
         .fetch_one(&s.db)
         .await
         .unwrap();
-    assert_eq!(audited.0, 1);
+    assert_eq!(audited.0, 2, "eve's and bob's");
     assert_eq!(s.call(&root, "admin_delete_user", &[("user_id", &bob_id)]).await.status(), StatusCode::NOT_FOUND);
 }

@@ -84,6 +84,8 @@ pub async fn create(
         avatar_etag: None,
         org_rules: None,
         deletion_due_at: None,
+        deletion_restorable: 0,
+        deletion_claimed_at: None,
     };
     if let Err(e) = repo::insert(env.db, &row).await {
         return Err(if repo::is_unique_violation(&e) {

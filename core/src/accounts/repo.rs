@@ -40,6 +40,10 @@ pub struct UserRow {
     /// The account was deleted and is gone for good at this time; until then it is disabled and
     /// restorable by signing in (`crate::deletion`). None: not deleted.
     pub deletion_due_at: Option<i64>,
+    /// 1: its owner deleted it, and signing in restores it (until `deletion_due_at`).
+    pub deletion_restorable: i64,
+    /// An instance is completing the deletion (since then).
+    pub deletion_claimed_at: Option<i64>,
 }
 
 impl fmt::Debug for UserRow {
@@ -65,9 +69,12 @@ impl UserRow {
         self.disabled_at.is_none()
     }
 
-    /// Deleted, but still restorable by signing in at `now`.
+    /// Deleted by its owner, and still restorable by signing in at `now`.
     pub fn restorable(&self, now: i64) -> bool {
-        self.disabled_at.is_some() && self.deletion_due_at.is_some_and(|due| due > now)
+        self.disabled_at.is_some()
+            && self.deletion_restorable == 1
+            && self.deletion_claimed_at.is_none()
+            && self.deletion_due_at.is_some_and(|due| due > now)
     }
 
     pub fn view(&self) -> UserView {
@@ -109,14 +116,14 @@ impl UserRow {
 pub(crate) const COLUMNS: &str = "id, username, display_username, email, name, password_hash, role, \
                        created_at, updated_at, password_changed_at, disabled_at, email_verified_at, \
                        two_factor_forced_at, email_two_factor, nickname, bio, status, status_text, avatar_etag, \
-                       org_rules, deletion_due_at";
+                       org_rules, deletion_due_at, deletion_restorable, deletion_claimed_at";
 
 /// Inserts the account with its search terms and counts, in one transaction.
 pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(&format!(
         "INSERT INTO users ({COLUMNS}, search_indexed) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 1)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 1)"
     ))
     .bind(&u.id)
     .bind(&u.username)
@@ -139,6 +146,8 @@ pub async fn insert(db: &Db, u: &UserRow) -> Result<(), sqlx::Error> {
     .bind(&u.avatar_etag)
     .bind(&u.org_rules)
     .bind(u.deletion_due_at)
+    .bind(u.deletion_restorable)
+    .bind(u.deletion_claimed_at)
     .execute(&mut *tx)
     .await?;
     write_terms(&mut tx, u).await?;
@@ -582,17 +591,25 @@ pub async fn set_org_rules(tx: &mut sqlx::AnyConnection, id: &str, rules: Option
 
 // ---- Disabling and deleting ------------------------------------------------------------------
 
-/// The account is deleted and restorable until `due_at`: disabled from `now`, its picture gone,
-/// its email-code setting back to the default. False when there is no such account, or its
-/// deletion is pending already.
-pub async fn schedule_deletion(db: &Db, id: &str, now: i64, due_at: i64) -> Result<bool, sqlx::Error> {
+/// The account is deleted, gone for good at `due_at`: disabled from `now`, its picture gone;
+/// `restorable` when its owner deleted it (signing in before `due_at` takes it back). Its second
+/// factors stay until the deletion completes, so that a restore asks for them as any sign-in
+/// does. False when there is no such account, or its deletion is pending already.
+pub async fn schedule_deletion(
+    db: &Db,
+    id: &str,
+    now: i64,
+    due_at: i64,
+    restorable: bool,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE users SET disabled_at = $2, deletion_due_at = $3, avatar_etag = NULL, email_two_factor = NULL, \
-         updated_at = $2 WHERE id = $1 AND deletion_due_at IS NULL",
+        "UPDATE users SET disabled_at = $2, deletion_due_at = $3, deletion_restorable = $4, \
+         deletion_claimed_at = NULL, avatar_etag = NULL, updated_at = $2 WHERE id = $1 AND deletion_due_at IS NULL",
     )
     .bind(id)
     .bind(now)
     .bind(due_at)
+    .bind(i64::from(restorable))
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -602,8 +619,9 @@ pub async fn schedule_deletion(db: &Db, id: &str, now: i64, due_at: i64) -> Resu
 /// is not restorable (any more): not deleted, disabled by an administrator, or due.
 pub async fn restore(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE users SET disabled_at = NULL, deletion_due_at = NULL, updated_at = $2 \
-         WHERE id = $1 AND deletion_due_at IS NOT NULL AND deletion_due_at > $2",
+        "UPDATE users SET disabled_at = NULL, deletion_due_at = NULL, deletion_restorable = 0, updated_at = $2 \
+         WHERE id = $1 AND deletion_due_at IS NOT NULL AND deletion_due_at > $2 AND deletion_restorable = 1 \
+         AND deletion_claimed_at IS NULL",
     )
     .bind(id)
     .bind(now)
@@ -612,16 +630,48 @@ pub async fn restore(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
     Ok(done.rows_affected() == 1)
 }
 
-/// An administrator disables the account (`Some(now)`) or enables it again (`None`, which also
-/// cancels a pending deletion). False when there is no such account.
+/// An administrator disables the account (`Some(now)`: a pending deletion is then no longer
+/// restorable by signing in) or enables it again (`None`, which also cancels a pending
+/// deletion). False when there is no such account, or its deletion is being completed.
 pub async fn set_disabled(db: &Db, id: &str, at: Option<i64>, now: i64) -> Result<bool, sqlx::Error> {
     let sql = if at.is_some() {
-        "UPDATE users SET disabled_at = $2, updated_at = $3 WHERE id = $1"
+        "UPDATE users SET disabled_at = $2, deletion_restorable = 0, updated_at = $3 \
+         WHERE id = $1 AND deletion_claimed_at IS NULL"
     } else {
-        "UPDATE users SET disabled_at = $2, deletion_due_at = NULL, updated_at = $3 WHERE id = $1"
+        "UPDATE users SET disabled_at = $2, deletion_due_at = NULL, deletion_restorable = 0, updated_at = $3 \
+         WHERE id = $1 AND deletion_claimed_at IS NULL"
     };
     let done = sqlx::query(sql).bind(id).bind(at).bind(now).execute(db).await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// How long a claim on a deletion holds before another instance may take it over (the first
+/// one stopped half-way, say).
+pub const CLAIM_TIMEOUT_MS: i64 = 10 * 60 * 1000;
+
+/// Takes a due deletion for this instance: true for exactly one of several instances at once
+/// (and again after [`CLAIM_TIMEOUT_MS`] if the one that took it never finished).
+pub async fn claim_deletion(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE users SET deletion_claimed_at = $2 WHERE id = $1 AND deletion_due_at IS NOT NULL \
+         AND deletion_due_at <= $2 AND (deletion_claimed_at IS NULL OR deletion_claimed_at < $3)",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(now - CLAIM_TIMEOUT_MS)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Administrators who can act: enabled and not being deleted.
+pub async fn active_admins(db: &Db) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND deletion_due_at IS NULL",
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(n)
 }
 
 /// Accounts whose deletion is due at `now`, oldest first.
@@ -637,13 +687,14 @@ pub async fn deletions_due(db: &Db, now: i64, limit: i64) -> Result<Vec<String>,
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
-/// Deletes the account's row for good, once its deletion is due (what refers to it goes with it,
-/// or keeps no reference), and counts it out, in one transaction. False when it is not due, or
-/// another instance deleted it first: the `DELETE` is the claim.
+/// Deletes the account's row for good, once its deletion is due and claimed (what refers to it
+/// goes with it, or keeps no reference), and counts it out, in one transaction. False when it is
+/// not, or another instance deleted it first.
 pub async fn delete(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
     let role: Option<(String,)> = sqlx::query_as(
-        "DELETE FROM users WHERE id = $1 AND deletion_due_at IS NOT NULL AND deletion_due_at <= $2 RETURNING role",
+        "DELETE FROM users WHERE id = $1 AND deletion_due_at IS NOT NULL AND deletion_due_at <= $2 \
+         AND deletion_claimed_at IS NOT NULL RETURNING role",
     )
     .bind(id)
     .bind(now)
@@ -696,6 +747,8 @@ pub fn test_row(id: &str, username: &str, email: &str) -> UserRow {
         avatar_etag: None,
         org_rules: None,
         deletion_due_at: None,
+        deletion_restorable: 0,
+        deletion_claimed_at: None,
     }
 }
 

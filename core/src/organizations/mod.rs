@@ -467,6 +467,21 @@ pub(crate) async fn remove_org(env: &Env<'_>, org: &OrgRow) -> Result<(), AppErr
     Ok(())
 }
 
+/// A deleted account departs from the organization (for `crate::deletion`): it leaves, or
+/// the organization goes with it when it was its only owner (true), and the other members'
+/// rules are written again.
+pub(crate) async fn depart(env: &Env<'_>, org_id: &str, user_id: &str) -> Result<bool, AppError> {
+    match repo::depart(env.db, org_id, user_id, env.now).await? {
+        repo::Departure::OrgDeleted(others) => {
+            for id in others {
+                refresh_rules(env.db, &id).await?;
+            }
+            Ok(true)
+        }
+        repo::Departure::Left | repo::Departure::None => Ok(false),
+    }
+}
+
 // ---- Invitations -----------------------------------------------------------------------------
 
 /// Mails an invitation to `email` with `role` (owners invite anyone; admins invite admins and

@@ -210,6 +210,52 @@ pub async fn remove(db: &Db, org_id: &str, user_id: &str, now: i64) -> Result<Ou
     Ok(Outcome::Done)
 }
 
+/// What a departing account's membership came to ([`depart`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Departure {
+    /// It was not a member (any more).
+    None,
+    /// Its membership ended.
+    Left,
+    /// It was the only owner: the organization is deleted, with the other members' ids.
+    OrgDeleted(Vec<String>),
+}
+
+/// A deleted account leaves the organization, or, when it is its only owner, the organization
+/// goes with it; decided and done in one transaction that takes the organization's row first,
+/// so an owner leaving at the same moment cannot leave it without an owner.
+pub async fn depart(db: &Db, org_id: &str, user_id: &str, now: i64) -> Result<Departure, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if !lock(&mut tx, org_id, now).await? {
+        return Ok(Departure::None);
+    }
+    let role: Option<(String,)> =
+        sqlx::query_as("SELECT role FROM organization_members WHERE org_id = $1 AND user_id = $2")
+            .bind(org_id)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((role,)) = role else { return Ok(Departure::None) };
+    if role == "owner" && owners_in(&mut tx, org_id).await? <= 1 {
+        let others: Vec<(String,)> =
+            sqlx::query_as("SELECT user_id FROM organization_members WHERE org_id = $1 AND user_id <> $2")
+                .bind(org_id)
+                .bind(user_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        sqlx::query("DELETE FROM organizations WHERE id = $1").bind(org_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        return Ok(Departure::OrgDeleted(others.into_iter().map(|(id,)| id).collect()));
+    }
+    sqlx::query("DELETE FROM organization_members WHERE org_id = $1 AND user_id = $2")
+        .bind(org_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Departure::Left)
+}
+
 /// Adds a member (an accepted invitation). False when the account was a member already.
 pub async fn add_member(db: &Db, org_id: &str, user_id: &str, role: &str, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
