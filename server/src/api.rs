@@ -744,18 +744,19 @@ async fn contract_webhook(
     caller.principal.require_write()?;
     let admin = admin::admin(&caller.principal)?;
     let env = state.env();
-    let secret = state
-        .config
-        .contracts_webhook_secret
-        .as_ref()
-        .ok_or_else(|| AppError::conflict("signature", k::error_webhook_off()))?;
     let signed = header(&headers, "x-gatehouse-timestamp").zip(header(&headers, "x-gatehouse-signature"));
     // A missing, wrong or stale signature: the token is fine, the message is not theirs.
     let bad_signature = || {
         tracing::warn!(ip = %caller.meta.ip, "contracts webhook: refused a request without a valid signature");
         AppError::Forbidden
     };
+    // An unsigned request is refused as such first, whether the webhook is on or not.
     let (timestamp, signature) = signed.ok_or_else(bad_signature)?;
+    let secret = state
+        .config
+        .contracts_webhook_secret
+        .as_ref()
+        .ok_or_else(|| AppError::conflict("signature", k::error_webhook_off()))?;
     let at: i64 = timestamp.parse().map_err(|_| bad_signature())?;
     if (env.now / 1000).abs_diff(at) > SIGNATURE_WINDOW_S.unsigned_abs() {
         return Err(bad_signature());

@@ -505,4 +505,8 @@ async fn the_contracts_webhook_is_off_without_a_secret() {
     let event = json!({ "event_id": "evt_1", "plan": "paid", "status": "active", "ends_at": null });
     let (status, body) = json_error(deliver(&s, &token, "acme", &event, s.now() / 1000, SECRET).await).await;
     assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("error-webhook-off")));
+    // Unsigned is refused as such, on or off (the signature headers are required).
+    let res =
+        s.client().post(s.url("/api/v1/admin/contracts/acme")).bearer_auth(&token).json(&event).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
