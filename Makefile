@@ -1,7 +1,8 @@
 # Gatehouse. Two commands do everything on a fresh machine:
 #   make run    build (release) and serve on http://127.0.0.1:3000, data in ./data
 #   make test   every test: Rust unit, repository (SQLite and PostgreSQL), HTTP integration,
-#               the browser tests in Chromium, and a schema-driven fuzz of the REST API
+#               the browser tests in Chromium, a schema-driven fuzz of the REST API, and
+#               the release binary run the way the container image runs it
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
@@ -12,7 +13,7 @@ export LEPTOS_OUTPUT_NAME := gatehouse
 # dependencies with lint, and the benchmarks with `cargo leptos build --release`.
 LEPTOS_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz bench bench-api bench-login bench-pages bench-scale bench-load bench-avatar clean
+.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz test-container bench bench-api bench-login bench-pages bench-scale bench-load bench-avatar clean
 
 run: setup-build release
 	LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD \
@@ -29,7 +30,7 @@ release:
 
 test:
 	.ci/setup all
-	$(MAKE) --no-print-directory lint test-rust test-e2e test-api-fuzz
+	$(MAKE) --no-print-directory lint test-rust test-e2e test-api-fuzz test-container
 
 setup:
 	.ci/setup all
@@ -57,6 +58,11 @@ test-e2e: release
 # a fixed seed, at least 500 cases; no 5xx and every answer as documented.
 test-api-fuzz: release
 	GATEHOUSE_BIN=target/release/gatehouse bash end2end/fuzz-api.sh
+
+# The release binary run as the Dockerfile's image runs it (non-root, read-only program files,
+# configured by the environment of docker-compose.yml), two instances on one PostgreSQL.
+test-container: release
+	GATEHOUSE_BIN=target/release/gatehouse bash end2end/container.sh
 
 # Benchmarks (on demand, not tests; loopback only). Each prints its ratio against its limit.
 bench: bench-api bench-login bench-pages bench-avatar

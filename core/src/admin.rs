@@ -270,6 +270,28 @@ pub async fn set_disabled(
     if user_id == admin.user().id {
         return Err(AppError::conflict("user_id", k::error_disable_yourself()));
     }
+    set_disabled_by(env, &admin.user().id, user_id, disabled, meta).await
+}
+
+/// **Disable** or **Enable** from the server's console (`gatehouse disable-user`), for the
+/// operator who cannot use the web pages: `command` is the audit's actor.
+pub async fn console_set_disabled(
+    env: &Env<'_>,
+    command: &'static str,
+    user_id: &str,
+    disabled: bool,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    set_disabled_by(env, command, user_id, disabled, meta).await
+}
+
+async fn set_disabled_by(
+    env: &Env<'_>,
+    actor: &str,
+    user_id: &str,
+    disabled: bool,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
     let user = users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)?;
     // Nothing to do, unless a pending deletion is to be cancelled (enable) or made
     // unrestorable by signing in (disable).
@@ -286,7 +308,7 @@ pub async fn set_disabled(
     }
     let event = if disabled { AuditEvent::AccountDisabled } else { AuditEvent::AccountEnabled };
     let detail = json!({ "deletion_cancelled": !disabled && user.deletion_due_at.is_some() });
-    env.audit(user_id, Some(&admin.user().id), event, detail, meta).await
+    env.audit(user_id, Some(actor), event, detail, meta).await
 }
 
 /// **Delete** another account, under the rules its owner has (`crate::deletion`).
@@ -360,13 +382,30 @@ pub async fn reset_two_factor(
     meta: &ClientMeta,
 ) -> Result<(), AppError> {
     let user = other_user(env, admin, user_id).await?;
-    totp::disable(env.db, user_id).await?;
-    lockout::clear_all(env.db, user_id).await?;
-    pending::end_all(env.db, user_id).await?;
+    reset_two_factor_of(env, &admin.user().id, &user, meta).await
+}
+
+/// **Reset two-factor authentication** from the server's console (`gatehouse reset-2fa`): for
+/// the administrator locked out of the web pages, their own account too. `command` is the
+/// audit's actor.
+pub async fn console_reset_two_factor(
+    env: &Env<'_>,
+    command: &'static str,
+    user_id: &str,
+    meta: &ClientMeta,
+) -> Result<(), AppError> {
+    let user = users::find_by_id(env.db, user_id).await?.ok_or(AppError::NotFound)?;
+    reset_two_factor_of(env, command, &user, meta).await
+}
+
+async fn reset_two_factor_of(env: &Env<'_>, actor: &str, user: &UserRow, meta: &ClientMeta) -> Result<(), AppError> {
+    totp::disable(env.db, &user.id).await?;
+    lockout::clear_all(env.db, &user.id).await?;
+    pending::end_all(env.db, &user.id).await?;
     // A change of address asked for before the reset (perhaps by whoever took the device).
-    platform::links::void(env.db, user_id, platform::links::Purpose::ChangeEmail).await?;
+    platform::links::void(env.db, &user.id, platform::links::Purpose::ChangeEmail).await?;
     let what = FactorChange::ResetByAdministrator;
-    two_factor::changed(env, &user, Some(&admin.user().id), AuditEvent::TwoFactorReset, json!({}), what, meta).await
+    two_factor::changed(env, user, Some(actor), AuditEvent::TwoFactorReset, json!({}), what, meta).await
 }
 
 // ---- Organizations and contracts -----------------------------------------------------------

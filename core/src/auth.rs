@@ -7,7 +7,7 @@
 //! machine for API clients that send everything in one or two JSON calls.
 
 use i18n::k;
-use platform::{audit::AuditEvent, ratelimit, request::ClientMeta, Env};
+use platform::{audit::AuditEvent, metrics::SignIn as SignInMetric, ratelimit, request::ClientMeta, Env};
 use serde_json::json;
 use wire::{
     account::Role,
@@ -93,6 +93,23 @@ pub async fn sign_in(
     password: &str,
     meta: &ClientMeta,
 ) -> Result<SignInOutcome, AppError> {
+    let outcome = password_step(env, timeouts, identifier, password, meta).await;
+    match &outcome {
+        Ok(_) => env.metrics.sign_in(SignInMetric::Ok),
+        Err(AppError::InvalidCredentials) => env.metrics.sign_in(SignInMetric::Failed),
+        Err(AppError::RateLimited { .. }) => env.metrics.sign_in(SignInMetric::Throttled),
+        Err(_) => {}
+    }
+    outcome
+}
+
+async fn password_step(
+    env: &Env<'_>,
+    timeouts: Timeouts,
+    identifier: &str,
+    password: &str,
+    meta: &ClientMeta,
+) -> Result<SignInOutcome, AppError> {
     // No username or address is longer, and no password (the policy's ceiling): longer input
     // is refused before any database work or hashing, whoever it names.
     if identifier.trim().chars().count() > MAX_IDENTIFIER_CHARS {
@@ -143,6 +160,7 @@ pub async fn sign_in(
         }
     };
     ratelimit::reset(env.db, &account_key).await?;
+    let user = upgrade_hash(env, user, password).await?;
     if let Some(factors) = factors::required(env, &user).await? {
         let pending = begin_second_step(env, &user, &factors, meta).await?;
         return Ok(SignInOutcome::SecondFactor { user, pending, methods: factors.methods() });
@@ -150,6 +168,22 @@ pub async fn sign_in(
     let user = restored(env, user, meta).await?;
     let session = start_session(env, timeouts, &user, meta).await?;
     Ok(SignInOutcome::SignedIn { user, session })
+}
+
+/// After a right password: a hash made with other argon2 parameters than the configured ones
+/// (before `gatehouse calibrate-argon2` raised them, say) is replaced by one made with them.
+/// Not a change of password: its date, history and sessions stay. Only if the hash is still the
+/// one checked, so a password changed meanwhile is never overwritten.
+async fn upgrade_hash(env: &Env<'_>, mut user: UserRow, password: &str) -> Result<UserRow, AppError> {
+    if !env.hasher.needs_rehash(&user.password_hash) {
+        return Ok(user);
+    }
+    let new = env.hasher.hash(password).await?;
+    if users::replace_hash(env.db, &user.id, &user.password_hash, &new).await? {
+        tracing::info!(user_id = %user.id, "password hash upgraded to the configured argon2 parameters");
+        user.password_hash = new;
+    }
+    Ok(user)
 }
 
 /// After a right password: a pending sign-in worth nothing without the second factor. When
@@ -349,6 +383,51 @@ mod tests {
                 Some(AppError::InvalidCredentials)
             );
             t.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_right_password_upgrades_a_hash_with_old_parameters_and_sign_ins_are_counted() {
+        for t in testing::all().await {
+            let old = TestEnv::new(&t.db);
+            let (user, _) = register(
+                &old.at(1_000),
+                TestEnv::TIMEOUTS,
+                input("ada", "ada@example.com"),
+                &PasswordPolicy::default(),
+                &meta(),
+            )
+            .await
+            .unwrap();
+            assert!(user.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+            // The administrator calibrated: new hashes get stronger parameters.
+            let mut calibrated = TestEnv::new(&t.db);
+            let params = platform::hasher::checked_params(24_576, 3, 1).unwrap();
+            calibrated.platform.hasher = platform::hasher::PasswordHasher::new(params, 1).unwrap();
+            let env = calibrated.at(5_000);
+            let wrong = sign_in(&env, TestEnv::TIMEOUTS, "ada", "wrong password", &meta()).await;
+            assert_eq!(wrong.err(), Some(AppError::InvalidCredentials));
+            let row = users::find_by_id(env.db, &user.id).await.unwrap().unwrap();
+            assert_eq!(row.password_hash, user.password_hash, "a wrong password changes nothing");
+
+            let Ok(SignInOutcome::SignedIn { user: signed, .. }) =
+                sign_in(&env, TestEnv::TIMEOUTS, "ada", "analytical engine", &meta()).await
+            else {
+                panic!("signed in")
+            };
+            let row = users::find_by_id(env.db, &user.id).await.unwrap().unwrap();
+            assert!(row.password_hash.starts_with("$argon2id$v=19$m=24576,t=3,p=1$"), "{:?}", t.backend);
+            assert_eq!(signed.password_hash, row.password_hash);
+            assert_eq!(row.password_changed_at, user.password_changed_at, "not a password change");
+            // Both old and new hashers accept it, and the next sign-in leaves it alone.
+            assert!(old.platform.hasher.verify("analytical engine", Some(&row.password_hash)).await.unwrap());
+            assert!(sign_in(&env, TestEnv::TIMEOUTS, "ada", "analytical engine", &meta()).await.is_ok());
+            let again = users::find_by_id(env.db, &user.id).await.unwrap().unwrap();
+            assert_eq!(again.password_hash, row.password_hash);
+
+            let text = calibrated.platform.metrics.render(&Default::default());
+            assert!(text.contains("gatehouse_sign_ins_total{outcome=\"ok\"} 2"), "{text}");
+            assert!(text.contains("gatehouse_sign_ins_total{outcome=\"failed\"} 1"), "{text}");
         }
     }
 

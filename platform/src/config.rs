@@ -151,6 +151,13 @@ pub struct Config {
     /// The secret a billing system signs the contracts webhook's bodies with (HMAC-SHA-256);
     /// None: the webhook is off.
     pub contracts_webhook_secret: Option<WebhookSecret>,
+    /// Argon2id parameters of new password hashes (`gatehouse calibrate-argon2` proposes them);
+    /// OWASP's minimum by default.
+    pub argon2: argon2::Params,
+    /// `GET /metrics` on the main address, for requests that carry this bearer token.
+    pub metrics_token: Option<WebhookSecret>,
+    /// `GET /metrics` on this address of its own, without a token (a private address).
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 /// A secret shared with another system: never printed.
@@ -169,7 +176,7 @@ impl fmt::Debug for WebhookSecret {
     }
 }
 
-/// The shortest webhook secret accepted.
+/// The shortest webhook secret (or metrics token) accepted.
 pub const WEBHOOK_SECRET_MIN: usize = 32;
 
 impl fmt::Debug for Config {
@@ -190,6 +197,9 @@ impl fmt::Debug for Config {
             .field("avatar_allow_http", &self.avatar_allow_http)
             .field("avatar_test_origin", &self.avatar_test_origin)
             .field("contracts_webhook_secret", &self.contracts_webhook_secret)
+            .field("argon2", &self.argon2)
+            .field("metrics_token", &self.metrics_token)
+            .field("metrics_listen", &self.metrics_listen)
             .finish()
     }
 }
@@ -231,6 +241,11 @@ const AVATAR_ALLOW_HTTP: Setting = Setting { key: "avatar_allow_http", env: "GAT
 const AVATAR_TEST_ORIGIN: Setting = Setting { key: "avatar_test_origin", env: "GATEHOUSE_AVATAR_TEST_ORIGIN" };
 const LOG_FORMAT: Setting = Setting { key: "log_format", env: "GATEHOUSE_LOG_FORMAT" };
 const WEBHOOK_SECRET: Setting = Setting { key: "contracts_webhook_secret", env: "GATEHOUSE_CONTRACTS_WEBHOOK_SECRET" };
+const ARGON2_MEMORY: Setting = Setting { key: "argon2_memory_kib", env: "GATEHOUSE_ARGON2_MEMORY_KIB" };
+const ARGON2_ITERATIONS: Setting = Setting { key: "argon2_iterations", env: "GATEHOUSE_ARGON2_ITERATIONS" };
+const ARGON2_PARALLELISM: Setting = Setting { key: "argon2_parallelism", env: "GATEHOUSE_ARGON2_PARALLELISM" };
+const METRICS_TOKEN: Setting = Setting { key: "metrics_token", env: "GATEHOUSE_METRICS_TOKEN" };
+const METRICS_LISTEN: Setting = Setting { key: "metrics_listen", env: "GATEHOUSE_METRICS_LISTEN" };
 const SMTP_HOST: Setting = Setting { key: "smtp.host", env: "GATEHOUSE_SMTP_HOST" };
 const SMTP_PORT: Setting = Setting { key: "smtp.port", env: "GATEHOUSE_SMTP_PORT" };
 const SMTP_SECURITY: Setting = Setting { key: "smtp.security", env: "GATEHOUSE_SMTP_SECURITY" };
@@ -323,6 +338,13 @@ fn parse_bool(raw: &str) -> Result<bool, String> {
     }
 }
 
+fn parse_within(raw: &str, unit: &str, min: u32, max: u32) -> Result<u32, String> {
+    match raw.parse::<u32>() {
+        Ok(n) if n >= min && n <= max => Ok(n),
+        _ => Err(format!("'{raw}' must be a whole number of {unit} from {min} to {max}")),
+    }
+}
+
 fn parse_positive(raw: &str, unit: &str, max: i64) -> Result<i64, String> {
     match raw.parse::<i64>() {
         Ok(n) if n >= 1 && n <= max => Ok(n),
@@ -399,6 +421,20 @@ impl Config {
             }
             Ok(WebhookSecret(raw.to_owned()))
         })?;
+        let argon2 = Self::argon2(src)?;
+        let metrics_token = src.parse(&METRICS_TOKEN, |raw| {
+            if raw.chars().count() < WEBHOOK_SECRET_MIN {
+                return Err(format!("must be at least {WEBHOOK_SECRET_MIN} characters"));
+            }
+            Ok(WebhookSecret(raw.to_owned()))
+        })?;
+        let metrics_listen = src.parse(&METRICS_LISTEN, |raw| {
+            let at = raw.parse::<SocketAddr>().map_err(|_| format!("'{raw}' is not an address like 127.0.0.1:9100"))?;
+            if at == listen {
+                return Err("must differ from GATEHOUSE_LISTEN (or set GATEHOUSE_METRICS_TOKEN instead)".to_owned());
+            }
+            Ok(at)
+        })?;
 
         let config = Config {
             listen,
@@ -419,8 +455,22 @@ impl Config {
             avatar_allow_http,
             avatar_test_origin,
             contracts_webhook_secret,
+            argon2,
+            metrics_token,
+            metrics_listen,
         };
         Ok((config, secret))
+    }
+
+    /// OWASP's minimum unless raised; never below it (see `hasher::checked_params`).
+    fn argon2(src: &Sources) -> Result<argon2::Params, ConfigError> {
+        use crate::hasher::{checked_params, PasswordHasher, MAX_ITERATIONS, MAX_MEMORY_KIB, MAX_PARALLELISM};
+        let min = PasswordHasher::owasp_params();
+        let m = src.parse(&ARGON2_MEMORY, |r| parse_within(r, "KiB", min.m_cost(), MAX_MEMORY_KIB))?;
+        let t = src.parse(&ARGON2_ITERATIONS, |r| parse_within(r, "passes", min.t_cost(), MAX_ITERATIONS))?;
+        let p = src.parse(&ARGON2_PARALLELISM, |r| parse_within(r, "lanes", 1, MAX_PARALLELISM))?;
+        checked_params(m.unwrap_or(min.m_cost()), t.unwrap_or(min.t_cost()), p.unwrap_or(min.p_cost()))
+            .map_err(|problem| ConfigError { setting: ARGON2_MEMORY.env.to_owned(), problem })
     }
 
     fn smtp(src: &Sources) -> Result<Option<SmtpConfig>, ConfigError> {
@@ -507,6 +557,8 @@ mod tests {
         assert_eq!(c.api_calls_per_minute, 600);
         assert!(matches!(secret, SecretKeySource::File(p) if p == Path::new("data/secret.key")));
         assert!(c.smtp.is_none());
+        assert_eq!((c.argon2.m_cost(), c.argon2.t_cost(), c.argon2.p_cost()), (19_456, 2, 1));
+        assert!(c.metrics_token.is_none() && c.metrics_listen.is_none(), "/metrics is off by default");
     }
 
     #[test]
@@ -551,6 +603,21 @@ mod tests {
     }
 
     #[test]
+    fn calibrated_argon2_parameters_and_the_metrics_access_are_read() {
+        let pairs = [
+            ("GATEHOUSE_ARGON2_MEMORY_KIB", "65536"),
+            ("GATEHOUSE_ARGON2_ITERATIONS", "3"),
+            ("GATEHOUSE_METRICS_TOKEN", "a-metrics-token-of-thirty-two-characters"),
+            ("GATEHOUSE_METRICS_LISTEN", "127.0.0.1:9100"),
+        ];
+        let (c, _) = Config::from_sources(&Sources::new(None, env(&pairs)).unwrap()).unwrap();
+        assert_eq!((c.argon2.m_cost(), c.argon2.t_cost(), c.argon2.p_cost()), (65_536, 3, 1));
+        assert_eq!(c.metrics_token.as_ref().map(WebhookSecret::expose), Some(pairs[2].1));
+        assert_eq!(c.metrics_listen, Some("127.0.0.1:9100".parse().unwrap()));
+        assert!(!format!("{c:?}").contains(pairs[2].1), "the token is never printed");
+    }
+
+    #[test]
     fn a_bad_value_names_its_setting() {
         let bad = |pairs: &[(&str, &str)]| {
             Config::from_sources(&Sources::new(None, env(pairs)).unwrap()).err().unwrap().to_string()
@@ -566,6 +633,11 @@ mod tests {
         assert!(bad(&[("GATEHOUSE_COOKIE_SECURE", "maybe")]).contains("GATEHOUSE_COOKIE_SECURE"));
         assert!(bad(&[("GATEHOUSE_SESSION_IDLE_MINUTES", "0")]).contains("GATEHOUSE_SESSION_IDLE_MINUTES"));
         assert!(bad(&[("GATEHOUSE_SMTP_HOST", "mail")]).contains("GATEHOUSE_SMTP_FROM"));
+        assert!(bad(&[("GATEHOUSE_ARGON2_MEMORY_KIB", "4096")]).contains("from 19456"));
+        assert!(bad(&[("GATEHOUSE_ARGON2_ITERATIONS", "1")]).contains("GATEHOUSE_ARGON2_ITERATIONS"));
+        assert!(bad(&[("GATEHOUSE_ARGON2_PARALLELISM", "0")]).contains("GATEHOUSE_ARGON2_PARALLELISM"));
+        assert!(bad(&[("GATEHOUSE_METRICS_TOKEN", "short")]).contains("at least 32"));
+        assert!(bad(&[("GATEHOUSE_METRICS_LISTEN", "127.0.0.1:3000")]).contains("must differ"));
     }
 
     #[test]

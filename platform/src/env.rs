@@ -12,6 +12,7 @@ use crate::{
     db::Db,
     hasher::PasswordHasher,
     mail::{sender::Mailer, OutgoingMail},
+    metrics::Metrics,
     request::ClientMeta,
     settings::{Key, Settings, Value},
     tasks::Tasks,
@@ -31,6 +32,8 @@ pub struct Platform {
     pub clock: Clock,
     /// Work requests start without waiting for it.
     pub tasks: Tasks,
+    /// What `GET /metrics` reports (the hasher reports to the same).
+    pub metrics: std::sync::Arc<Metrics>,
 }
 
 impl Platform {
@@ -48,6 +51,7 @@ impl Platform {
             key: &self.key,
             settings: &self.settings,
             tasks: &self.tasks,
+            metrics: &self.metrics,
             now,
         }
     }
@@ -63,6 +67,7 @@ pub struct Env<'a> {
     pub key: &'a SecretKey,
     pub settings: &'a Settings,
     pub tasks: &'a Tasks,
+    pub metrics: &'a Metrics,
     pub now: i64,
 }
 
@@ -113,9 +118,10 @@ impl Env<'_> {
 #[allow(clippy::expect_used)]
 pub fn for_tests(db: &Db) -> Platform {
     let key = SecretKey::generate();
+    let metrics = std::sync::Arc::new(Metrics::default());
     Platform {
         db: db.clone(),
-        hasher: PasswordHasher::new(PasswordHasher::owasp_params(), 2).expect("hasher"),
+        hasher: PasswordHasher::new(PasswordHasher::owasp_params(), 2).expect("hasher").reporting_to(metrics.clone()),
         mailer: Mailer::new(
             crate::mail::transport::Transport::outbox(std::env::temp_dir().join("gatehouse-unused-outbox")),
             key.clone(),
@@ -125,5 +131,6 @@ pub fn for_tests(db: &Db) -> Platform {
         settings: std::sync::Arc::new(Settings::new(0)),
         clock: Clock::manual(1_000),
         tasks: Tasks::new(),
+        metrics,
     }
 }

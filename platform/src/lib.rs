@@ -7,6 +7,7 @@
 //! the core crate above; the crate graph keeps this layer from importing them.
 
 pub mod audit;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod crypto;
@@ -15,6 +16,7 @@ pub mod env;
 pub mod hasher;
 pub mod links;
 pub mod mail;
+pub mod metrics;
 pub mod outbound;
 pub mod ratelimit;
 pub mod request;

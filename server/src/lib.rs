@@ -4,6 +4,7 @@ pub mod api;
 pub mod avatar;
 pub mod form_errors;
 pub mod languages;
+pub mod metrics;
 pub mod outbound;
 pub mod sounds;
 pub mod web;
@@ -59,7 +60,10 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
         StartError::new(format!("cannot open the database ({}): {e}", redact_url(&config.database_url)))
     })?;
     upgrade(&pool).await?;
-    let hasher = PasswordHasher::standard().map_err(|_| StartError::new("cannot initialise password hashing"))?;
+    let metrics = Arc::new(platform::metrics::Metrics::default());
+    let hasher = PasswordHasher::with_params(config.argon2.clone())
+        .map_err(|_| StartError::new("cannot initialise password hashing"))?
+        .reporting_to(metrics.clone());
     let transport = match &config.smtp {
         Some(smtp) => Transport::smtp(smtp).map_err(StartError::new)?,
         None => Transport::outbox(config.data_dir.join("outbox")),
@@ -73,6 +77,7 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions, clock: C
         settings: Arc::new(Settings::new(SETTINGS_LIFETIME_MS)),
         clock,
         tasks: Default::default(),
+        metrics,
     };
     let timeouts = Timeouts { idle_ms: config.session_idle_ms, lifetime_ms: config.session_lifetime_ms };
     let core = Core::new(platform, timeouts, config.api_calls_per_minute);
@@ -118,9 +123,11 @@ pub fn router(state: AppState) -> Router {
         .merge(avatar::routes())
         .merge(sounds::routes())
         .merge(languages::routes())
+        .merge(metrics::routes(&state))
         .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
         .layer(middleware::from_fn_with_state(state.clone(), web::security))
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::count))
         .with_state(state)
 }
 
@@ -211,6 +218,21 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
             "GATEHOUSE_AVATAR_TEST_ORIGIN is set: avatar URLs may reach this loopback address; for tests only"
         );
     }
+    let metrics_server = match state.config.metrics_listen {
+        Some(at) => {
+            let listener = tokio::net::TcpListener::bind(at)
+                .await
+                .map_err(|e| StartError::new(format!("cannot listen on {at} (GATEHOUSE_METRICS_LISTEN): {e}")))?;
+            tracing::info!(listen = %at, "metrics on /metrics");
+            let app = metrics::listener_router(state.clone());
+            Some(tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, app).await {
+                    tracing::error!(error = %e, "metrics server stopped");
+                }
+            }))
+        }
+        None => None,
+    };
     let housekeeping = spawn_housekeeping(state.clone());
     let p = state.core.platform.clone();
     tracing::info!(transport = %p.mailer.transport.describe(), "mail delivery");
@@ -223,6 +245,9 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
     p.tasks.idle().await;
     housekeeping.abort();
     sender.abort();
+    if let Some(m) = metrics_server {
+        m.abort();
+    }
     tracing::info!("Gatehouse stopped");
     Ok(())
 }

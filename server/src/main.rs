@@ -1,11 +1,13 @@
-//! `gatehouse`: the command line. `serve` (the default), `migrate`, `create-admin`, `delete-user`.
+//! `gatehouse`: the command line. `serve` (the default), `migrate`, `create-admin`, and what the
+//! server's operator needs when no administrator can use the web pages: `reset-2fa`,
+//! `disable-user`, `enable-user`, `delete-user`; `backup` and `restore`; `calibrate-argon2`.
 
 use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand};
 use gatehouse_core::{
     accounts::{self, RegisterInput},
-    policy,
+    admin, policy,
 };
 use platform::{
     clock::Clock,
@@ -53,6 +55,53 @@ enum Command {
         #[arg(long)]
         user: String,
     },
+    /// Reset an account's two-factor authentication (its own account too, for an administrator
+    /// locked out): the authenticator and backup codes are removed, audited and mailed.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor {
+        /// The account's username or email address.
+        #[arg(long)]
+        user: String,
+    },
+    /// Disable an account: it cannot sign in, and its sessions end.
+    DisableUser {
+        /// The account's username or email address.
+        #[arg(long)]
+        user: String,
+    },
+    /// Enable a disabled account again (this cancels a pending deletion too).
+    EnableUser {
+        /// The account's username or email address.
+        #[arg(long)]
+        user: String,
+    },
+    /// Copy the SQLite database, consistently, while the server runs. (PostgreSQL: pg_dump.)
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the SQLite database by a backup, with the server stopped. The database it
+    /// replaces is kept beside it.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Ask the server on GATEHOUSE_LISTEN (on this machine) for /healthz: exit 0 when it answers
+    /// that it and its database are well (the container's health check).
+    Health,
+    /// Measure argon2id on this machine and print the parameters that take about the target
+    /// time per password hash (never below OWASP's minimum), and the settings to use them.
+    #[command(name = "calibrate-argon2")]
+    CalibrateArgon2 {
+        /// The time one password hash should take, in milliseconds.
+        #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(u64).range(10..=10_000))]
+        target_ms: u64,
+        /// The most memory one hash may take, in MiB (each hashing slot, one per core, takes it).
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(19..=1024))]
+        max_memory_mib: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -79,6 +128,16 @@ fn main() -> ExitCode {
             Command::Migrate => migrate(config).await,
             Command::CreateAdmin { email, username, name } => create_admin(config, email, username, name).await,
             Command::DeleteUser { user } => delete_user(config, user).await,
+            Command::ResetTwoFactor { user } => reset_two_factor(config, user).await,
+            Command::DisableUser { user } => set_disabled(config, user, true).await,
+            Command::EnableUser { user } => set_disabled(config, user, false).await,
+            Command::Backup { to } => backup(config, to).await,
+            Command::Restore { from } => restore(config, from).await,
+            Command::Health => health(&config).await,
+            Command::CalibrateArgon2 { target_ms, max_memory_mib } => {
+                calibrate_argon2(&config, target_ms, max_memory_mib);
+                Ok(())
+            }
         }
     });
     match result {
@@ -136,13 +195,18 @@ async fn create_admin(config: Config, email: String, username: String, name: Opt
     Ok(())
 }
 
+/// The account named by `--user` (its username or email address).
+async fn find_user(env: &platform::Env<'_>, who: &str) -> Result<accounts::UserRow, StartError> {
+    accounts::repo::find_by_identifier(env.db, &who.trim().to_lowercase())
+        .await
+        .map_err(|e| StartError::new(format!("cannot read the database: {e}")))?
+        .ok_or_else(|| StartError::new(format!("--user: no account is {who}")))
+}
+
 async fn delete_user(config: Config, who: String) -> Result<(), StartError> {
     let state = server::build_state(config, leptos_options()?, Clock::system()).await?;
     let env = state.env();
-    let user = accounts::repo::find_by_identifier(env.db, &who.trim().to_lowercase())
-        .await
-        .map_err(|e| StartError::new(format!("cannot read the database: {e}")))?
-        .ok_or_else(|| StartError::new(format!("--user: no account is {who}")))?;
+    let user = find_user(&env, &who).await?;
     // The server's administrator deletes it: like a deletion from Administration, signing in
     // does not undo it.
     let by = Some("gatehouse delete-user");
@@ -158,6 +222,169 @@ async fn delete_user(config: Config, who: String) -> Result<(), StartError> {
         None => println!("deleted {} for good", user.display_username),
     }
     Ok(())
+}
+
+async fn reset_two_factor(config: Config, who: String) -> Result<(), StartError> {
+    const COMMAND: &str = "gatehouse reset-2fa";
+    let state = server::build_state(config, leptos_options()?, Clock::system()).await?;
+    let env = state.env();
+    let user = find_user(&env, &who).await?;
+    admin::console_reset_two_factor(&env, COMMAND, &user.id, &ClientMeta::local(COMMAND)).await.map_err(describe)?;
+    // The notice is queued; the sender of a running server, or the next start, delivers it.
+    println!(
+        "two-factor authentication of {} reset: the authenticator and backup codes are gone, and a notice is mailed \
+         to {}",
+        user.display_username, user.email
+    );
+    Ok(())
+}
+
+async fn set_disabled(config: Config, who: String, disabled: bool) -> Result<(), StartError> {
+    let command = if disabled { "gatehouse disable-user" } else { "gatehouse enable-user" };
+    let state = server::build_state(config, leptos_options()?, Clock::system()).await?;
+    let env = state.env();
+    let user = find_user(&env, &who).await?;
+    admin::console_set_disabled(&env, command, &user.id, disabled, &ClientMeta::local(command))
+        .await
+        .map_err(describe)?;
+    if disabled {
+        println!("disabled {}: it cannot sign in, and its sessions have ended", user.display_username);
+    } else {
+        println!("enabled {}", user.display_username);
+    }
+    Ok(())
+}
+
+/// Where the secret key lives, for the reminders of `backup` and `restore`.
+fn key_reminder(config: &Config) -> String {
+    if std::env::var_os("GATEHOUSE_SECRET_KEY").is_some() {
+        "the secret key (GATEHOUSE_SECRET_KEY) is not in the backup".to_owned()
+    } else {
+        format!("the secret key ({}) is not in the backup", config.data_dir.join("secret.key").display())
+    }
+}
+
+async fn backup(config: Config, to: PathBuf) -> Result<(), StartError> {
+    if platform::backup::sqlite_file(&config.database_url).is_none() {
+        return Err(StartError::new(
+            "DATABASE_URL is PostgreSQL: back it up with pg_dump (see the README), not with gatehouse backup",
+        ));
+    }
+    let pool = db::connect(&config.database_url)
+        .await
+        .map_err(|e| StartError::new(format!("cannot open the database: {e}")))?;
+    let bytes = platform::backup::backup(&pool, &to).await.map_err(|e| StartError::new(format!("--to: {e}")))?;
+    println!("wrote {} ({} KiB)", to.display(), bytes.div_ceil(1024));
+    println!(
+        "Keep it with the secret key: {}, and without it no two-factor secret in the backup can be read",
+        key_reminder(&config)
+    );
+    Ok(())
+}
+
+async fn restore(config: Config, from: PathBuf) -> Result<(), StartError> {
+    let Some(live) = platform::backup::sqlite_file(&config.database_url) else {
+        return Err(StartError::new(
+            "DATABASE_URL is PostgreSQL: restore it with pg_restore or psql (see the README), not with gatehouse restore",
+        ));
+    };
+    // A server on this address may hold the database open: it must be stopped first.
+    let answering =
+        tokio::time::timeout(std::time::Duration::from_millis(500), tokio::net::TcpStream::connect(config.listen))
+            .await
+            .is_ok_and(|c| c.is_ok());
+    if answering {
+        return Err(StartError::new(format!(
+            "something listens on {} (GATEHOUSE_LISTEN): stop the server before restoring",
+            config.listen
+        )));
+    }
+    let checked = platform::backup::check(&from).await.map_err(|e| StartError::new(format!("--from: {e}")))?;
+    let now = Clock::system().now_ms();
+    let kept = platform::backup::swap_in(&from, &live, now).map_err(StartError::new)?;
+    let pool = db::connect(&config.database_url)
+        .await
+        .map_err(|e| StartError::new(format!("cannot open the restored database: {e}")))?;
+    server::upgrade(&pool).await?;
+    println!("restored {} ({} accounts) into {}", from.display(), checked.accounts, live.display());
+    if let Some(kept) = kept {
+        println!("the database it replaced is kept as {}", kept.display());
+    }
+    match gatehouse_core::factors::totp::key_opens_secrets(&pool, &config.secret_key).await {
+        Ok(Some(false)) => println!(
+            "warning: the secret key in use does not open this backup's two-factor secrets: {}; put back the key \
+             from the time of the backup",
+            key_reminder(&config)
+        ),
+        Ok(_) => println!("Remember: {}; this one must be the key from the time of the backup", key_reminder(&config)),
+        Err(e) => tracing::warn!(error = %e, "cannot check the secret key against the backup"),
+    }
+    Ok(())
+}
+
+async fn health(config: &Config) -> Result<(), StartError> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    // A server listening on every address answers on loopback too; nothing else is asked.
+    let mut at = config.listen;
+    if at.ip().is_unspecified() {
+        at.set_ip(if at.is_ipv4() {
+            std::net::Ipv4Addr::LOCALHOST.into()
+        } else {
+            std::net::Ipv6Addr::LOCALHOST.into()
+        });
+    }
+    if !at.ip().is_loopback() {
+        at.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let ask = async {
+        let mut conn = tokio::net::TcpStream::connect(at).await?;
+        conn.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await?;
+        let mut answer = Vec::new();
+        conn.read_to_end(&mut answer).await?;
+        Ok::<_, std::io::Error>(answer)
+    };
+    let answer = tokio::time::timeout(std::time::Duration::from_secs(5), ask)
+        .await
+        .map_err(|_| StartError::new(format!("{at}: no answer within 5 s")))?
+        .map_err(|e| StartError::new(format!("{at}: {e}")))?;
+    if answer.starts_with(b"HTTP/1.1 200") {
+        println!("healthy");
+        Ok(())
+    } else {
+        let status = String::from_utf8_lossy(answer.split(|b| *b == b'\r').next().unwrap_or_default()).into_owned();
+        Err(StartError::new(format!("{at}: {status}")))
+    }
+}
+
+fn calibrate_argon2(config: &Config, target_ms: u64, max_memory_mib: u32) {
+    use platform::hasher::{calibrate, time_one_hash};
+    let target = std::time::Duration::from_millis(target_ms);
+    println!("measuring argon2id on this machine (target {target_ms} ms per hash)...");
+    let c = calibrate(target, max_memory_mib.saturating_mul(1024), time_one_hash);
+    let now = &config.argon2;
+    println!(
+        "argon2id m={} KiB, t={}, p={}: {} ms per hash here",
+        c.memory_kib,
+        c.iterations,
+        c.parallelism,
+        c.took.as_millis()
+    );
+    if c.slower_than_target {
+        println!("note: even OWASP's minimum takes longer than {target_ms} ms here; it is the floor, and is kept");
+    }
+    println!("in force now: m={} KiB, t={}, p={}", now.m_cost(), now.t_cost(), now.p_cost());
+    println!();
+    println!("To use them, set in the environment:");
+    println!(
+        "  GATEHOUSE_ARGON2_MEMORY_KIB={} GATEHOUSE_ARGON2_ITERATIONS={} GATEHOUSE_ARGON2_PARALLELISM={}",
+        c.memory_kib, c.iterations, c.parallelism
+    );
+    println!("or in the configuration file:");
+    println!(
+        "  argon2_memory_kib = {}\n  argon2_iterations = {}\n  argon2_parallelism = {}",
+        c.memory_kib, c.iterations, c.parallelism
+    );
+    println!("Passwords hashed with other parameters are re-hashed with these at their next successful sign-in.");
 }
 
 /// Every field problem on one line each, for the terminal.

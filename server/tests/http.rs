@@ -768,3 +768,74 @@ async fn email_change_is_confirmed_by_the_new_address() {
     assert_eq!(s.current_user(&c).await["email"], "ada.new@example.test");
     assert_eq!(s.current_user(&c).await["email_verified"], true);
 }
+
+/// One series' value in a Prometheus text exposition, parsed line by line; panics if missing.
+fn series(text: &str, name_and_labels: &str) -> f64 {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(name_and_labels).and_then(|rest| rest.strip_prefix(' ')))
+        .unwrap_or_else(|| panic!("{name_and_labels} missing from\n{text}"))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn metrics_are_off_by_default() {
+    let s = TestServer::start().await;
+    let res = s.client().get(s.url("/metrics")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(!res.text().await.unwrap().contains("gatehouse_http_requests_total"));
+}
+
+#[tokio::test]
+async fn metrics_need_their_token_and_count_routes_sign_ins_and_queues() {
+    const TOKEN: &str = "metrics-token-for-the-test-scraper-0123";
+    let s = TestServer::start_with(&[("GATEHOUSE_COOKIE_SECURE", "false"), ("GATEHOUSE_METRICS_TOKEN", TOKEN)]).await;
+    let scrape = |token: Option<&'static str>| {
+        let req = s.client().get(s.url("/metrics"));
+        let req = match token {
+            Some(t) => req.bearer_auth(t),
+            None => req,
+        };
+        async move { req.send().await.unwrap() }
+    };
+    assert_eq!(scrape(None).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(scrape(Some("metrics-token-for-the-test-scraper-0124")).await.status(), StatusCode::UNAUTHORIZED);
+
+    let c = s.client();
+    s.register(&c, "ada").await;
+    let bad = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", "wrong password")]).await;
+    assert_eq!(bad.status(), StatusCode::UNAUTHORIZED);
+    let ok = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
+    assert!(ok.status().is_success());
+    for _ in 0..3 {
+        assert_eq!(s.client().get(s.url("/healthz")).send().await.unwrap().status(), StatusCode::OK);
+    }
+    // Paths nobody routes are one series, whatever they are.
+    for path in ["/no/such/a", "/no/such/b?x=1"] {
+        s.client().get(s.url(path)).send().await.unwrap();
+    }
+
+    let res = scrape(Some(TOKEN)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain; version=0.0.4"));
+    let text = res.text().await.unwrap();
+    assert_eq!(series(&text, "gatehouse_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"), 3.0);
+    assert_eq!(series(&text, "gatehouse_http_request_duration_seconds_count{route=\"/healthz\"}"), 3.0);
+    assert!(series(&text, "gatehouse_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}") >= 2.0);
+    assert!(!text.contains("/no/such"), "client paths never become labels");
+    assert_eq!(series(&text, "gatehouse_sign_ins_total{outcome=\"ok\"}"), 1.0);
+    assert_eq!(series(&text, "gatehouse_sign_ins_total{outcome=\"failed\"}"), 1.0);
+    assert!(series(&text, "gatehouse_password_hash_wait_seconds_count") >= 3.0, "register + two sign-ins");
+    assert_eq!(series(&text, "gatehouse_password_hash_queue_depth"), 0.0);
+    // Registration mailed a verification link: queued until a sender runs (none here).
+    assert!(series(&text, "gatehouse_mail_queue_depth") >= 1.0);
+    assert!(series(&text, "gatehouse_mail_queue_oldest_seconds") >= 0.0);
+    assert_eq!(series(&text, "gatehouse_jobs_pending{kind=\"account_deletion\"}"), 0.0);
+    assert!(series(&text, "gatehouse_db_connections_max") >= 1.0);
+    // Every line is a comment or `name{labels} value`.
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (_, value) = line.rsplit_once(' ').unwrap();
+        assert!(value.parse::<f64>().is_ok(), "{line}");
+    }
+}

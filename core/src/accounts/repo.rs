@@ -491,6 +491,18 @@ pub async fn avatar(db: &Db, id: &str, small: bool) -> Result<Option<(String, Ve
 }
 
 /// Stores a new password hash (and when it was set).
+/// Replaces the password hash by an equivalent one (same password, other parameters), if it
+/// is still `old`. Nothing else changes.
+pub async fn replace_hash(db: &Db, id: &str, old: &str, new: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2")
+        .bind(id)
+        .bind(old)
+        .bind(new)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn set_password(db: &Db, id: &str, hash: &str, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1")
         .bind(id)
@@ -685,6 +697,16 @@ pub async fn deletions_due(db: &Db, now: i64, limit: i64) -> Result<Vec<String>,
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// How many deletions are due and not yet completed (for `/metrics`).
+pub async fn deletions_due_count(db: &Db, now: i64) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM users WHERE deletion_due_at IS NOT NULL AND deletion_due_at <= $1")
+            .bind(now)
+            .fetch_one(db)
+            .await?;
+    Ok(n)
 }
 
 /// Deletes the account's row for good, once its deletion is due and claimed (what refers to it

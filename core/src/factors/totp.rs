@@ -151,6 +151,16 @@ pub async fn stored(db: &Db, key: &SecretKey, user_id: &str) -> Result<Option<To
     row.map(|(sealed,)| TotpSecret::open(key, &context(user_id), &sealed)).transpose()
 }
 
+/// Whether `key` opens the TOTP secrets in the database (one is tried), or None when there are
+/// none: after a restore, tells whether the key in use is the backup's.
+pub async fn key_opens_secrets(db: &Db, key: &SecretKey) -> Result<Option<bool>, AppError> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT user_id, secret_sealed FROM totp_factors ORDER BY user_id LIMIT 1")
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(user_id, sealed)| key.open(&context(&user_id), &sealed).is_ok()))
+}
+
 pub async fn is_enabled(db: &Db, user_id: &str) -> Result<bool, AppError> {
     let row: Option<(i64,)> =
         sqlx::query_as("SELECT 1 FROM totp_factors WHERE user_id = $1").bind(user_id).fetch_optional(db).await?;

@@ -141,6 +141,13 @@ pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {
     Ok(n)
 }
 
+/// Messages still to be delivered, and when the oldest of them was queued.
+pub async fn backlog(db: &Db) -> Result<(i64, Option<i64>), sqlx::Error> {
+    sqlx::query_as("SELECT COUNT(*), MIN(created_at) FROM mail_queue WHERE sent_at IS NULL AND given_up_at IS NULL")
+        .fetch_one(db)
+        .await
+}
+
 /// Forgets delivered messages older than `before` (their bodies may hold one-time links).
 pub async fn purge_sent(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(PURGE_SENT).bind(before).execute(db).await?;
