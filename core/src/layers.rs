@@ -9,6 +9,7 @@ use std::{collections::BTreeSet, fs, path::Path};
 /// Each top-level module and its layer (see the crate documentation).
 const LAYERS: &[(&str, u8)] = &[
     ("notices", 1),
+    ("activity", 4),
     ("policy", 1),
     ("accounts", 2),
     ("sessions", 3),

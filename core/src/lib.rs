@@ -22,6 +22,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod activity;
 pub mod admin;
 pub mod auth;
 pub mod avatar;

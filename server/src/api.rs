@@ -11,6 +11,7 @@
 use std::marker::PhantomData;
 
 use app::server::AppState;
+use axum::response::IntoResponse;
 use axum::{
     extract::{rejection::JsonRejection, FromRequestParts, Path, State},
     http::{request::Parts, HeaderMap, Method as HttpMethod},
@@ -30,6 +31,7 @@ use serde_json::json;
 use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use wire::{
+    activity::{Activity, ActivityKind},
     error::ErrorBody,
     organization::{Contract, ContractStatus, Plan},
     preferences::{Change, PreferencesView},
@@ -223,17 +225,6 @@ pub struct MePatch {
         pattern = r"^[^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$"
     )]
     pub status_text: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditItem {
-    pub event: String,
-    pub ip: String,
-    pub user_agent: String,
-    pub created_at: i64,
-    /// Details of the event (never a secret).
-    #[schema(value_type = Object)]
-    pub detail: serde_json::Value,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -504,23 +495,51 @@ async fn send_email_code(State(state): State<AppState>, caller: Caller) -> ApiRe
     done()
 }
 
-/// The account's security events, newest first.
-#[utoipa::path(get, path = "/me/audit", responses(
-    (status = 200, body = [AuditItem]), (status = 401, body = ErrorBody)
+/// The query of `GET /me/audit`.
+#[derive(Debug, Deserialize)]
+pub struct AuditQuery {
+    kind: Option<String>,
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// The account's security events (sign-ins, failed ones, changes of credentials, sessions
+/// ended, administrators' actions with who did them), newest first, a page at a time. When
+/// there are older entries, the `Link` header names the next page (`rel="next"`), whose
+/// `cursor` may also be given by hand.
+#[utoipa::path(get, path = "/me/audit", params(
+    ("kind" = Option<ActivityKind>, Query, description = "Only entries of this kind"),
+    ("cursor" = Option<String>, Query, description = "Where the previous page ended (from its `Link` header)"),
+    ("limit" = Option<i64>, Query, minimum = 1, maximum = 200, description = "Entries per page (50 by default)")
+), responses(
+    (status = 200, body = [Activity], headers(("Link" = String, description = "The next page: <...>; rel=\"next\""))),
+    (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)
 ), security(("token" = [])))]
-async fn audit_log(State(state): State<AppState>, caller: Caller) -> ApiResult<Vec<AuditItem>> {
-    let rows = platform::audit::for_user(state.env().db, &caller.principal.user.id, 100).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| AuditItem {
-                event: r.event,
-                ip: r.ip,
-                user_agent: r.user_agent,
-                created_at: r.created_at,
-                detail: serde_json::from_str(&r.detail).unwrap_or(json!({})),
-            })
-            .collect(),
-    ))
+async fn audit_log(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<axum::extract::Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<axum::response::Response, AppError> {
+    let axum::extract::Query(q) = query.map_err(|_| AppError::BadRequest)?;
+    let activity_query =
+        gatehouse_core::activity::Query { kind: q.kind.as_deref(), cursor: q.cursor.as_deref(), limit: q.limit };
+    let page = gatehouse_core::activity::page(&state.env(), &caller.principal.user.id, &activity_query).await?;
+    let mut res = Json(page.items).into_response();
+    if let Some(next) = page.next {
+        let mut link = form_urlencoded::Serializer::new(String::new());
+        if let Some(kind) = q.kind.as_deref().filter(|k| !k.is_empty()) {
+            link.append_pair("kind", kind);
+        }
+        link.append_pair("cursor", &next);
+        if let Some(limit) = q.limit {
+            link.append_pair("limit", &limit.to_string());
+        }
+        let value = format!("<{}?{}>; rel=\"next\"", state.config.public_url.link("/api/v1/me/audit"), link.finish());
+        if let Ok(v) = axum::http::HeaderValue::from_str(&value) {
+            res.headers_mut().insert(axum::http::header::LINK, v);
+        }
+    }
+    Ok(res)
 }
 
 /// The account's preferences (its schema is drawn from the settings' table, see [`refine`]).

@@ -653,3 +653,72 @@ async fn every_answer_is_the_json_error_the_document_declares() {
         )
     );
 }
+
+#[tokio::test]
+async fn the_audit_log_pages_by_cursor_filters_by_kind_and_shows_only_the_callers_entries() {
+    let s = TestServer::start().await;
+    let c = s.client();
+    s.register(&c, "lea").await;
+    let token = s.token(&c, "read_only").await;
+    s.register(&s.client(), "max").await;
+    // A failed sign-in from another browser, and a few good ones.
+    let other = s.client();
+    let failed = s.call(&other, "sign_in", &[("identifier", "lea"), ("password", "not her password")]).await;
+    assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    for _ in 0..3 {
+        let ok = s.call(&s.client(), "sign_in", &[("identifier", "lea"), ("password", PASSWORD)]).await;
+        assert!(ok.status().is_success());
+    }
+
+    let all: Value = api(&s, Method::GET, "/me/audit", Some(&token)).await.json().await.unwrap();
+    let all = all.as_array().unwrap().clone();
+    assert!(all.iter().any(|e| e["event"] == "sign_in_failed" && e["kind"] == "sign_in"));
+    assert!(all.iter().all(|e| e["id"].is_string() && e["ip"].is_string()));
+    assert!(all.windows(2).all(|w| w[0]["created_at"].as_i64() >= w[1]["created_at"].as_i64()), "newest first");
+
+    // Two at a time, following the Link header: every entry once, in order.
+    let mut seen = Vec::new();
+    let mut next = Some(s.url("/api/v1/me/audit?limit=2"));
+    let mut pages = 0;
+    while let Some(url) = next {
+        let res = s.client().get(&url).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        next = res.headers().get("link").map(|l| {
+            let l = l.to_str().unwrap();
+            assert!(l.ends_with("; rel=\"next\"") && l.contains("limit=2"), "{l}");
+            l[1..l.find('>').unwrap()].to_owned()
+        });
+        let page: Vec<Value> = res.json().await.unwrap();
+        assert!(page.len() <= 2);
+        seen.extend(page.into_iter().map(|e| e["id"].clone()));
+        pages += 1;
+        assert!(pages < 50);
+    }
+    assert_eq!(seen, all.iter().map(|e| e["id"].clone()).collect::<Vec<_>>());
+
+    let sign_ins: Value = api(&s, Method::GET, "/me/audit?kind=sign_in", Some(&token)).await.json().await.unwrap();
+    let sign_ins = sign_ins.as_array().unwrap();
+    assert!(sign_ins.iter().filter(|e| e["event"] == "signed_in").count() >= 3);
+    assert!(sign_ins.iter().any(|e| e["event"] == "sign_in_failed"));
+    assert!(sign_ins.iter().all(|e| e["kind"] == "sign_in"));
+
+    for (query, field) in
+        [("kind=nope", "kind"), ("cursor=junk", "cursor"), ("limit=0", "limit"), ("limit=201", "limit")]
+    {
+        let (status, body) = json_error(api(&s, Method::GET, &format!("/me/audit?{query}"), Some(&token)).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        assert!(body["fields"].get(field).is_some() || body.to_string().contains(field), "{query}: {body}");
+    }
+    assert_eq!(api(&s, Method::GET, "/me/audit?limit=x", Some(&token)).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(api(&s, Method::GET, "/me/audit", None).await.status(), StatusCode::UNAUTHORIZED);
+    // Another person's token sees none of lea's entries.
+    let max_token = {
+        let c = s.client();
+        let ok = s.call(&c, "sign_in", &[("identifier", "max"), ("password", PASSWORD)]).await;
+        assert!(ok.status().is_success());
+        s.token(&c, "read_only").await
+    };
+    let theirs: Value = api(&s, Method::GET, "/me/audit", Some(&max_token)).await.json().await.unwrap();
+    let lea_ids: std::collections::HashSet<String> = all.iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect();
+    assert!(theirs.as_array().unwrap().iter().all(|e| !lea_ids.contains(e["id"].as_str().unwrap())));
+}

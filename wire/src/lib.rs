@@ -6,6 +6,7 @@
 //! parse-don't-validate newtypes of account fields.
 
 pub mod account;
+pub mod activity;
 pub mod admin;
 pub mod deletion;
 pub mod email;

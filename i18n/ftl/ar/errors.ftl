@@ -175,6 +175,8 @@ error-policy-min-above-max = لا يمكن أن يتجاوز الحد الأدن
 error-policy-max-repeated = استخدم 0 (بلا حد) أو رقمًا من { $min } إلى { $max }.
 error-whole-number = أدخل عددًا صحيحًا.
 error-page-gone = لم تعد هذه الصفحة موجودة: ابدأ من الصفحة الأولى.
+error-activity-kind = اختر أحد أنواع النشاط المدرجة.
+error-page-size = اطلب من 1 إلى { $count } إدخالًا في كل مرة.
 error-unknown-section = قسم غير معروف.
 error-admin-own-two-factor = غيّر المصادقة الثنائية الخاصة بك من صفحة الأمان.
 

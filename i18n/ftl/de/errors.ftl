@@ -116,6 +116,8 @@ error-policy-min-above-max = Das Minimum darf nicht über dem Maximum liegen.
 error-policy-max-repeated = Verwenden Sie 0 (keine Begrenzung) oder eine Zahl von { $min } bis { $max }.
 error-whole-number = Geben Sie eine ganze Zahl ein.
 error-page-gone = Diese Seite gibt es nicht mehr: Beginnen Sie bei der ersten.
+error-activity-kind = Wählen Sie eine der aufgeführten Arten von Aktivität.
+error-page-size = Fragen Sie 1 bis { $count } Einträge auf einmal ab.
 error-unknown-section = Unbekannter Abschnitt.
 error-admin-own-two-factor = Ändern Sie Ihre eigene Zwei-Faktor-Authentifizierung auf Ihrer Sicherheitsseite.
 

@@ -134,6 +134,8 @@ error-policy-min-above-max = The minimum cannot be above the maximum.
 error-policy-max-repeated = Use 0 (no limit) or a number from { $min } to { $max }.
 error-whole-number = Enter a whole number.
 error-page-gone = This page no longer exists: start from the first one.
+error-activity-kind = Choose one of the kinds of activity listed.
+error-page-size = Ask for 1 to { $count } entries at a time.
 error-unknown-section = Unknown section.
 error-admin-own-two-factor = Change your own two-factor authentication on your Security page.
 

@@ -1,0 +1,241 @@
+//! Security → Recent activity, and `GET /api/v1/me/audit`: the account's own audit entries,
+//! newest first, of one kind or all, a page at a time by cursor.
+
+use i18n::k;
+use platform::{audit, Env};
+
+use crate::sessions::user_agent::describe_user_agent;
+use wire::{
+    activity::{Activity, ActivityKind, ActivityPage, PAGE, PAGE_MAX},
+    error::AppError,
+};
+
+/// The position after an entry: its time and id (`<unix ms>.<id>`).
+pub fn encode_cursor(created_at: i64, id: &str) -> String {
+    format!("{created_at}.{id}")
+}
+
+/// None for anything [`encode_cursor`] did not make.
+pub fn decode_cursor(s: &str) -> Option<(i64, String)> {
+    let (at, id) = s.split_once('.')?;
+    let at: i64 = at.parse().ok().filter(|t| *t >= 0)?;
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+        .then(|| (at, id.to_owned()))
+}
+
+/// The query of a page: each part as the client sent it (None or empty: the default).
+#[derive(Debug, Default, Clone)]
+pub struct Query<'a> {
+    pub kind: Option<&'a str>,
+    pub cursor: Option<&'a str>,
+    pub limit: Option<i64>,
+}
+
+/// A query, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub kind: Option<ActivityKind>,
+    /// The time and id of the entry the page starts after.
+    pub before: Option<(i64, String)>,
+    pub limit: i64,
+}
+
+/// Checks the query: an unknown kind, a cursor the server did not make, or a page size out of
+/// range is an error on its field.
+pub fn parse(q: &Query<'_>) -> Result<Parsed, AppError> {
+    let mut p = wire::Problems::default();
+    let kind = match q.kind.filter(|k| !k.is_empty()) {
+        None => None,
+        Some(k) => {
+            let kind = ActivityKind::parse(k);
+            if kind.is_none() {
+                p.add("kind", k::error_activity_kind());
+            }
+            kind
+        }
+    };
+    let cursor = match q.cursor.filter(|c| !c.is_empty()) {
+        None => None,
+        Some(c) => {
+            let cursor = decode_cursor(c);
+            if cursor.is_none() {
+                p.add("cursor", k::error_page_gone());
+            }
+            cursor
+        }
+    };
+    let limit = q.limit.unwrap_or(PAGE);
+    if !(1..=PAGE_MAX).contains(&limit) {
+        p.add("limit", k::error_page_size(PAGE_MAX));
+    }
+    p.into_result()?;
+    Ok(Parsed { kind, before: cursor, limit })
+}
+
+/// A page of the account's activity.
+pub async fn page(env: &Env<'_>, user_id: &str, q: &Query<'_>) -> Result<ActivityPage, AppError> {
+    let Parsed { kind, before, limit } = parse(q)?;
+    let events = kind.map_or(&[][..], ActivityKind::events);
+    let before = before.as_ref().map(|(at, id)| (*at, id.as_str()));
+    // One more than asked: whether there is a next page.
+    let mut rows = audit::page_for_user(env.db, user_id, events, before, limit + 1).await?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = more.then(|| rows.last().map(|r| encode_cursor(r.created_at, &r.id))).flatten();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let (browser, os) = describe_user_agent(&r.user_agent);
+            Activity {
+                kind: ActivityKind::of(&r.event),
+                browser,
+                os,
+                // An administrator by username; the operator by command; a deleted account's
+                // pseudonym as it is.
+                by: r.actor_id.map(|id| r.actor_name.unwrap_or(id)),
+                detail: serde_json::from_str(&r.detail).unwrap_or_else(|_| serde_json::json!({})),
+                id: r.id,
+                event: r.event,
+                created_at: r.created_at,
+                ip: r.ip,
+                user_agent: r.user_agent,
+            }
+        })
+        .collect();
+    Ok(ActivityPage { items, next })
+}
+
+/// Every entry of the account (of one kind or all) as CSV, newest first: time (UTC, RFC 3339),
+/// event, kind, IP address, browser, by. Read a page at a time.
+pub async fn csv(env: &Env<'_>, user_id: &str, kind: Option<&str>) -> Result<String, AppError> {
+    let mut out = String::from("time,event,kind,ip,user_agent,by\r\n");
+    let mut cursor: Option<String> = None;
+    loop {
+        let q = Query { kind, cursor: cursor.as_deref(), limit: Some(PAGE_MAX) };
+        let page = page(env, user_id, &q).await?;
+        for a in &page.items {
+            let fields = [
+                time_utc(a.created_at),
+                a.event.clone(),
+                a.kind.as_str().to_owned(),
+                a.ip.clone(),
+                a.user_agent.clone(),
+                a.by.clone().unwrap_or_default(),
+            ];
+            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return Ok(out),
+        }
+    }
+}
+
+/// A CSV field (RFC 4180), safe to open in a spreadsheet: quoted when needed, and a value
+/// starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so no cell is a formula.
+pub fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_owned() };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// Unix milliseconds as `2026-12-07T14:03:09Z`.
+pub fn time_utc(ms: i64) -> String {
+    let rest = ms.div_euclid(1000).rem_euclid(86_400);
+    let date = wire::organization::date_of(ms);
+    format!("{date}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TestEnv;
+    use platform::{
+        audit::{AuditEvent, Entry},
+        db::testing,
+        request::ClientMeta,
+    };
+
+    #[test]
+    fn cursors_are_decoded_only_as_encoded() {
+        let id = "0123456789abcdef0123456789abcdef";
+        assert_eq!(decode_cursor(&encode_cursor(1_700_000_000_000, id)), Some((1_700_000_000_000, id.to_owned())));
+        for bad in
+            ["", "1", "x.0123456789abcdef0123456789abcdef", "-1.0123456789abcdef0123456789abcdef", "1.ABC", "1.0123"]
+        {
+            assert_eq!(decode_cursor(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_queries_name_their_field() {
+        let e = parse(&Query { kind: Some("nope"), cursor: Some("junk"), limit: Some(0) }).unwrap_err();
+        assert_eq!(e.field_msgs("kind"), vec![k::error_activity_kind()]);
+        assert_eq!(e.field_msgs("cursor"), vec![k::error_page_gone()]);
+        assert_eq!(e.field_msgs("limit"), vec![k::error_page_size(PAGE_MAX)]);
+        let parsed = parse(&Query { kind: Some(""), cursor: Some(""), limit: None }).unwrap();
+        assert_eq!(parsed, Parsed { kind: None, before: None, limit: PAGE });
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("Firefox 128"), "Firefox 128");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn times_are_utc_rfc_3339() {
+        assert_eq!(time_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(time_utc(951_782_400_000), "2000-02-29T00:00:00Z");
+        assert_eq!(time_utc(1_796_652_189_999), "2026-12-07T14:03:09Z");
+    }
+
+    #[tokio::test]
+    async fn pages_follow_the_cursor_and_the_kind_and_the_csv_holds_every_entry() {
+        for t in testing::all().await {
+            testing::insert_user(&t.db, "u1", "ada@example.com").await;
+            let te = TestEnv::new(&t.db);
+            let meta = ClientMeta { ip: "192.0.2.9".into(), user_agent: "=cmd|' /C calc'!A0".into() };
+            for i in 0..7 {
+                let event = if i % 2 == 0 { AuditEvent::SignInFailed } else { AuditEvent::PasswordChanged };
+                let e =
+                    Entry { user_id: Some("u1"), actor_id: None, event, meta: &meta, detail: serde_json::json!({}) };
+                platform::audit::record(&t.db, e, 1_000 + i).await.unwrap();
+            }
+            let env = te.at(10_000);
+            let first = page(&env, "u1", &Query { limit: Some(3), ..Query::default() }).await.unwrap();
+            assert_eq!(first.items.len(), 3);
+            assert_eq!(first.items[0].created_at, 1_006, "newest first");
+            let second =
+                page(&env, "u1", &Query { cursor: first.next.as_deref(), limit: Some(3), ..Query::default() }).await;
+            let second = second.unwrap();
+            assert_eq!(second.items[0].created_at, 1_003);
+            let third =
+                page(&env, "u1", &Query { cursor: second.next.as_deref(), limit: Some(3), ..Query::default() }).await;
+            let third = third.unwrap();
+            assert_eq!(third.items.len(), 1);
+            assert_eq!(third.next, None, "the last page says so");
+
+            let failed = page(&env, "u1", &Query { kind: Some("sign_in"), ..Query::default() }).await.unwrap();
+            assert_eq!(failed.items.len(), 4);
+            assert!(failed.items.iter().all(|a| a.event == "sign_in_failed" && a.kind == ActivityKind::SignIn));
+            assert_eq!(page(&env, "other", &Query::default()).await.unwrap().items.len(), 0);
+
+            let csv = csv(&env, "u1", Some("password")).await.unwrap();
+            let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+            assert_eq!(lines[0], "time,event,kind,ip,user_agent,by");
+            assert_eq!(lines.len(), 4, "{csv}");
+            assert_eq!(lines[1], "1970-01-01T00:00:01Z,password_changed,password,192.0.2.9,'=cmd|' /C calc'!A0,");
+            t.close().await;
+        }
+    }
+}
