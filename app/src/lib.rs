@@ -3,6 +3,7 @@
 //! `ssr` feature and never reach the WASM bundle.
 
 pub mod account;
+pub mod activity;
 pub mod admin;
 pub mod auth;
 pub mod deletion;

@@ -28,6 +28,11 @@ pub fn tm(msg: &Msg) -> String {
     with(|c| c.format(msg))
 }
 
+/// The reader's catalogue has the message `id` (one named by data: an audit event's).
+pub fn has(id: &str) -> bool {
+    with(|c| c.has(id))
+}
+
 /// The page's language (`en`, `de`, `ar`).
 pub fn lang() -> &'static str {
     with(|c| c.lang())

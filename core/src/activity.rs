@@ -6,7 +6,7 @@ use platform::{audit, Env};
 
 use crate::sessions::user_agent::describe_user_agent;
 use wire::{
-    activity::{Activity, ActivityKind, ActivityPage, PAGE, PAGE_MAX},
+    activity::{Activity, ActivityKind, ActivityLine, ActivityPage, PAGE, PAGE_MAX},
     error::AppError,
 };
 
@@ -18,7 +18,11 @@ pub fn encode_cursor(created_at: i64, id: &str) -> String {
 /// None for anything [`encode_cursor`] did not make.
 pub fn decode_cursor(s: &str) -> Option<(i64, String)> {
     let (at, id) = s.split_once('.')?;
-    let at: i64 = at.parse().ok().filter(|t| *t >= 0)?;
+    // As the API documents it: 1 to 15 digits, a dot, 32 lower-case hex digits.
+    if at.is_empty() || at.len() > 15 || !at.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let at: i64 = at.parse().ok()?;
     (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
         .then(|| (at, id.to_owned()))
 }
@@ -86,20 +90,20 @@ pub async fn page(env: &Env<'_>, user_id: &str, q: &Query<'_>) -> Result<Activit
         .into_iter()
         .map(|r| {
             let (browser, os) = describe_user_agent(&r.user_agent);
-            Activity {
+            let line = ActivityLine {
                 kind: ActivityKind::of(&r.event),
                 browser,
                 os,
                 // An administrator by username; the operator by command; a deleted account's
                 // pseudonym as it is.
                 by: r.actor_id.map(|id| r.actor_name.unwrap_or(id)),
-                detail: serde_json::from_str(&r.detail).unwrap_or_else(|_| serde_json::json!({})),
                 id: r.id,
                 event: r.event,
                 created_at: r.created_at,
                 ip: r.ip,
-                user_agent: r.user_agent,
-            }
+            };
+            let detail = serde_json::from_str(&r.detail).unwrap_or_else(|_| serde_json::json!({}));
+            Activity { line, user_agent: r.user_agent, detail }
         })
         .collect();
     Ok(ActivityPage { items, next })
@@ -115,12 +119,12 @@ pub async fn csv(env: &Env<'_>, user_id: &str, kind: Option<&str>) -> Result<Str
         let page = page(env, user_id, &q).await?;
         for a in &page.items {
             let fields = [
-                time_utc(a.created_at),
-                a.event.clone(),
-                a.kind.as_str().to_owned(),
-                a.ip.clone(),
+                time_utc(a.line.created_at),
+                a.line.event.clone(),
+                a.line.kind.as_str().to_owned(),
+                a.line.ip.clone(),
                 a.user_agent.clone(),
-                a.by.clone().unwrap_or_default(),
+                a.line.by.clone().unwrap_or_default(),
             ];
             let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             out.push_str(&line.join(","));
@@ -214,11 +218,11 @@ mod tests {
             let env = te.at(10_000);
             let first = page(&env, "u1", &Query { limit: Some(3), ..Query::default() }).await.unwrap();
             assert_eq!(first.items.len(), 3);
-            assert_eq!(first.items[0].created_at, 1_006, "newest first");
+            assert_eq!(first.items[0].line.created_at, 1_006, "newest first");
             let second =
                 page(&env, "u1", &Query { cursor: first.next.as_deref(), limit: Some(3), ..Query::default() }).await;
             let second = second.unwrap();
-            assert_eq!(second.items[0].created_at, 1_003);
+            assert_eq!(second.items[0].line.created_at, 1_003);
             let third =
                 page(&env, "u1", &Query { cursor: second.next.as_deref(), limit: Some(3), ..Query::default() }).await;
             let third = third.unwrap();
@@ -227,7 +231,10 @@ mod tests {
 
             let failed = page(&env, "u1", &Query { kind: Some("sign_in"), ..Query::default() }).await.unwrap();
             assert_eq!(failed.items.len(), 4);
-            assert!(failed.items.iter().all(|a| a.event == "sign_in_failed" && a.kind == ActivityKind::SignIn));
+            assert!(failed
+                .items
+                .iter()
+                .all(|a| a.line.event == "sign_in_failed" && a.line.kind == ActivityKind::SignIn));
             assert_eq!(page(&env, "other", &Query::default()).await.unwrap().items.len(), 0);
 
             let csv = csv(&env, "u1", Some("password")).await.unwrap();

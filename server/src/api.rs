@@ -509,7 +509,8 @@ pub struct AuditQuery {
 /// `cursor` may also be given by hand.
 #[utoipa::path(get, path = "/me/audit", params(
     ("kind" = Option<ActivityKind>, Query, description = "Only entries of this kind"),
-    ("cursor" = Option<String>, Query, description = "Where the previous page ended (from its `Link` header)"),
+    ("cursor" = Option<String>, Query, pattern = r"^[0-9]{1,15}\.[0-9a-f]{32}$",
+        description = "Where the previous page ended (from its `Link` header)"),
     ("limit" = Option<i64>, Query, minimum = 1, maximum = 200, description = "Entries per page (50 by default)")
 ), responses(
     (status = 200, body = [Activity], headers(("Link" = String, description = "The next page: <...>; rel=\"next\""))),

@@ -1,5 +1,6 @@
 //! The Gatehouse server: state, router, background jobs and serving. `main.rs` is the CLI.
 
+pub mod activity;
 pub mod api;
 pub mod avatar;
 pub mod form_errors;
@@ -120,6 +121,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(api::router())
+        .merge(activity::routes())
         .merge(avatar::routes())
         .merge(sounds::routes())
         .merge(languages::routes())

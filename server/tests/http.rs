@@ -839,3 +839,50 @@ async fn metrics_need_their_token_and_count_routes_sign_ins_and_queues() {
         assert!(value.parse::<f64>().is_ok(), "{line}");
     }
 }
+
+#[tokio::test]
+async fn the_activity_csv_is_the_signed_in_owners_only() {
+    let s = TestServer::start().await;
+    let ada = s.client();
+    s.register(&ada, "ada").await;
+    let bob = s.client();
+    s.register(&bob, "bob").await;
+    let wrong = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", "wrong password")]).await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+
+    let res = ada.get(s.url("/account/security/activity.csv")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(res.headers()[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
+    let csv = res.text().await.unwrap();
+    assert!(csv.starts_with("time,event,kind,ip,user_agent,by\r\n"), "{csv}");
+    assert!(csv.contains(",sign_in_failed,sign_in,") && csv.contains(",account_created,account,"), "{csv}");
+    let sign_ins = ada.get(s.url("/account/security/activity.csv?activity=sign_in")).send().await.unwrap();
+    let sign_ins = sign_ins.text().await.unwrap();
+    assert!(!sign_ins.contains("account_created") && sign_ins.contains("sign_in_failed"), "{sign_ins}");
+    // Bob's file holds none of Ada's entries.
+    let theirs = bob.get(s.url("/account/security/activity.csv")).send().await.unwrap().text().await.unwrap();
+    assert!(!theirs.contains("sign_in_failed"), "{theirs}");
+
+    let bad = ada.get(s.url("/account/security/activity.csv?activity=nope")).send().await.unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let stranger = s.client().get(s.url("/account/security/activity.csv")).send().await.unwrap();
+    assert_eq!(stranger.status(), StatusCode::SEE_OTHER);
+    assert_eq!(stranger.headers()[header::LOCATION], "/signin");
+}
+
+#[tokio::test]
+async fn the_security_page_lists_recent_activity_before_any_script() {
+    let s = TestServer::start().await;
+    let ada = s.client();
+    s.register(&ada, "ada").await;
+    let wrong = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", "wrong password")]).await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let page = ada.get(s.url("/account/security")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Recent activity"), "the panel");
+    assert!(page.contains("Sign-in failed: wrong password"), "the failed sign-in, rendered on the server");
+    let filtered = ada.get(s.url("/account/security?activity=password")).send().await.unwrap().text().await.unwrap();
+    assert!(!filtered.contains("Sign-in failed: wrong password"));
+    assert!(filtered.contains("Nothing to show yet."));
+}

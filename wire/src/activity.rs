@@ -141,10 +141,11 @@ impl ActivityKind {
     }
 }
 
-/// One entry of an account's activity. Holds nothing secret: audit details never do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One entry of an account's activity as the Recent activity panel shows it. Holds nothing
+/// secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Activity {
+pub struct ActivityLine {
     pub id: String,
     /// What happened (`signed_in`, `password_changed`, …).
     pub event: String,
@@ -153,21 +154,16 @@ pub struct Activity {
     pub created_at: i64,
     /// Where the request came from.
     pub ip: String,
-    /// The browser or client that made it, as it named itself.
-    pub user_agent: String,
-    /// The browser's and system's names read from it, as on the sessions list (`Firefox`,
-    /// `Linux`; `Unknown client`, `Other client`, `unknown system` when unnamed).
+    /// The browser's and system's names read from its user agent, as on the sessions list
+    /// (`Firefox`, `Linux`; `Unknown client`, `Other client`, `unknown system` when unnamed).
     pub browser: String,
     pub os: String,
     /// Who did it when not the account's owner: an administrator's username, or the command
     /// (`gatehouse reset-2fa`) of the server's operator.
     pub by: Option<String>,
-    /// Details of the event (never a secret).
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub detail: serde_json::Value,
 }
 
-impl Activity {
+impl ActivityLine {
     /// The browser and system as the sessions list words them.
     pub fn device(&self) -> crate::session::SessionView {
         crate::session::SessionView {
@@ -182,11 +178,38 @@ impl Activity {
     }
 }
 
+/// One entry as the API gives it: the line, the user agent as the client sent it, and the
+/// event's details (never a secret). Not for the pages: its free-form details would bring a
+/// JSON value's code to the browser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activity {
+    #[serde(flatten)]
+    pub line: ActivityLine,
+    pub user_agent: String,
+    /// Details of the event.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub detail: serde_json::Value,
+}
+
 /// A page of activity, newest first, and the cursor of the next (older) page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityPage {
     pub items: Vec<Activity>,
     pub next: Option<String>,
+}
+
+/// The panel's page: the lines only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityLines {
+    pub items: Vec<ActivityLine>,
+    pub next: Option<String>,
+}
+
+impl From<ActivityPage> for ActivityLines {
+    fn from(p: ActivityPage) -> Self {
+        ActivityLines { items: p.items.into_iter().map(|a| a.line).collect(), next: p.next }
+    }
 }
 
 /// Entries per page: the default, and the most a request may ask for.

@@ -133,6 +133,7 @@ pub fn SecuritySection() -> impl IntoView {
         <crate::support_pin::ui::SupportPinPanel/>
         <crate::deletion::ui::DeleteAccountPanel/>
         <crate::sessions::ui::SessionsPanel/>
+        <crate::activity::ui::ActivityPanel/>
     }
 }
 
