@@ -27,7 +27,8 @@ pub fn decode_cursor(s: &str) -> Option<(i64, String)> {
         .then(|| (at, id.to_owned()))
 }
 
-/// The query of a page: each part as the client sent it (None or empty: the default).
+/// The query of a page: each part as the client sent it (None: the default; an empty value is
+/// not one, as the API documents them).
 #[derive(Debug, Default, Clone)]
 pub struct Query<'a> {
     pub kind: Option<&'a str>,
@@ -48,7 +49,7 @@ pub struct Parsed {
 /// range is an error on its field.
 pub fn parse(q: &Query<'_>) -> Result<Parsed, AppError> {
     let mut p = wire::Problems::default();
-    let kind = match q.kind.filter(|k| !k.is_empty()) {
+    let kind = match q.kind {
         None => None,
         Some(k) => {
             let kind = ActivityKind::parse(k);
@@ -58,7 +59,7 @@ pub fn parse(q: &Query<'_>) -> Result<Parsed, AppError> {
             kind
         }
     };
-    let cursor = match q.cursor.filter(|c| !c.is_empty()) {
+    let cursor = match q.cursor {
         None => None,
         Some(c) => {
             let cursor = decode_cursor(c);
@@ -182,8 +183,11 @@ mod tests {
         assert_eq!(e.field_msgs("kind"), vec![k::error_activity_kind()]);
         assert_eq!(e.field_msgs("cursor"), vec![k::error_page_gone()]);
         assert_eq!(e.field_msgs("limit"), vec![k::error_page_size(PAGE_MAX)]);
-        let parsed = parse(&Query { kind: Some(""), cursor: Some(""), limit: None }).unwrap();
+        let parsed = parse(&Query { kind: None, cursor: None, limit: None }).unwrap();
         assert_eq!(parsed, Parsed { kind: None, before: None, limit: PAGE });
+        let empty = parse(&Query { kind: Some(""), cursor: Some(""), limit: None }).unwrap_err();
+        assert_eq!(empty.field_msgs("kind"), vec![k::error_activity_kind()], "an empty value is not a kind");
+        assert_eq!(empty.field_msgs("cursor"), vec![k::error_page_gone()]);
     }
 
     #[test]

@@ -40,7 +40,9 @@ async fn csv(
             .ok_or(AppError::Unauthenticated)?;
         let me = callers::by_session(&env, &state.core, token, &meta).await?.ok_or(AppError::Unauthenticated)?;
         access::admit(&env, &me, Opens::Standing).await?;
-        gatehouse_core::activity::csv(&env, &me.user.id, q.activity.as_deref()).await
+        // The form's "All activity" sends an empty kind.
+        let kind = q.activity.as_deref().filter(|k| !k.is_empty());
+        gatehouse_core::activity::csv(&env, &me.user.id, kind).await
     }
     .await;
     match result {

@@ -10,6 +10,10 @@ use crate::error::AppError;
 #[server(prefix = "/fn", endpoint = "list_activity")]
 pub async fn list_activity(kind: String, cursor: String) -> Result<ActivityLines, AppError> {
     let (cx, me) = crate::server::authorize(gatehouse_core::access::Opens::Standing).await?;
-    let query = gatehouse_core::activity::Query { kind: Some(&kind), cursor: Some(&cursor), limit: None };
+    // The page's address leaves them empty for "every kind" and "the newest".
+    fn some(s: &str) -> Option<&str> {
+        (!s.is_empty()).then_some(s)
+    }
+    let query = gatehouse_core::activity::Query { kind: some(&kind), cursor: some(&cursor), limit: None };
     gatehouse_core::activity::page(&cx.env(), &me.user.id, &query).await.map(ActivityLines::from)
 }
