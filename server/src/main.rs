@@ -324,7 +324,7 @@ async fn restore(config: Config, from: PathBuf) -> Result<(), StartError> {
 
 async fn health(config: &Config) -> Result<(), StartError> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    // A server listening on every address answers on loopback too; nothing else is asked.
+    // The server's own address; one listening on every address is asked on loopback.
     let mut at = config.listen;
     if at.ip().is_unspecified() {
         at.set_ip(if at.is_ipv4() {
@@ -332,9 +332,6 @@ async fn health(config: &Config) -> Result<(), StartError> {
         } else {
             std::net::Ipv6Addr::LOCALHOST.into()
         });
-    }
-    if !at.ip().is_loopback() {
-        at.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
     }
     let ask = async {
         let mut conn = tokio::net::TcpStream::connect(at).await?;
