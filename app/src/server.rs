@@ -99,6 +99,10 @@ impl Cx {
             sessions::end(self.env().db, id).await?;
         }
         self.set_session_cookie(&new.token);
+        // A browser signing in for the first time keeps the device id its sign-in was known by.
+        if let Some(device) = self.meta.device.as_ref().filter(|d| d.new) {
+            self.set_cookie(gatehouse_core::devices::set_cookie(self.secure(), &device.id));
+        }
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 use i18n::k;
 use platform::{audit, Env};
 
-use crate::sessions::user_agent::describe_user_agent;
+use wire::user_agent::describe_user_agent;
 use wire::{
     activity::{Activity, ActivityKind, ActivityLine, ActivityPage, PAGE, PAGE_MAX},
     error::AppError,
@@ -149,12 +149,7 @@ pub fn csv_field(v: &str) -> String {
     }
 }
 
-/// Unix milliseconds as `2026-12-07T14:03:09Z`.
-pub fn time_utc(ms: i64) -> String {
-    let rest = ms.div_euclid(1000).rem_euclid(86_400);
-    let date = wire::organization::date_of(ms);
-    format!("{date}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
-}
+use wire::time::time_utc;
 
 #[cfg(test)]
 mod tests {
@@ -212,7 +207,7 @@ mod tests {
         for t in testing::all().await {
             testing::insert_user(&t.db, "u1", "ada@example.com").await;
             let te = TestEnv::new(&t.db);
-            let meta = ClientMeta { ip: "192.0.2.9".into(), user_agent: "=cmd|' /C calc'!A0".into() };
+            let meta = ClientMeta::new("192.0.2.9", "=cmd|' /C calc'!A0");
             for i in 0..7 {
                 let event = if i % 2 == 0 { AuditEvent::SignInFailed } else { AuditEvent::PasswordChanged };
                 let e =

@@ -19,6 +19,7 @@ use wire::{
 
 use crate::{
     accounts::{self, repo as users, RegisterInput, UserRow},
+    devices::{self, Seen},
     email,
     factors::{
         self,
@@ -268,14 +269,32 @@ async fn restored(env: &Env<'_>, user: UserRow, meta: &ClientMeta) -> Result<Use
     env.audit(&user.id, None, AuditEvent::AccountRestored, json!({}), meta).await?;
     let lang = crate::notices::language_of(env, &user.id).await?;
     let security = env.link("/account/security");
-    env.mail(&crate::notices::account_restored(lang, &user.email, &user.name, &security)).await?;
+    let when = crate::notices::Occasion::of(env.now, meta);
+    env.mail(&crate::notices::account_restored(lang, &user.email, &user.name, &when, &security)).await?;
     users::find_by_id(env.db, &user.id).await?.ok_or(AppError::InvalidCredentials)
 }
 
 async fn start_session(env: &Env<'_>, t: Timeouts, user: &UserRow, meta: &ClientMeta) -> Result<Issued, AppError> {
     let session = sessions::start(env.db, t, &user.id, meta, env.now).await?;
-    env.audit(&user.id, None, AuditEvent::SignedIn, json!({}), meta).await?;
+    let seen = devices::signed_in(env.db, &user.id, meta, env.now).await?;
+    let detail = if seen == Seen::New { json!({ "new_device": true }) } else { json!({}) };
+    env.audit(&user.id, None, AuditEvent::SignedIn, detail, meta).await?;
+    if seen == Seen::New {
+        announce_new_device(env, user, meta).await?;
+    }
     Ok(session)
+}
+
+/// Mails the owner about a sign-in from a new device, unless they turned that off (Preferences
+/// → Notifications: it is the one security notice that may be turned off).
+async fn announce_new_device(env: &Env<'_>, user: &UserRow, meta: &ClientMeta) -> Result<(), AppError> {
+    if !preferences::in_effect(env, &user.id).await?.email_new_sign_ins {
+        return Ok(());
+    }
+    let lang = crate::notices::language_of(env, &user.id).await?;
+    let when = crate::notices::Occasion::of(env.now, meta);
+    let security = env.link("/account/security");
+    env.mail(&crate::notices::new_sign_in(lang, &user.email, &user.name, &when, &security)).await
 }
 
 pub async fn sign_out(env: &Env<'_>, session_id: &str, user_id: &str, meta: &ClientMeta) -> Result<(), AppError> {
@@ -354,7 +373,7 @@ mod tests {
     use platform::db::testing;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.7".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.7", "unit")
     }
 
     fn input<'a>(username: &'a str, email: &'a str) -> RegisterInput<'a> {

@@ -133,7 +133,8 @@ pub async fn schedule(
         complete(env, &user.id).await?;
         return Ok(DeletionRequested { due_at: None });
     }
-    let mail = notices::deletion_scheduled(lang, &user.email, &user.name, &date_of(due), &env.link("/signin"));
+    let when = notices::Occasion::by(actor, env.now, meta);
+    let mail = notices::deletion_scheduled(lang, &user.email, &user.name, &when, &date_of(due), &env.link("/signin"));
     env.mail(&mail).await?;
     Ok(DeletionRequested { due_at: Some(due) })
 }
@@ -144,8 +145,9 @@ pub async fn schedule(
 /// deletion completes (a disabled account cannot use them): restoring by signing in asks for
 /// them, so a leaked password alone cannot take the account back.
 async fn forget(env: &Env<'_>, user_id: &str) -> Result<(), AppError> {
-    const TABLES: [&str; 9] = [
+    const TABLES: [&str; 10] = [
         "sessions",
+        "known_devices",
         "personal_access_tokens",
         "pending_sign_ins",
         "email_codes",
@@ -241,7 +243,7 @@ mod tests {
     const DAY: i64 = 24 * 3600 * 1000;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.20".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.20", "unit")
     }
 
     const PASSWORD: &str = "a long enough passphrase";
@@ -392,7 +394,11 @@ mod tests {
             assert!(left
                 .iter()
                 .all(|(u, s, ip, d)| u.is_none() && s.as_deref() == Some(&subject) && ip.is_empty() && d == "{}"));
-            assert!(!subject.contains("ada"));
+            // A keyed digest, not the id: "deleted-" and 20 hex digits (which may spell "ada" by
+            // chance, so that is not what is checked).
+            let digest = subject.strip_prefix("deleted-").unwrap();
+            assert!(digest.len() == 20 && digest.bytes().all(|b| b.is_ascii_hexdigit()), "{subject}");
+            assert_ne!(pseudonym(&after, "bob").unwrap(), subject);
             // The username and address are free again, and the count is right.
             assert_eq!(users::taken(&t.db, "ada", "ada@example.com").await.unwrap(), (false, false));
             assert_eq!(users::count(&t.db).await.unwrap().0, 1);

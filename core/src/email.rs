@@ -110,6 +110,7 @@ pub async fn request_change(
         lang,
         &me.user.email,
         &me.user.name,
+        &templates::Occasion::of(env.now, meta),
         email.as_str(),
         &env.public_url.link("/account/security"),
     );
@@ -152,7 +153,8 @@ pub async fn confirm(env: &Env<'_>, token: &str, meta: &ClientMeta) -> Result<St
     // The old address is told (it may be the owner's, and the change someone else's doing).
     let security = env.public_url.link("/account/security");
     let lang = templates::language_of(env, &user.id).await?;
-    env.mail(&templates::email_changed(lang, &user.email, &user.name, &link.email, &security)).await?;
+    let when = templates::Occasion::of(env.now, meta);
+    env.mail(&templates::email_changed(lang, &user.email, &user.name, &when, &link.email, &security)).await?;
     Ok(link.email)
 }
 
@@ -172,7 +174,7 @@ mod tests {
     use wire::password::PasswordPolicy;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.10".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.10", "unit")
     }
 
     /// (to, token) of each queued mail that carries a link, in order.

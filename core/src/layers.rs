@@ -12,6 +12,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("activity", 4),
     ("policy", 1),
     ("accounts", 2),
+    ("devices", 3),
     ("sessions", 3),
     ("principal", 4),
     ("factors", 5),

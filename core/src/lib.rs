@@ -9,7 +9,7 @@
 //!
 //! 1. `notices`, `policy`: mail texts; the password policy on the server
 //! 2. `accounts`: the `users` table (its only writer) and new accounts
-//! 3. `sessions`
+//! 3. `sessions`; `devices`: the devices an account signed in from
 //! 4. `principal`: who is asking
 //! 5. `factors`: second factors and their codes
 //! 6. `reauth`: proofs that the owner re-authenticated
@@ -28,6 +28,7 @@ pub mod auth;
 pub mod avatar;
 pub mod callers;
 pub mod deletion;
+pub mod devices;
 pub mod email;
 pub mod factors;
 pub mod notices;

@@ -6,10 +6,13 @@
 //! the server's default ([`language_of`]). It is read here, below every module that sends mail.
 
 use i18n::{k, Catalogue, Msg};
-use platform::{db::Db, mail::OutgoingMail, settings::Key, Env};
+use platform::{db::Db, mail::OutgoingMail, request::ClientMeta, settings::Key, Env};
 use wire::{
     error::AppError,
     preferences::{Choices, Language, Preferences, Setting},
+    session::{browser_msg, os_msg},
+    time::minute_utc,
+    user_agent::describe_user_agent,
 };
 
 /// The server's defaults of the preferences: the settings an administrator set for everyone
@@ -63,6 +66,51 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// When something happened to the account and, when its owner did it from a client, from where:
+/// what a security notice tells, so that its reader can tell whether it was them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occasion {
+    /// Unix milliseconds.
+    pub at: i64,
+    pub from: Option<Device>,
+}
+
+/// The client a change came from, as the sessions list names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    /// `Firefox`, or `Unknown client` / `Other client` (worded in the reader's language).
+    pub browser: String,
+    /// `Linux`, or `unknown system`.
+    pub os: String,
+    pub ip: String,
+}
+
+impl Occasion {
+    /// A change made by the request of `meta` at `at`. The command line's has no device or
+    /// address to tell.
+    pub fn of(at: i64, meta: &ClientMeta) -> Occasion {
+        if meta.is_local() {
+            return Occasion::at(at);
+        }
+        let (browser, os) = describe_user_agent(&meta.user_agent);
+        Occasion { at, from: Some(Device { browser, os, ip: meta.ip.clone() }) }
+    }
+
+    /// A change made at `at` by someone other than the owner (an administrator), whose device
+    /// and address are not the owner's business.
+    pub fn at(at: i64) -> Occasion {
+        Occasion { at, from: None }
+    }
+
+    /// `of` for the owner's own change, `at` for an administrator's (`actor`).
+    pub fn by(actor: Option<&str>, at: i64, meta: &ClientMeta) -> Occasion {
+        match actor {
+            Some(_) => Occasion::at(at),
+            None => Occasion::of(at, meta),
+        }
+    }
+}
+
 /// A mail being written in one language.
 struct Writer {
     lang: Language,
@@ -94,21 +142,36 @@ impl Writer {
         )
     }
 
+    /// The lines that say when (in UTC) and from which device and address.
+    fn occasion(&self, o: &Occasion) -> Vec<String> {
+        let mut lines = vec![self.say(&k::mail_when(minute_utc(o.at)))];
+        if let Some(d) = &o.from {
+            let browser = browser_msg(&d.browser).map_or_else(|| d.browser.clone(), |m| self.say(&m));
+            let os = os_msg(&d.os).map_or_else(|| d.os.clone(), |m| self.say(&m));
+            let device = self.say(&k::sessions_browser_on_os(browser.as_str(), os.as_str()));
+            lines.push(self.say(&k::mail_device(device.as_str())));
+            lines.push(self.say(&k::mail_ip(d.ip.as_str())));
+        }
+        lines
+    }
+
     fn mail(&self, to: &str, subject: &Msg, text: String, html: String) -> OutgoingMail {
         OutgoingMail { to: to.to_owned(), subject: self.say(subject), text, html }
     }
 }
 
 /// "Your password was changed", to the account's address.
-pub fn password_changed(lang: Language, to: &str, name: &str, security_url: &str) -> OutgoingMail {
+pub fn password_changed(lang: Language, to: &str, name: &str, o: &Occasion, security_url: &str) -> OutgoingMail {
     let w = Writer::new(lang);
     let hello = w.say(&k::mail_hello(name));
     let what = w.say(&k::mail_password_changed_body());
+    let when = w.occasion(o);
     let advice = w.say(&k::mail_password_changed_advice(security_url));
-    let text = format!("{hello}\n\n{what}\n\n{advice}\n");
+    let text = format!("{hello}\n\n{what}\n\n{}\n\n{advice}\n", when.join("\n"));
     let html = w.wrap(&[
         escape_html(&hello),
         escape_html(&what),
+        when.iter().map(|l| escape_html(l)).collect::<Vec<_>>().join("<br>"),
         format!(
             "{} <a href=\"{}\">{}</a>{}",
             w.html(&k::mail_password_changed_advice_before()),
@@ -121,34 +184,41 @@ pub fn password_changed(lang: Language, to: &str, name: &str, security_url: &str
 }
 
 /// What a mail whose main part is one link to follow says around it.
-struct LinkMail {
+struct LinkMail<'a> {
     subject: Msg,
     lead: Msg,
+    /// When and from where, for a security notice.
+    occasion: Option<&'a Occasion>,
     action: Msg,
     tail: Msg,
 }
 
-fn with_link(lang: Language, to: &str, name: &str, link: &str, m: LinkMail) -> OutgoingMail {
+fn with_link(lang: Language, to: &str, name: &str, link: &str, m: LinkMail<'_>) -> OutgoingMail {
     with_link_greeting(lang, to, k::mail_hello(name), link, m)
 }
 
-fn with_link_greeting(lang: Language, to: &str, hello: Msg, link: &str, m: LinkMail) -> OutgoingMail {
+fn with_link_greeting(lang: Language, to: &str, hello: Msg, link: &str, m: LinkMail<'_>) -> OutgoingMail {
     let w = Writer::new(lang);
     let (hello, lead, action, tail) = (w.say(&hello), w.say(&m.lead), w.say(&m.action), w.say(&m.tail));
     let follow = w.say(&k::mail_action_line(action.as_str(), link));
-    let text = format!("{hello}\n\n{lead}\n\n{follow}\n\n{tail}\n");
-    let html = w.wrap(&[
-        escape_html(&hello),
-        escape_html(&lead),
-        format!("<a href=\"{}\">{}</a>", escape_html(link), escape_html(&action)),
-        escape_html(&tail),
-    ]);
+    let when = m.occasion.map(|o| w.occasion(o)).unwrap_or_default();
+    let mut text = format!("{hello}\n\n{lead}\n\n");
+    let mut html = vec![escape_html(&hello), escape_html(&lead)];
+    if !when.is_empty() {
+        text.push_str(&format!("{}\n\n", when.join("\n")));
+        html.push(when.iter().map(|l| escape_html(l)).collect::<Vec<_>>().join("<br>"));
+    }
+    text.push_str(&format!("{follow}\n\n{tail}\n"));
+    html.push(format!("<a href=\"{}\">{}</a>", escape_html(link), escape_html(&action)));
+    html.push(escape_html(&tail));
+    let html = w.wrap(&html);
     w.mail(to, &m.subject, text, html)
 }
 
 /// The link that confirms the account's address (after registration, or a resend).
 pub fn verify_email(lang: Language, to: &str, name: &str, link: &str) -> OutgoingMail {
     let m = LinkMail {
+        occasion: None,
         subject: k::mail_verify_subject(),
         lead: k::mail_verify_lead(),
         action: k::mail_verify_action(),
@@ -160,6 +230,7 @@ pub fn verify_email(lang: Language, to: &str, name: &str, link: &str) -> Outgoin
 /// The link that makes a new address the account's address (in the account's language).
 pub fn confirm_new_email(lang: Language, to: &str, name: &str, link: &str) -> OutgoingMail {
     let m = LinkMail {
+        occasion: None,
         subject: k::mail_confirm_new_subject(),
         lead: k::mail_confirm_new_lead(),
         action: k::mail_confirm_new_action(),
@@ -173,10 +244,12 @@ pub fn email_change_requested(
     lang: Language,
     to: &str,
     name: &str,
+    o: &Occasion,
     new_address: &str,
     security_url: &str,
 ) -> OutgoingMail {
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_change_requested_subject(),
         lead: k::mail_change_requested_lead(new_address),
         action: k::mail_review_security(),
@@ -186,8 +259,16 @@ pub fn email_change_requested(
 }
 
 /// To the old address once a change of address is done.
-pub fn email_changed(lang: Language, to: &str, name: &str, new_address: &str, security_url: &str) -> OutgoingMail {
+pub fn email_changed(
+    lang: Language,
+    to: &str,
+    name: &str,
+    o: &Occasion,
+    new_address: &str,
+    security_url: &str,
+) -> OutgoingMail {
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_email_changed_subject(),
         lead: k::mail_email_changed_lead(new_address),
         action: k::mail_review_security(),
@@ -201,6 +282,7 @@ pub fn email_changed(lang: Language, to: &str, name: &str, new_address: &str, se
 /// learns what happened (in the owner's language).
 pub fn email_already_in_use(lang: Language, to: &str, name: &str, security_url: &str) -> OutgoingMail {
     let m = LinkMail {
+        occasion: None,
         subject: k::mail_in_use_subject(),
         lead: k::mail_in_use_lead(),
         action: k::mail_review_security(),
@@ -212,6 +294,7 @@ pub fn email_already_in_use(lang: Language, to: &str, name: &str, security_url: 
 /// The password reset link.
 pub fn reset_password(lang: Language, to: &str, name: &str, link: &str) -> OutgoingMail {
     let m = LinkMail {
+        occasion: None,
         subject: k::mail_reset_subject(),
         lead: k::mail_reset_lead(),
         action: k::mail_reset_action(),
@@ -284,10 +367,12 @@ pub fn two_factor_changed(
     lang: Language,
     to: &str,
     name: &str,
+    o: &Occasion,
     what: FactorChange,
     security_url: &str,
 ) -> OutgoingMail {
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_factors_subject(),
         lead: what.says(),
         action: k::mail_review_security(),
@@ -301,12 +386,14 @@ pub fn org_two_factor_changed(
     lang: Language,
     to: &str,
     name: &str,
+    o: &Occasion,
     org: &str,
     required: bool,
     security_url: &str,
 ) -> OutgoingMail {
     let lead = if required { k::mail_org_two_factor_required(org) } else { k::mail_org_two_factor_lifted(org) };
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_factors_subject(),
         lead,
         action: k::mail_review_security(),
@@ -320,6 +407,7 @@ pub fn org_two_factor_changed(
 pub fn org_invitation(lang: Language, to: &str, inviter: &str, org: &str, role: &Msg, link: &str) -> OutgoingMail {
     let role = Writer::new(lang).say(role);
     let m = LinkMail {
+        occasion: None,
         subject: k::mail_invitation_subject(org),
         lead: k::mail_invitation_lead(inviter, org, role.as_str()),
         action: k::mail_invitation_action(),
@@ -337,14 +425,26 @@ pub enum PinChange {
 }
 
 /// The Support PIN was set, changed or removed (never the PIN itself).
-pub fn support_pin_changed(lang: Language, to: &str, name: &str, what: PinChange, security_url: &str) -> OutgoingMail {
+pub fn support_pin_changed(
+    lang: Language,
+    to: &str,
+    name: &str,
+    o: &Occasion,
+    what: PinChange,
+    security_url: &str,
+) -> OutgoingMail {
     let lead = match what {
         PinChange::Set => k::mail_pin_set(),
         PinChange::Changed => k::mail_pin_changed(),
         PinChange::Removed => k::mail_pin_removed(),
     };
-    let m =
-        LinkMail { subject: k::mail_pin_subject(), lead, action: k::mail_review_security(), tail: k::mail_pin_tail() };
+    let m = LinkMail {
+        occasion: Some(o),
+        subject: k::mail_pin_subject(),
+        lead,
+        action: k::mail_review_security(),
+        tail: k::mail_pin_tail(),
+    };
     with_link(lang, to, name, security_url, m)
 }
 
@@ -354,6 +454,7 @@ pub fn support_pin_checked(
     lang: Language,
     to: &str,
     name: &str,
+    o: &Occasion,
     verdict: wire::support::PinVerdict,
     security_url: &str,
 ) -> OutgoingMail {
@@ -364,6 +465,7 @@ pub fn support_pin_checked(
         PinVerdict::NoPinSet => k::mail_pin_checked_none(),
     };
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_pin_checked_subject(),
         lead,
         action: k::mail_review_security(),
@@ -373,8 +475,16 @@ pub fn support_pin_checked(
 }
 
 /// The account was deleted: kept, disabled, until `date`; signing in before then restores it.
-pub fn deletion_scheduled(lang: Language, to: &str, name: &str, date: &str, sign_in_url: &str) -> OutgoingMail {
+pub fn deletion_scheduled(
+    lang: Language,
+    to: &str,
+    name: &str,
+    o: &Occasion,
+    date: &str,
+    sign_in_url: &str,
+) -> OutgoingMail {
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_deletion_subject(),
         lead: k::mail_deletion_scheduled(date),
         action: k::mail_deletion_action(),
@@ -384,14 +494,52 @@ pub fn deletion_scheduled(lang: Language, to: &str, name: &str, date: &str, sign
 }
 
 /// The owner signed in during the grace period: the account is restored.
-pub fn account_restored(lang: Language, to: &str, name: &str, security_url: &str) -> OutgoingMail {
+pub fn account_restored(lang: Language, to: &str, name: &str, o: &Occasion, security_url: &str) -> OutgoingMail {
     let m = LinkMail {
+        occasion: Some(o),
         subject: k::mail_restored_subject(),
         lead: k::mail_restored_lead(),
         action: k::mail_review_security(),
         tail: k::mail_restored_tail(),
     };
     with_link(lang, to, name, security_url, m)
+}
+
+/// The account was signed in to from a device or browser it was not signed in from before.
+pub fn new_sign_in(lang: Language, to: &str, name: &str, o: &Occasion, security_url: &str) -> OutgoingMail {
+    let m = LinkMail {
+        occasion: Some(o),
+        subject: k::mail_new_sign_in_subject(),
+        lead: k::mail_new_sign_in_lead(),
+        action: k::mail_review_sessions(),
+        tail: k::mail_new_sign_in_tail(),
+    };
+    with_link(lang, to, name, security_url, m)
+}
+
+/// A personal access token was created (its name, never its secret).
+pub fn token_created(
+    lang: Language,
+    to: &str,
+    name: &str,
+    o: &Occasion,
+    token: &str,
+    ignores_two_factor: bool,
+    tokens_url: &str,
+) -> OutgoingMail {
+    let lead = if ignores_two_factor {
+        k::mail_token_created_ignoring_two_factor(token)
+    } else {
+        k::mail_token_created(token)
+    };
+    let m = LinkMail {
+        occasion: Some(o),
+        subject: k::mail_token_created_subject(),
+        lead,
+        action: k::mail_review_tokens(),
+        tail: k::mail_token_created_tail(),
+    };
+    with_link(lang, to, name, tokens_url, m)
 }
 
 /// The account is gone for good (the last mail to the address).
@@ -415,42 +563,102 @@ mod tests {
     /// Every mail, in `lang`, to Ada.
     fn every_mail(lang: Language) -> Vec<OutgoingMail> {
         let (to, s) = ("a@example.test", "https://id.example/s");
+        let o = &occasion();
         let mut all = vec![
-            password_changed(lang, to, "Ada", s),
+            password_changed(lang, to, "Ada", o, s),
             verify_email(lang, to, "Ada", LINK),
             confirm_new_email(lang, to, "Ada", LINK),
-            email_change_requested(lang, to, "Ada", "new@example.test", s),
-            email_changed(lang, to, "Ada", "new@example.test", s),
+            email_change_requested(lang, to, "Ada", o, "new@example.test", s),
+            email_changed(lang, to, "Ada", o, "new@example.test", s),
             email_already_in_use(lang, to, "Ada", s),
             reset_password(lang, to, "Ada", LINK),
             two_factor_code(lang, to, "Ada", "123456"),
         ];
-        all.extend(FactorChange::ALL.iter().map(|w| two_factor_changed(lang, to, "Ada", *w, s)));
+        all.extend(FactorChange::ALL.iter().map(|w| two_factor_changed(lang, to, "Ada", o, *w, s)));
         for what in [PinChange::Set, PinChange::Changed, PinChange::Removed] {
-            all.push(support_pin_changed(lang, to, "Ada", what, s));
+            all.push(support_pin_changed(lang, to, "Ada", o, what, s));
         }
         for verdict in [PinVerdict::Matches, PinVerdict::DoesNotMatch, PinVerdict::NoPinSet] {
-            all.push(support_pin_checked(lang, to, "Ada", verdict, s));
+            all.push(support_pin_checked(lang, to, "Ada", o, verdict, s));
         }
-        all.push(org_two_factor_changed(lang, to, "Ada", "Acme", true, s));
-        all.push(org_two_factor_changed(lang, to, "Ada", "Acme", false, s));
+        all.push(org_two_factor_changed(lang, to, "Ada", o, "Acme", true, s));
+        all.push(org_two_factor_changed(lang, to, "Ada", o, "Acme", false, s));
         all.push(org_invitation(lang, to, "Bob", "Acme", &k::org_role_admin(), LINK));
-        all.push(deletion_scheduled(lang, to, "Ada", "2026-12-14", s));
-        all.push(account_restored(lang, to, "Ada", s));
+        all.push(deletion_scheduled(lang, to, "Ada", o, "2026-12-14", s));
+        all.push(account_restored(lang, to, "Ada", o, s));
         all.push(account_deleted(lang, to, "Ada"));
+        all.push(new_sign_in(lang, to, "Ada", o, s));
+        all.push(token_created(lang, to, "Ada", o, "deploy", false, s));
+        all.push(token_created(lang, to, "Ada", o, "deploy", true, s));
         all
+    }
+
+    /// 2026-12-07 14:03 UTC, from Firefox on Linux at 192.0.2.7.
+    fn occasion() -> Occasion {
+        let meta =
+            ClientMeta::new("192.0.2.7", "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0");
+        Occasion::of(1_796_652_189_999, &meta)
+    }
+
+    #[test]
+    fn security_notices_say_when_from_which_device_and_address() {
+        let m = new_sign_in(Language::En, "a@example.test", "Ada", &occasion(), "https://id.example/s");
+        assert_eq!(m.subject, "New sign-in to your Gatehouse account");
+        assert!(
+            m.text.contains("\n\nWhen: 2026-12-07 14:03 UTC\nDevice: Firefox on Linux\nIP address: 192.0.2.7\n\n"),
+            "{}",
+            m.text
+        );
+        assert!(m.text.contains("Review your sessions: https://id.example/s"), "{}", m.text);
+        assert!(m.html.contains("When: 2026-12-07 14:03 UTC<br>Device: Firefox on Linux<br>IP address: 192.0.2.7"));
+        let m = new_sign_in(Language::De, "a@example.test", "Ada", &occasion(), "https://id.example/s");
+        assert!(m.text.contains("Gerät: Firefox unter Linux\nIP-Adresse: 192.0.2.7"), "{}", m.text);
+        // An administrator's change tells when, not the administrator's device or address.
+        let by_admin = Occasion::by(Some("admin-id"), 0, &ClientMeta::new("198.51.100.1", "Chrome/1"));
+        let m = two_factor_changed(Language::En, "a@example.test", "Ada", &by_admin, FactorChange::Required, "s");
+        assert!(m.text.contains("When: 1970-01-01 00:00 UTC\n\n"), "{}", m.text);
+        assert!(!m.text.contains("198.51.100.1") && !m.text.contains("Device"), "{}", m.text);
+        // The command line has no device either; an unnamed client is worded in the language.
+        assert_eq!(Occasion::of(5, &ClientMeta::local("gatehouse reset-2fa")), Occasion::at(5));
+        let m = token_created(
+            Language::De,
+            "a@e.test",
+            "Ada",
+            &Occasion::of(0, &ClientMeta::new("::1", "")),
+            "ci",
+            true,
+            "t",
+        );
+        assert!(m.text.contains("„ci“") && m.text.contains("ohne Zwei-Faktor"), "{}", m.text);
+        assert!(!m.text.contains("Unknown client"), "{}", m.text);
+        // What a client sent is escaped in HTML like everything else.
+        let odd = Occasion { at: 0, from: Some(Device { browser: "<b>".into(), os: "&".into(), ip: "<i>".into() }) };
+        let m = new_sign_in(Language::En, "a@e.test", "Ada", &odd, "s");
+        assert!(m.html.contains("&lt;b&gt; on &amp;") && m.html.contains("&lt;i&gt;") && !m.html.contains("<b>"));
     }
 
     #[test]
     fn html_bodies_escape_what_users_typed() {
         for lang in Language::ALL {
-            let m = password_changed(*lang, "a@example.test", "<b>Ada</b> & co", "https://id.example/account/security");
+            let m = password_changed(
+                *lang,
+                "a@example.test",
+                "<b>Ada</b> & co",
+                &occasion(),
+                "https://id.example/account/security",
+            );
             assert!(m.html.contains("&lt;b&gt;Ada&lt;/b&gt; &amp; co"), "{lang:?}");
             assert!(!m.html.contains("<b>"), "{lang:?}");
             assert!(m.text.contains("https://id.example/account/security"));
             assert!(m.html.contains("href=\"https://id.example/account/security\""));
-            let notice =
-                email_change_requested(*lang, "old@example.test", "Ada", "<new>@example.test", "https://id.example/s");
+            let notice = email_change_requested(
+                *lang,
+                "old@example.test",
+                "Ada",
+                &occasion(),
+                "<new>@example.test",
+                "https://id.example/s",
+            );
             assert!(notice.html.contains("&lt;new&gt;@example.test") && notice.text.contains("<new>@example.test"));
             assert!(!notice.html.contains("<new>"), "{lang:?}");
             let code = two_factor_code(*lang, "a@example.test", "<i>", "<script>");
@@ -492,12 +700,12 @@ mod tests {
             m.html
         );
 
-        let m = password_changed(Language::En, "a@example.test", "Ada", "https://id.example/s");
+        let m = password_changed(Language::En, "a@example.test", "Ada", &occasion(), "https://id.example/s");
         assert_eq!(m.subject, "Your Gatehouse password was changed");
         assert_eq!(
             m.text,
             "Hello Ada,\n\nThe password of your Gatehouse account was just changed, and every other session was \
-             signed out.\n\nIf you did not do this, reset your password at once and review your sessions: \
+             signed out.\n\nWhen: 2026-12-07 14:03 UTC\nDevice: Firefox on Linux\nIP address: 192.0.2.7\n\nIf you did not do this, reset your password at once and review your sessions: \
              https://id.example/s\n"
         );
         assert!(m.html.contains(
@@ -505,7 +713,9 @@ mod tests {
              your sessions</a>.</p>"
         ));
 
-        let m = two_factor_changed(Language::En, "a@example.test", "Ada", FactorChange::TotpOn, "https://id.example/s");
+        let o = occasion();
+        let m =
+            two_factor_changed(Language::En, "a@example.test", "Ada", &o, FactorChange::TotpOn, "https://id.example/s");
         assert_eq!(m.subject, "Two-factor authentication changed on your Gatehouse account");
         assert!(m.text.contains("\n\nTwo-factor authentication via TOTP was turned on.\n\n"), "{}", m.text);
         assert!(m.text.contains("Review your account's security: https://id.example/s"), "{}", m.text);

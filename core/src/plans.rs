@@ -54,6 +54,7 @@ fn hot_queries() -> Vec<(&'static str, String, Vec<Arg>)> {
         ("housekeeping: sessions", sessions::repo::PURGE.to_owned(), vec![Int(1), Int(1)]),
         ("housekeeping: rate limits", platform::ratelimit::PURGE.to_owned(), vec![Int(1)]),
         ("housekeeping: links", platform::links::PURGE.to_owned(), vec![Int(1)]),
+        ("housekeeping: known devices", crate::devices::PURGE.to_owned(), vec![Int(1)]),
         ("housekeeping: pending sign-ins", pending::PURGE.to_owned(), vec![Int(1)]),
         ("housekeeping: email codes", email_code::PURGE.to_owned(), vec![Int(1)]),
         ("housekeeping: sent mail", platform::mail::queue::PURGE_SENT.to_owned(), vec![Int(1)]),

@@ -45,6 +45,11 @@ async fn chosen(db: &Db, user_id: &str) -> Result<Choices, AppError> {
     Ok(choices_of(user_id, rows.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
 }
 
+/// The values in effect for `user_id`: its choices over the server's defaults.
+pub async fn in_effect(env: &Env<'_>, user_id: &str) -> Result<Preferences, AppError> {
+    Ok(chosen(env.db, user_id).await?.apply(&defaults(env).await?).0)
+}
+
 /// The account's preferences: values in effect, the defaults, and what it chose.
 pub async fn view(env: &Env<'_>, user: &UserRow) -> Result<PreferencesView, AppError> {
     view_with(env, user, chosen(env.db, &user.id).await?).await

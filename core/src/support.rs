@@ -120,7 +120,8 @@ pub async fn check_pin(
     env.audit(&user.id, Some(&desk.user().id), AuditEvent::SupportPinChecked, detail, meta).await?;
     let lang = notices::language_of(env, &user.id).await?;
     let security = env.link("/account/security");
-    env.mail(&notices::support_pin_checked(lang, &user.email, &user.name, verdict, &security)).await?;
+    let when = notices::Occasion::at(env.now);
+    env.mail(&notices::support_pin_checked(lang, &user.email, &user.name, &when, verdict, &security)).await?;
     Ok(PinCheck { account: facts(env, &user).await?, verdict })
 }
 
@@ -132,7 +133,7 @@ mod tests {
     use wire::support::PinVerdict;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.10".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.10", "unit")
     }
 
     async fn account(db: &platform::db::Db, id: &str, role: &str) -> Principal {

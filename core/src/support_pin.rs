@@ -65,7 +65,7 @@ pub async fn set(env: &Env<'_>, me: &Recent<'_>, typed: &str, meta: &ClientMeta)
     .execute(env.db)
     .await?;
     env.audit(&user.id, None, AuditEvent::SupportPinSet, json!({ "replaced": replaced }), meta).await?;
-    notify(env, user, if replaced { PinChange::Changed } else { PinChange::Set }).await?;
+    notify(env, user, if replaced { PinChange::Changed } else { PinChange::Set }, meta).await?;
     Ok(PinState { set_at: Some(env.now), settings: rules })
 }
 
@@ -77,13 +77,14 @@ pub async fn remove(env: &Env<'_>, me: &Recent<'_>, meta: &ClientMeta) -> Result
         return Ok(());
     }
     env.audit(&user.id, None, AuditEvent::SupportPinRemoved, json!({}), meta).await?;
-    notify(env, user, PinChange::Removed).await
+    notify(env, user, PinChange::Removed, meta).await
 }
 
-async fn notify(env: &Env<'_>, user: &UserRow, what: PinChange) -> Result<(), AppError> {
+async fn notify(env: &Env<'_>, user: &UserRow, what: PinChange, meta: &ClientMeta) -> Result<(), AppError> {
     let lang = notices::language_of(env, &user.id).await?;
     let security = env.link("/account/security");
-    env.mail(&notices::support_pin_changed(lang, &user.email, &user.name, what, &security)).await
+    let when = notices::Occasion::of(env.now, meta);
+    env.mail(&notices::support_pin_changed(lang, &user.email, &user.name, &when, what, &security)).await
 }
 
 /// Whether `typed` is the PIN of `user_id` (for `crate::support`, which counts the attempt
@@ -114,7 +115,7 @@ mod tests {
     use platform::db::testing;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.9".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.9", "unit")
     }
 
     #[tokio::test]

@@ -300,7 +300,9 @@ pub async fn changed(
 ) -> Result<(), AppError> {
     env.audit(&user.id, actor, event, detail, meta).await?;
     let lang = notices::language_of(env, &user.id).await?;
-    env.mail(&notices::two_factor_changed(lang, &user.email, &user.name, what, &env.link("/account/security"))).await
+    let when = notices::Occasion::by(actor, env.now, meta);
+    let security = env.link("/account/security");
+    env.mail(&notices::two_factor_changed(lang, &user.email, &user.name, &when, what, &security)).await
 }
 
 #[cfg(test)]

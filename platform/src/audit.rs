@@ -262,7 +262,7 @@ mod tests {
             testing::insert_user(db, "u1", "ada@example.com").await;
             testing::insert_user(db, "admin", "root@example.com").await;
             testing::insert_user(db, "u2", "bob@example.com").await;
-            let meta = ClientMeta { ip: "192.0.2.1".into(), user_agent: "test".into() };
+            let meta = ClientMeta::new("192.0.2.1", "test");
             // Two entries share each time: the id breaks the tie.
             for (i, (event, actor)) in [
                 (AuditEvent::SignedIn, None),
@@ -324,7 +324,7 @@ mod tests {
         for t in testing::all().await {
             let db = &t.db;
             testing::insert_user(db, "u1", "ada@example.com").await;
-            let meta = ClientMeta { ip: "192.0.2.1".into(), user_agent: "test".into() };
+            let meta = ClientMeta::new("192.0.2.1", "test");
             for (event, at) in [(AuditEvent::SignedIn, 10), (AuditEvent::SignedOut, 20)] {
                 record(
                     db,

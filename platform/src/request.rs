@@ -8,12 +8,34 @@ use http::{header, HeaderMap};
 pub struct ClientMeta {
     pub ip: String,
     pub user_agent: String,
+    /// The browser's device cookie (a random id it keeps for a long time, so that a sign-in
+    /// from a browser the account has not used before can be told apart): None for API
+    /// clients and work no request started.
+    pub device: Option<BrowserDevice>,
+}
+
+/// A browser's device id, from its cookie, or new for a browser that has none (then a sign-in
+/// gives it the cookie).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrowserDevice {
+    pub id: String,
+    pub new: bool,
 }
 
 impl ClientMeta {
+    /// A client at `ip` with `user_agent`, without a device cookie.
+    pub fn new(ip: impl Into<String>, user_agent: impl Into<String>) -> Self {
+        ClientMeta { ip: ip.into(), user_agent: user_agent.into(), device: None }
+    }
+
     /// For work that no request started (the command line, background jobs).
     pub fn local(what: &str) -> Self {
-        ClientMeta { ip: "local".to_owned(), user_agent: what.to_owned() }
+        ClientMeta::new("local", what)
+    }
+
+    /// Whether this is [`ClientMeta::local`]'s: no client, no address.
+    pub fn is_local(&self) -> bool {
+        self.ip == "local"
     }
 
     /// Reads the client from the headers and the peer address. `X-Forwarded-For` is believed
@@ -29,7 +51,7 @@ impl ClientMeta {
         let ip = forwarded.or(peer).map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned());
         let user_agent: String =
             headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(512).collect();
-        ClientMeta { ip, user_agent }
+        ClientMeta { ip, user_agent, device: None }
     }
 }
 

@@ -175,6 +175,9 @@ pub async fn housekeeping(state: &AppState) {
     if let Err(e) = gatehouse_core::factors::email_code::purge(db, now).await {
         tracing::warn!(error = ?e, "email code purge failed");
     }
+    if let Err(e) = gatehouse_core::devices::purge(db, now - gatehouse_core::devices::FORGET_AFTER_MS).await {
+        tracing::warn!(error = %e, "known device purge failed");
+    }
     if let Err(e) = gatehouse_core::organizations::repo::purge_invitations(db, now).await {
         tracing::warn!(error = %e, "invitation purge failed");
     }

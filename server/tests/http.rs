@@ -474,9 +474,17 @@ async fn change_password_checks_everything_then_ends_other_sessions_and_queues_a
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(s.current_user(&there).await, Value::Null, "the other session ended");
     assert_eq!(s.current_user(&here).await["username"], "ada", "this one goes on");
-    // After the verification mail of the registration, the notice.
-    let subjects: Vec<String> = s.mails_to("ada@example.test", 2).await.into_iter().map(|m| m.subject).collect();
-    assert_eq!(subjects, vec!["Confirm your Gatehouse email address", "Your Gatehouse password was changed"]);
+    // After the verification mail of the registration and the notice of the other browser's
+    // sign-in (a new device), the notice.
+    let subjects: Vec<String> = s.mails_to("ada@example.test", 3).await.into_iter().map(|m| m.subject).collect();
+    assert_eq!(
+        subjects,
+        vec![
+            "Confirm your Gatehouse email address",
+            "New sign-in to your Gatehouse account",
+            "Your Gatehouse password was changed"
+        ]
+    );
 
     let old = s.call(&s.client(), "sign_in", &[("identifier", "ada"), ("password", PASSWORD)]).await;
     assert_eq!(old.status(), StatusCode::UNAUTHORIZED);

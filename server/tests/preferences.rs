@@ -197,6 +197,7 @@ async fn the_page_saves_only_what_changed_and_a_form_without_javascript_saves_al
             ("prefs[display_avatars]", "true"),
             ("prefs[enable_auto_away]", "true"),
             ("prefs[mute_focused_conversations]", "true"),
+            ("prefs[email_new_sign_ins]", "true"),
             ("prefs[idle_time_limit]", "600"),
             ("prefs[highlight_words]", "deploy, Deploy"),
         ])

@@ -163,21 +163,6 @@ pub struct ActivityLine {
     pub by: Option<String>,
 }
 
-impl ActivityLine {
-    /// The browser and system as the sessions list words them.
-    pub fn device(&self) -> crate::session::SessionView {
-        crate::session::SessionView {
-            id: String::new(),
-            browser: self.browser.clone(),
-            os: self.os.clone(),
-            ip: self.ip.clone(),
-            created_at: self.created_at,
-            last_seen_at: self.created_at,
-            current: false,
-        }
-    }
-}
-
 /// One entry as the API gives it: the line, the user agent as the client sent it, and the
 /// event's details (never a secret). Not for the pages: its free-form details would bring a
 /// JSON value's code to the browser.

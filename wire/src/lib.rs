@@ -18,7 +18,9 @@ pub mod presence;
 pub mod profile;
 pub mod session;
 pub mod support;
+pub mod time;
 pub mod token;
 pub mod two_factor;
+pub mod user_agent;
 
 pub use error::{AppError, FieldError, Problems};

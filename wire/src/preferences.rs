@@ -563,6 +563,7 @@ preferences! {
         desktop_notifications_for: NotifyFor = NotifyFor::All, "Show Desktop Notifications For";
         push_notifications_for: NotifyFor = NotifyFor::All, "Send Push Notifications For";
         offline_email_notifications: EmailNotify = EmailNotify::Mentions, "Offline Email Notifications";
+        email_new_sign_ins: bool = true, "Email me about sign-ins from a new device";
     }
     Messages {
         unread_tray_icon_alert: bool = true, "Unread Tray Icon Alert";
@@ -654,6 +655,10 @@ impl Setting {
             Setting::enable_auto_away => "Changes your status to away after the idle time below.",
             Setting::idle_time_limit => "How long without keyboard or pointer input before you are away.",
             Setting::desktop_notifications_require_interaction => "Notifications stay until you attend to them.",
+            Setting::email_new_sign_ins => {
+                "A mail when your account is signed in from a device or browser it was not signed in from before. \
+                 Other security mails (password, two-factor, email address, tokens) always go."
+            }
             Setting::highlight_words => "Separate words or phrases with commas. A message that has one is highlighted.",
             Setting::notifications_sound_volume => "Applies to every notification sound.",
             _ => return None,

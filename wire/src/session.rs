@@ -26,20 +26,30 @@ pub struct SessionView {
     pub current: bool,
 }
 
+/// A browser's name as a page shows it: `None` for a product's name, shown as it is; the words
+/// of an unnamed client, to word in the reader's language.
+pub fn browser_msg(browser: &str) -> Option<Msg> {
+    match browser {
+        UNKNOWN_CLIENT => Some(k::error_session_unknown_client()),
+        OTHER_CLIENT => Some(k::error_session_other_client()),
+        _ => None,
+    }
+}
+
+/// A system's name as a page shows it: `None` for a product's name, shown as it is.
+pub fn os_msg(os: &str) -> Option<Msg> {
+    (os == UNKNOWN_SYSTEM).then(k::error_session_unknown_system)
+}
+
 impl SessionView {
-    /// The browser's name as a page shows it: `None` for a product's name, shown as it is; the
-    /// words of an unnamed client, to word in the reader's language.
+    /// The browser's name as a page shows it ([`browser_msg`]).
     pub fn browser_msg(&self) -> Option<Msg> {
-        match self.browser.as_str() {
-            UNKNOWN_CLIENT => Some(k::error_session_unknown_client()),
-            OTHER_CLIENT => Some(k::error_session_other_client()),
-            _ => None,
-        }
+        browser_msg(&self.browser)
     }
 
-    /// The system's name as a page shows it: `None` for a product's name, shown as it is.
+    /// The system's name as a page shows it ([`os_msg`]).
     pub fn os_msg(&self) -> Option<Msg> {
-        (self.os == UNKNOWN_SYSTEM).then(k::error_session_unknown_system)
+        os_msg(&self.os)
     }
 }
 

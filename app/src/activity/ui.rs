@@ -4,6 +4,7 @@
 use i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use wire::session::{browser_msg, os_msg};
 
 use super::{
     api::list_activity,
@@ -104,9 +105,8 @@ pub fn ActivityPanel() -> impl IntoView {
 
 /// One entry: when, what, where (address and browser), and who when not the owner.
 fn entry(a: ActivityLine) -> impl IntoView {
-    let device = a.device();
-    let browser = device.browser_msg().map_or_else(|| device.browser.clone(), |m| tm(&m));
-    let os = device.os_msg().map_or_else(|| device.os.clone(), |m| tm(&m));
+    let browser = browser_msg(&a.browser).map_or_else(|| a.browser.clone(), |m| tm(&m));
+    let os = os_msg(&a.os).map_or_else(|| a.os.clone(), |m| tm(&m));
     let place = format!("{} · {}", a.ip, t!(sessions_browser_on_os, browser, os));
     let by = a.by.map(|who| view! { <span class="by">{t!(activity_by)}": "{who}</span> });
     view! {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use wire::preferences::TimeFormat;
+use wire::{preferences::TimeFormat, time::civil_from_days};
 
 use crate::{error::AppError, t};
 
@@ -194,20 +194,6 @@ pub fn Time(ms: i64) -> impl IntoView {
     let (date, h, min) = civil_time(ms);
     let datetime = format!("{date}T{h:02}:{min:02}Z");
     view! { <time datetime=datetime>{move || format_time_as(ms, display.get().time_format)}</time> }
-}
-
-/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 // On the server, where every catalogue is compiled in.

@@ -136,7 +136,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_pending_sign_in_expires_runs_out_of_tries_and_ends_once() {
-        let meta = ClientMeta { ip: "192.0.2.1".into(), user_agent: "t".into() };
+        let meta = ClientMeta::new("192.0.2.1", "t");
         for t in testing::all().await {
             let db = &t.db;
             crate::accounts::repo::insert(db, &crate::accounts::repo::test_row("u1", "ada", "a@example.test"))

@@ -431,7 +431,9 @@ pub async fn force_two_factor(
     record(env, Some(user_id), &m.user().id, event, json!({ "org": m.org.id }), meta).await?;
     let lang = notices::language_of(env, &user.id).await?;
     let security = env.link("/account/security");
-    env.mail(&notices::org_two_factor_changed(lang, &user.email, &user.name, &m.org.name, force, &security)).await
+    let when = notices::Occasion::at(env.now);
+    env.mail(&notices::org_two_factor_changed(lang, &user.email, &user.name, &when, &m.org.name, force, &security))
+        .await
 }
 
 /// Deletes the organization (owners, typing its slug to confirm): its memberships, invitations

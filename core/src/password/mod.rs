@@ -82,7 +82,8 @@ async fn audit_and_notify(
 ) -> Result<(), AppError> {
     env.audit(&user.id, None, event, detail, meta).await?;
     let lang = templates::language_of(env, &user.id).await?;
-    env.mail(&templates::password_changed(lang, &user.email, &user.name, &env.link("/account/security"))).await
+    let when = templates::Occasion::of(env.now, meta);
+    env.mail(&templates::password_changed(lang, &user.email, &user.name, &when, &env.link("/account/security"))).await
 }
 
 /// A change of password as asked for. `confirm` is None for clients without a confirmation
@@ -267,7 +268,7 @@ mod tests {
     const T: sess::Timeouts = TestEnv::TIMEOUTS;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.9".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.9", "unit")
     }
 
     /// A change from a browser session without a code (the account in these tests has no

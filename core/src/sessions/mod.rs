@@ -3,7 +3,6 @@
 //! and ending them.
 
 pub mod repo;
-pub mod user_agent;
 
 use std::fmt;
 
@@ -19,7 +18,7 @@ use wire::{error::AppError, session::SessionView};
 
 use crate::accounts::UserRow;
 use repo::{NewSessionRow, SessionRow};
-use user_agent::describe_user_agent;
+use wire::user_agent::describe_user_agent;
 
 /// `last_seen_at` is written at most this often per session, not on every request.
 pub const TOUCH_EVERY_MS: i64 = 60_000;
@@ -232,7 +231,7 @@ mod tests {
 
     #[tokio::test]
     async fn sessions_resolve_expire_and_end_on_both_databases() {
-        let meta = ClientMeta { ip: "192.0.2.1".into(), user_agent: "test".into() };
+        let meta = ClientMeta::new("192.0.2.1", "test");
         for t in testing::all().await {
             let db = &t.db;
             let p = platform::env::for_tests(db);

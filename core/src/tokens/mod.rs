@@ -19,6 +19,7 @@ use wire::{
 
 use crate::{
     accounts::{repo as users, UserRow},
+    notices,
     principal::Principal,
     reauth::OwnerConfirmed,
 };
@@ -159,6 +160,19 @@ pub async fn create(
         "read_only": input.read_only, "expires_at": row.expires_at,
     });
     deps.audit(&me.user.id, None, AuditEvent::TokenCreated, detail, meta).await?;
+    // A token is a credential: its owner hears of each new one (as of a new password).
+    let lang = notices::language_of(deps, &me.user.id).await?;
+    let when = notices::Occasion::of(deps.now, meta);
+    let mail = notices::token_created(
+        lang,
+        &me.user.email,
+        &me.user.name,
+        &when,
+        &row.name,
+        input.ignore_two_factor,
+        &deps.link("/account/tokens"),
+    );
+    deps.mail(&mail).await?;
     Ok(NewToken { user_id: me.user.id.clone(), token, view: row.view() })
 }
 
@@ -384,7 +398,7 @@ mod tests {
     use wire::password::PasswordPolicy;
 
     fn meta() -> ClientMeta {
-        ClientMeta { ip: "192.0.2.4".into(), user_agent: "unit".into() }
+        ClientMeta::new("192.0.2.4", "unit")
     }
 
     fn input(name: &str, expiry: Expiry) -> CreateInput<'_> {

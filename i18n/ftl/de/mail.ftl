@@ -111,3 +111,24 @@ mail-restored-lead = Sie haben sich angemeldet, daher ist Ihr Konto wiederherges
 mail-restored-tail = Falls Sie das nicht waren, ändern Sie jetzt Ihr Passwort.
 mail-deleted-subject = Ihr Gatehouse-Konto ist endgültig gelöscht
 mail-deleted-body = Ihr Gatehouse-Konto und alles, was dazugehört, wurden endgültig gelöscht. Sein Benutzername und seine E-Mail-Adresse sind wieder frei. Dies ist die letzte Nachricht von uns.
+
+## Wann und von wo
+
+mail-when = Zeitpunkt: { $time }
+mail-device = Gerät: { $device }
+mail-ip = IP-Adresse: { $ip }
+
+## Anmeldung von einem neuen Gerät oder Browser
+
+mail-new-sign-in-subject = Neue Anmeldung bei Ihrem Gatehouse-Konto
+mail-new-sign-in-lead = Bei Ihrem Gatehouse-Konto hat sich gerade jemand von einem Gerät oder Browser angemeldet, von dem aus es bisher nicht angemeldet war.
+mail-review-sessions = Sitzungen prüfen
+mail-new-sign-in-tail = Falls Sie das waren, müssen Sie nichts tun. Falls nicht, ändern Sie sofort Ihr Passwort und melden Sie die Sitzungen ab, die Sie nicht kennen. Sie können diese Nachrichten unter Einstellungen, Benachrichtigungen abschalten.
+
+## Ein persönliches Zugriffstoken wurde erstellt
+
+mail-token-created-subject = Für Ihr Gatehouse-Konto wurde ein persönliches Zugriffstoken erstellt
+mail-token-created = Ein persönliches Zugriffstoken mit dem Namen „{ $token }“ wurde erstellt. Es kann die REST-API in Ihrem Namen nutzen.
+mail-token-created-ignoring-two-factor = Ein persönliches Zugriffstoken mit dem Namen „{ $token }“ wurde erstellt. Es kann die REST-API in Ihrem Namen nutzen, ohne Zwei-Faktor-Authentifizierung.
+mail-review-tokens = Persönliche Zugriffstokens prüfen
+mail-token-created-tail = Falls Sie das nicht waren, löschen Sie das Token, ändern Sie sofort Ihr Passwort und wenden Sie sich an Ihren Administrator.

@@ -115,3 +115,24 @@ mail-restored-lead = You signed in, so your account is restored and its deletion
 mail-restored-tail = If this was not you, change your password now.
 mail-deleted-subject = Your Gatehouse account is gone
 mail-deleted-body = Your Gatehouse account and everything in it are deleted for good. Its username and email address are free again. This is the last message from us.
+
+## When and from where (in security notices, after the lead; the device reads "Firefox on Linux")
+
+mail-when = When: { $time }
+mail-device = Device: { $device }
+mail-ip = IP address: { $ip }
+
+## A sign-in from a new device or browser
+
+mail-new-sign-in-subject = New sign-in to your Gatehouse account
+mail-new-sign-in-lead = Your Gatehouse account was just signed in to from a device or browser it was not signed in from before.
+mail-review-sessions = Review your sessions
+mail-new-sign-in-tail = If this was you, you need not do anything. If not, change your password at once and sign out the sessions you do not know. You can turn these messages off under Preferences, Notifications.
+
+## A personal access token was created
+
+mail-token-created-subject = A personal access token was created on your Gatehouse account
+mail-token-created = A personal access token named “{ $token }” was created. It can use the REST API as you.
+mail-token-created-ignoring-two-factor = A personal access token named “{ $token }” was created. It can use the REST API as you, without two-factor authentication.
+mail-review-tokens = Review your personal access tokens
+mail-token-created-tail = If this was not you, delete the token, change your password at once and contact your administrator.

@@ -23,6 +23,7 @@ pref-setting-desktop-notifications-require-interaction = Require Interaction to 
 pref-setting-desktop-notifications-for = Show Desktop Notifications For
 pref-setting-push-notifications-for = Send Push Notifications For
 pref-setting-offline-email-notifications = Offline Email Notifications
+pref-setting-email-new-sign-ins = Email me about sign-ins from a new device
 pref-setting-unread-tray-icon-alert = Unread Tray Icon Alert
 pref-setting-show-thread-messages-in-main-thread = Show thread messages in the main thread
 pref-setting-time-format = Time Format
@@ -50,6 +51,7 @@ pref-help-theme = Follow the system uses your device's light or dark setting.
 pref-help-enable-auto-away = Changes your status to away after the idle time below.
 pref-help-idle-time-limit = How long without keyboard or pointer input before you are away.
 pref-help-desktop-notifications-require-interaction = Notifications stay until you attend to them.
+pref-help-email-new-sign-ins = A mail when your account is signed in from a device or browser it was not signed in from before. Other security mails (password, two-factor, email address, tokens) always go.
 pref-help-highlight-words = Separate words or phrases with commas. A message that has one is highlighted.
 pref-help-notifications-sound-volume = Applies to every notification sound.
 # $button: the Profile page's button that mails the verification link again.

@@ -1,6 +1,7 @@
-//! A small user-agent reader: names the browser and system of a session for the Security page.
+//! A small user-agent reader: names the browser and system of a session (the Security page, the
+//! security log, the notices mailed about a change).
 
-use wire::session::{OTHER_CLIENT, UNKNOWN_CLIENT, UNKNOWN_SYSTEM};
+use crate::session::{OTHER_CLIENT, UNKNOWN_CLIENT, UNKNOWN_SYSTEM};
 
 /// Browser and operating system named from a `User-Agent`, e.g. ("Firefox", "Linux"); the
 /// unnamed ones as [`wire::session`] has them (which pages word in the reader's language).
