@@ -9,6 +9,7 @@ pub mod auth;
 pub mod deletion;
 pub mod email;
 pub mod language;
+pub mod my_data;
 pub mod organizations;
 pub mod password;
 pub mod preferences;

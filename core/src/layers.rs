@@ -32,6 +32,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("callers", 8),
     ("organizations", 8),
     ("deletion", 9),
+    ("my_data", 9),
     ("admin", 10),
     ("support", 9),
     ("testing", 11),

@@ -18,7 +18,8 @@
 //! 8. `password` (a new password ends sessions and, at a reset, tokens), `auth`, `profile`, `page`,
 //!    `access`, `callers`: sign-in flows, the gate, who is calling; `organizations`: workspaces,
 //!    their members, invitations, contracts and the rules they set for their members
-//! 9. `admin`, `support`: what administrators and support staff do to other accounts
+//! 9. `admin`, `support`: what administrators and support staff do to other accounts; `deletion`,
+//!    `my_data`: an account's deletion and the export of its data
 
 pub mod access;
 pub mod accounts;
@@ -31,6 +32,7 @@ pub mod deletion;
 pub mod devices;
 pub mod email;
 pub mod factors;
+pub mod my_data;
 pub mod notices;
 pub mod organizations;
 pub mod page;

@@ -542,6 +542,18 @@ pub fn token_created(
     with_link(lang, to, name, tokens_url, m)
 }
 
+/// The export of the person's data (Preferences → My Data) is ready: its link, which works once.
+pub fn my_data_ready(lang: Language, to: &str, name: &str, html: bool, link: &str) -> OutgoingMail {
+    let m = LinkMail {
+        occasion: None,
+        subject: k::mail_my_data_subject(),
+        lead: if html { k::mail_my_data_lead_html() } else { k::mail_my_data_lead_json() },
+        action: k::mail_my_data_action(),
+        tail: k::mail_my_data_tail(),
+    };
+    with_link(lang, to, name, link, m)
+}
+
 /// The account is gone for good (the last mail to the address).
 pub fn account_deleted(lang: Language, to: &str, name: &str) -> OutgoingMail {
     let w = Writer::new(lang);
@@ -590,6 +602,8 @@ mod tests {
         all.push(new_sign_in(lang, to, "Ada", o, s));
         all.push(token_created(lang, to, "Ada", o, "deploy", false, s));
         all.push(token_created(lang, to, "Ada", o, "deploy", true, s));
+        all.push(my_data_ready(lang, to, "Ada", true, LINK));
+        all.push(my_data_ready(lang, to, "Ada", false, LINK));
         all
     }
 

@@ -64,6 +64,8 @@ pub enum AuditEvent {
     AccountDisabled,
     AccountEnabled,
     DeletionSettingsChanged,
+    DataExportRequested,
+    DataExportDownloaded,
 }
 
 impl AuditEvent {
@@ -127,6 +129,8 @@ impl AuditEvent {
             AuditEvent::AccountDisabled => "account_disabled",
             AuditEvent::AccountEnabled => "account_enabled",
             AuditEvent::DeletionSettingsChanged => "deletion_settings_changed",
+            AuditEvent::DataExportRequested => "data_export_requested",
+            AuditEvent::DataExportDownloaded => "data_export_downloaded",
         }
     }
 }

@@ -8,10 +8,7 @@ use axum::{
     routing::get,
     Extension, Router,
 };
-use gatehouse_core::{
-    access::{self, Opens},
-    callers, sessions,
-};
+use gatehouse_core::access::Opens;
 use http::{header, HeaderMap, HeaderValue, StatusCode};
 use platform::request::ClientMeta;
 use serde::Deserialize;
@@ -36,10 +33,7 @@ async fn csv(
     let result = async {
         let Query(q) = query.map_err(|_| AppError::BadRequest)?;
         let env = state.env();
-        let token = platform::request::cookie(&headers, sessions::cookie_name(state.config.cookie_secure))
-            .ok_or(AppError::Unauthenticated)?;
-        let me = callers::by_session(&env, &state.core, token, &meta).await?.ok_or(AppError::Unauthenticated)?;
-        access::admit(&env, &me, Opens::Standing).await?;
+        let (me, _) = crate::web::cookie_principal(&state, &env, &headers, &meta, Opens::Standing).await?;
         // The form's "All activity" sends an empty kind.
         let kind = q.activity.as_deref().filter(|k| !k.is_empty());
         gatehouse_core::activity::csv(&env, &me.user.id, kind).await

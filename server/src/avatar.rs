@@ -13,7 +13,6 @@ use axum::{
 use gatehouse_core::{
     access::{self, Opens},
     avatar::{self, picture, Served, Size, Source},
-    callers, sessions,
 };
 use i18n::k;
 use platform::request::ClientMeta;
@@ -209,10 +208,7 @@ async fn page_change(
     let plain = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     let result = async {
         let env = state.env();
-        let token = platform::request::cookie(&headers, sessions::cookie_name(state.config.cookie_secure))
-            .ok_or(AppError::Unauthenticated)?;
-        let me = callers::by_session(&env, &state.core, token, &meta).await?.ok_or(AppError::Unauthenticated)?;
-        let standing = access::admit(&env, &me, Opens::Standing).await?;
+        let (me, standing) = crate::web::cookie_principal(&state, &env, &headers, &meta, Opens::Standing).await?;
         let change = read_change(form.map_err(|_| AppError::BadRequest)?, &["action", "file", "avatar_url"]).await?;
         let user = apply(&state, &me, change, &meta).await?;
         Ok::<_, AppError>(access::view(&user, standing))

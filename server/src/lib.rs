@@ -6,6 +6,7 @@ pub mod avatar;
 pub mod form_errors;
 pub mod languages;
 pub mod metrics;
+pub mod my_data;
 pub mod outbound;
 pub mod sounds;
 pub mod web;
@@ -122,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(api::router())
         .merge(activity::routes())
+        .merge(my_data::routes())
         .merge(avatar::routes())
         .merge(sounds::routes())
         .merge(languages::routes())
@@ -154,6 +156,24 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
         }
     })
 }
+
+/// Writes the My Data exports people asked for, on whichever instance claims them first. A new
+/// request waits at most [`EXPORT_POLL`].
+pub fn spawn_exports(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(EXPORT_POLL);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = gatehouse_core::my_data::run_due(&state.core.platform, &state.config.data_dir).await {
+                tracing::warn!(error = %e, "My Data exports: a round failed");
+            }
+        }
+    })
+}
+
+/// How often the export worker looks for requests.
+pub const EXPORT_POLL: Duration = Duration::from_secs(2);
 
 /// One round of housekeeping: each delete reads an index of what it deletes (expiry times),
 /// so a round costs what it removes, not the size of the tables. Failures are logged.
@@ -189,6 +209,10 @@ pub async fn housekeeping(state: &AppState) {
     // there first; the final DELETE is the claim).
     if let Err(e) = gatehouse_core::deletion::complete_due(&env, 100).await {
         tracing::warn!(error = %e, "account deletion failed");
+    }
+    // Exports whose link expired: their files go.
+    if let Err(e) = gatehouse_core::my_data::purge(&env, &state.config.data_dir).await {
+        tracing::warn!(error = %e, "My Data purge failed");
     }
     // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.
     if let Err(e) = platform::mail::queue::purge_sent(db, now - 7 * 24 * 3_600_000).await {
@@ -239,6 +263,7 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
         None => None,
     };
     let housekeeping = spawn_housekeeping(state.clone());
+    let exports = spawn_exports(state.clone());
     let p = state.core.platform.clone();
     tracing::info!(transport = %p.mailer.transport.describe(), "mail delivery");
     let sender = tokio::spawn(p.mailer.clone().run(p.db.clone(), p.clock.clone()));
@@ -249,6 +274,7 @@ pub async fn serve(state: AppState) -> Result<(), StartError> {
     // Mail that requests queued from background tasks (reset links) is in the queue before we go.
     p.tasks.idle().await;
     housekeeping.abort();
+    exports.abort();
     sender.abort();
     if let Some(m) = metrics_server {
         m.abort();

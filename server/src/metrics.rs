@@ -84,6 +84,10 @@ async fn render(state: &AppState) -> Response {
         Ok(n) => queues.jobs_pending.push(("account_deletion", n)),
         Err(e) => tracing::warn!(error = %e, "metrics: cannot read the deletions due"),
     }
+    match gatehouse_core::my_data::waiting(&p.db).await {
+        Ok(n) => queues.jobs_pending.push(("my_data_export", n)),
+        Err(e) => tracing::warn!(error = %e, "metrics: cannot read the My Data exports waiting"),
+    }
     let body = p.metrics.render(&queues);
     ([(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"))], body)
         .into_response()

@@ -49,6 +49,23 @@ pub fn page_csp(nonce: &str) -> String {
 /// For everything that is not a page (JSON, files, errors).
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/// The signed-in person of a browser's request to a route beside the server functions (a
+/// download, the avatar form): by the session cookie, admitted as the pages admit them.
+pub async fn cookie_principal(
+    state: &AppState,
+    env: &platform::Env<'_>,
+    headers: &HeaderMap,
+    meta: &ClientMeta,
+    opens: gatehouse_core::access::Opens,
+) -> Result<(gatehouse_core::principal::Principal, gatehouse_core::access::Standing), AppError> {
+    use gatehouse_core::{access, callers, sessions};
+    let token = platform::request::cookie(headers, sessions::cookie_name(state.config.cookie_secure))
+        .ok_or(AppError::Unauthenticated)?;
+    let me = callers::by_session(env, &state.core, token, meta).await?.ok_or(AppError::Unauthenticated)?;
+    let standing = access::admit(env, &me, opens).await?;
+    Ok((me, standing))
+}
+
 /// A browser's device id from its cookie, or a new one (which a sign-in then sets).
 fn browser_device(headers: &HeaderMap, secure: bool) -> BrowserDevice {
     use gatehouse_core::devices;
@@ -114,7 +131,7 @@ pub async fn security(State(state): State<AppState>, mut req: Request, next: Nex
 }
 
 /// The catalogue of the request's language (as its page would be answered in).
-fn words(headers: &HeaderMap, state: &AppState) -> &'static i18n::Catalogue {
+pub fn words(headers: &HeaderMap, state: &AppState) -> &'static i18n::Catalogue {
     i18n::catalogue(app::server::request_language(headers, state.config.cookie_secure).as_str())
 }
 

@@ -80,6 +80,8 @@ const KINDS: &[(ActivityKind, &[&str])] = &[
             "account_enabled",
             "support_role_granted",
             "support_role_revoked",
+            "data_export_requested",
+            "data_export_downloaded",
         ],
     ),
     (
@@ -124,6 +126,11 @@ impl ActivityKind {
             ActivityKind::Account => "account",
             ActivityKind::Administration => "administration",
         }
+    }
+
+    /// The kind's name, to show in the reader's language (`activity-kind-<kind>`).
+    pub fn label(self) -> i18n::Msg {
+        i18n::Msg::new(format!("activity-kind-{}", self.as_str()))
     }
 
     pub fn parse(s: &str) -> Option<ActivityKind> {

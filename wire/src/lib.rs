@@ -11,6 +11,7 @@ pub mod admin;
 pub mod deletion;
 pub mod email;
 pub mod error;
+pub mod my_data;
 pub mod organization;
 pub mod password;
 pub mod preferences;

@@ -117,6 +117,7 @@ pub fn PreferencesSection() -> impl IntoView {
     view! {
         {section(t!(account_preferences_title), t!(account_preferences_intro))}
         <crate::preferences::ui::PreferencesPanel/>
+        <crate::my_data::ui::MyDataPanel/>
     }
 }
 

@@ -34,7 +34,7 @@ fn address(kind: &str, before: &str) -> String {
 }
 
 fn kind_label(kind: ActivityKind) -> String {
-    tm(&Msg::new(format!("activity-kind-{}", kind.as_str())))
+    tm(&kind.label())
 }
 
 /// What happened, in the reader's language (an event without words: its name).
