@@ -14,7 +14,7 @@ use leptos_router::{
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
     admin::ui::{
-        AdminOrganizationsPage, AdminPage, AdminPreferencesPage, AdminSupportPinPage, AdminTokensPage,
+        AdminAuditPage, AdminOrganizationsPage, AdminPage, AdminPreferencesPage, AdminSupportPinPage, AdminTokensPage,
         AdminTwoFactorPage, PasswordPolicyPage,
     },
     auth::{
@@ -60,6 +60,7 @@ pub enum Page {
     AdminPreferences,
     AdminSupportPin,
     AdminOrganizations,
+    AdminAudit,
 }
 
 #[lazy]
@@ -111,6 +112,7 @@ fn admin_pages(page: Page) -> AnyView {
         Page::AdminPreferences => view! { <AdminPreferencesPage/> }.into_any(),
         Page::AdminSupportPin => view! { <AdminSupportPinPage/> }.into_any(),
         Page::AdminOrganizations => view! { <AdminOrganizationsPage/> }.into_any(),
+        Page::AdminAudit => view! { <AdminAuditPage/> }.into_any(),
         _ => view! { <AdminTokensPage/> }.into_any(),
     }
 }
@@ -179,6 +181,7 @@ lazy_page!(OrganizationRoute, organization_pages, __preload_organization_pages, 
 lazy_page!(OrgUsersRoute, organization_pages, __preload_organization_pages, Page::OrgUsers);
 lazy_page!(InvitationRoute, organization_pages, __preload_organization_pages, Page::Invitation);
 lazy_page!(AdminOrganizationsRoute, admin_pages, __preload_admin_pages, Page::AdminOrganizations);
+lazy_page!(AdminAuditRoute, admin_pages, __preload_admin_pages, Page::AdminAudit);
 
 /// Everything inside the router: header and pages. Pages render completely on the server
 /// (`SsrMode::Async`) so they are readable before the WASM loads and redirects are real 302s.
@@ -217,6 +220,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/admin/support-pin") view={Lazy::<AdminSupportPinRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/support") view={Lazy::<SupportRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/organizations") view={Lazy::<AdminOrganizationsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/organizations/:slug") view={Lazy::<OrganizationRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/organizations/:slug/users") view={Lazy::<OrgUsersRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>

@@ -6,7 +6,9 @@ use platform::{audit, Env};
 
 use wire::user_agent::describe_user_agent;
 use wire::{
-    activity::{Activity, ActivityKind, ActivityLine, ActivityPage, PAGE, PAGE_MAX},
+    activity::{
+        Activity, ActivityKind, ActivityLine, ActivityPage, ServerActivityLine, ServerActivityPage, PAGE, PAGE_MAX,
+    },
     error::AppError,
 };
 
@@ -110,6 +112,54 @@ pub async fn page(env: &Env<'_>, user_id: &str, q: &Query<'_>) -> Result<Activit
     Ok(ActivityPage { items, next })
 }
 
+/// A page of the server-wide log (for administrators: `crate::admin::audit_log` checks). `search`
+/// is an IP address, or an account's username or email address (its entries and what it did to
+/// others); an account that does not exist matches nothing.
+pub async fn server_page(env: &Env<'_>, search: &str, q: &Query<'_>) -> Result<ServerActivityPage, AppError> {
+    let Parsed { kind, before, limit } = parse(q)?;
+    let search = search.trim();
+    // No username, address or IP is longer than an email address may be.
+    if search.chars().count() > 254 {
+        return Err(AppError::field("q", k::error_too_long(254)));
+    }
+    let mut filter = audit::ServerFilter { events: kind.map_or(&[][..], ActivityKind::events), ..Default::default() };
+    let found;
+    if search.parse::<std::net::IpAddr>().is_ok() {
+        filter.ip = Some(search);
+    } else if !search.is_empty() {
+        found = crate::accounts::repo::find_by_identifier(env.db, &search.to_lowercase()).await?;
+        match &found {
+            Some(u) => filter.user_id = Some(&u.id),
+            None => return Ok(ServerActivityPage::default()),
+        }
+    }
+    let before = before.as_ref().map(|(at, id)| (*at, id.as_str()));
+    let mut rows = audit::page_all(env.db, filter, before, limit + 1).await?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = more.then(|| rows.last().map(|r| encode_cursor(r.created_at, &r.id))).flatten();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let (browser, os) = describe_user_agent(&r.user_agent);
+            ServerActivityLine {
+                account: r.user_name.or(r.subject),
+                line: ActivityLine {
+                    kind: ActivityKind::of(&r.event),
+                    browser,
+                    os,
+                    by: r.actor_id.map(|id| r.actor_name.unwrap_or(id)),
+                    id: r.id,
+                    event: r.event,
+                    created_at: r.created_at,
+                    ip: r.ip,
+                },
+            }
+        })
+        .collect();
+    Ok(ServerActivityPage { items, next })
+}
+
 /// Every entry of the account (of one kind or all) as CSV, newest first: time (UTC, RFC 3339),
 /// event, kind, IP address, browser, by. Read a page at a time.
 pub async fn csv(env: &Env<'_>, user_id: &str, kind: Option<&str>) -> Result<String, AppError> {
@@ -200,6 +250,41 @@ mod tests {
         assert_eq!(time_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(time_utc(951_782_400_000), "2000-02-29T00:00:00Z");
         assert_eq!(time_utc(1_796_652_189_999), "2026-12-07T14:03:09Z");
+    }
+
+    #[tokio::test]
+    async fn the_server_wide_log_is_searched_by_account_or_address_and_paged_on_both_databases() {
+        for t in testing::all().await {
+            testing::insert_user(&t.db, "u1", "ada@example.com").await;
+            testing::insert_user(&t.db, "u2", "bob@example.com").await;
+            let te = TestEnv::new(&t.db);
+            let (here, there) = (ClientMeta::new("192.0.2.1", "t"), ClientMeta::new("192.0.2.2", "t"));
+            for i in 0..5 {
+                let env = te.at(100 + i);
+                env.audit("u1", None, AuditEvent::SignedIn, serde_json::json!({}), &here).await.unwrap();
+                env.audit("u2", Some("u1"), AuditEvent::TwoFactorReset, serde_json::json!({}), &there).await.unwrap();
+            }
+            let env = te.at(1_000);
+            let q = |limit| Query { kind: None, cursor: None, limit: Some(limit) };
+            let all = server_page(&env, "", &q(200)).await.unwrap();
+            assert_eq!(all.items.len(), 10, "{:?}", t.backend);
+            assert!(all.items.windows(2).all(|w| w[0].line.created_at >= w[1].line.created_at));
+            // Ada's entries and what she did to Bob; Bob's (by username or address, any case).
+            assert_eq!(server_page(&env, "u1", &q(200)).await.unwrap().items.len(), 10);
+            assert_eq!(server_page(&env, "BOB@example.com", &q(200)).await.unwrap().items.len(), 5);
+            assert!(server_page(&env, "nobody", &q(200)).await.unwrap().items.is_empty());
+            assert_eq!(server_page(&env, "192.0.2.2", &q(200)).await.unwrap().items.len(), 5);
+            let kind = Query { kind: Some("sign_in"), cursor: None, limit: Some(200) };
+            assert_eq!(server_page(&env, "", &kind).await.unwrap().items.len(), 5);
+            // Three pages of four, four and two.
+            let first = server_page(&env, "", &q(4)).await.unwrap();
+            let c = first.next.unwrap();
+            let second = server_page(&env, "", &Query { kind: None, cursor: Some(&c), limit: Some(4) }).await.unwrap();
+            let c = second.next.unwrap();
+            let third = server_page(&env, "", &Query { kind: None, cursor: Some(&c), limit: Some(4) }).await.unwrap();
+            assert_eq!((second.items.len(), third.items.len(), third.next), (4, 2, None));
+            t.close().await;
+        }
     }
 
     #[tokio::test]

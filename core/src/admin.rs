@@ -408,6 +408,19 @@ async fn reset_two_factor_of(env: &Env<'_>, actor: &str, user: &UserRow, meta: &
     two_factor::changed(env, user, Some(actor), AuditEvent::TwoFactorReset, json!({}), what, meta).await
 }
 
+// ---- The server-wide audit log --------------------------------------------------------------
+
+/// Administration → Audit log: every entry, newest first, narrowed by `search` (an account or an
+/// address) and by kind, a page at a time by cursor.
+pub async fn audit_log(
+    env: &Env<'_>,
+    _admin: &Admin<'_>,
+    search: &str,
+    q: &crate::activity::Query<'_>,
+) -> Result<wire::activity::ServerActivityPage, AppError> {
+    crate::activity::server_page(env, search, q).await
+}
+
 // ---- Organizations and contracts -----------------------------------------------------------
 
 /// Organizations per page of the administrators' list.

@@ -236,6 +236,81 @@ pub async fn page_for_user(
     q.bind(limit).fetch_all(db).await
 }
 
+/// An entry of the server-wide log: [`AuditLine`] with the account it concerns (its username,
+/// or a deleted account's pseudonym).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ServerAuditLine {
+    pub id: String,
+    pub user_name: Option<String>,
+    pub subject: Option<String>,
+    pub actor_id: Option<String>,
+    pub actor_name: Option<String>,
+    pub event: String,
+    pub ip: String,
+    pub user_agent: String,
+    pub created_at: i64,
+}
+
+/// What the server-wide log is narrowed to: none of them, every entry.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServerFilter<'a> {
+    /// Entries about this account, or that it did to others.
+    pub user_id: Option<&'a str>,
+    /// Entries from this address.
+    pub ip: Option<&'a str>,
+    /// These events only (all when empty).
+    pub events: &'a [&'a str],
+}
+
+/// A page of the server-wide log, newest first, older than `before` (an entry's time and id).
+pub async fn page_all(
+    db: &Db,
+    f: ServerFilter<'_>,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> Result<Vec<ServerAuditLine>, sqlx::Error> {
+    let mut sql = String::from(
+        "SELECT l.id, u.display_username AS user_name, l.subject, l.actor_id, a.display_username AS actor_name, \
+         l.event, l.ip, l.user_agent, l.created_at FROM audit_log l LEFT JOIN users u ON u.id = l.user_id \
+         LEFT JOIN users a ON a.id = l.actor_id WHERE 1 = 1",
+    );
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    if before.is_some() {
+        let (at, id) = (next(), next());
+        sql.push_str(&format!(" AND (l.created_at < {at} OR (l.created_at = {at} AND l.id < {id}))"));
+    }
+    if f.user_id.is_some() {
+        let id = next();
+        sql.push_str(&format!(" AND (l.user_id = {id} OR l.actor_id = {id})"));
+    }
+    if f.ip.is_some() {
+        sql.push_str(&format!(" AND l.ip = {}", next()));
+    }
+    if !f.events.is_empty() {
+        let marks: Vec<String> = f.events.iter().map(|_| next()).collect();
+        sql.push_str(&format!(" AND l.event IN ({})", marks.join(", ")));
+    }
+    sql.push_str(&format!(" ORDER BY l.created_at DESC, l.id DESC LIMIT {}", next()));
+    let mut q = sqlx::query_as::<_, ServerAuditLine>(&sql);
+    if let Some((at, id)) = before {
+        q = q.bind(at).bind(id);
+    }
+    if let Some(id) = f.user_id {
+        q = q.bind(id);
+    }
+    if let Some(ip) = f.ip {
+        q = q.bind(ip);
+    }
+    for e in f.events {
+        q = q.bind(*e);
+    }
+    q.bind(limit).fetch_all(db).await
+}
+
 /// Before a deleted account's row goes: its entries keep `pseudonym` (in `subject`) and when and
 /// what happened, nothing that names or places the person (detail, address, browser); entries of
 /// what the account did to others name the pseudonym as their actor.

@@ -204,6 +204,22 @@ impl From<ActivityPage> for ActivityLines {
     }
 }
 
+/// An entry of the server-wide log (Administration → Audit log): the line, and the account it
+/// concerns (a username, a deleted account's pseudonym, or none for the server's settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerActivityLine {
+    #[serde(flatten)]
+    pub line: ActivityLine,
+    pub account: Option<String>,
+}
+
+/// A page of the server-wide log; `next` is the cursor of the page after it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ServerActivityPage {
+    pub items: Vec<ServerActivityLine>,
+    pub next: Option<String>,
+}
+
 /// Entries per page: the default, and the most a request may ask for.
 pub const PAGE: i64 = 50;
 pub const PAGE_MAX: i64 = 200;

@@ -33,7 +33,7 @@ fn address(kind: &str, before: &str) -> String {
     }
 }
 
-fn kind_label(kind: ActivityKind) -> String {
+pub fn kind_label(kind: ActivityKind) -> String {
     tm(&kind.label())
 }
 
@@ -105,6 +105,11 @@ pub fn ActivityPanel() -> impl IntoView {
 
 /// One entry: when, what, where (address and browser), and who when not the owner.
 fn entry(a: ActivityLine) -> impl IntoView {
+    entry_about(a, None)
+}
+
+/// An entry of the server-wide log (Administration → Audit log): also the account it concerns.
+pub fn entry_about(a: ActivityLine, account: Option<String>) -> impl IntoView {
     let browser = browser_msg(&a.browser).map_or_else(|| a.browser.clone(), |m| tm(&m));
     let os = os_msg(&a.os).map_or_else(|| a.os.clone(), |m| tm(&m));
     let place = format!("{} · {}", a.ip, t!(sessions_browser_on_os, browser, os));
@@ -115,6 +120,7 @@ fn entry(a: ActivityLine) -> impl IntoView {
             " "
             <strong>{event_text(&a.event)}</strong>
             " "
+            {account.map(|who| view! { <span class="account">{t!(activity_account)}": "{who}</span>" "})}
             <span class="where">{place}</span>
             {by}
         </li>

@@ -19,6 +19,25 @@ pub async fn admin_overview(search: String, after: Option<String>) -> Result<Adm
     admin::overview(&cx.env(), &admin::admin(&me)?, &search, after.as_deref()).await
 }
 
+/// Administration → Audit log: a page of the server-wide log, newest first, narrowed by `q` (an
+/// account's username or email address, or an IP address; empty: everyone) and `kind` (empty:
+/// every kind), after `cursor` (empty: the newest).
+#[server(prefix = "/fn", endpoint = "admin_audit_log")]
+pub async fn admin_audit_log(
+    q: String,
+    kind: String,
+    cursor: String,
+) -> Result<wire::activity::ServerActivityPage, AppError> {
+    use gatehouse_core::{access::Opens, activity::Query, admin};
+
+    let (cx, me) = crate::server::authorize(Opens::Standing).await?;
+    fn some(s: &str) -> Option<&str> {
+        (!s.is_empty()).then_some(s)
+    }
+    let query = Query { kind: some(&kind), cursor: some(&cursor), limit: None };
+    admin::audit_log(&cx.env(), &admin::admin(&me)?, &q, &query).await
+}
+
 /// Saves the password policy. Numbers arrive as text so that a bad one gets a message next to
 /// its field; a checkbox is present when ticked. Every change is audited with the policy before
 /// and after.

@@ -427,6 +427,7 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin/preferences">{t!(admin_nav_preferences)}</A>
             <A href="/admin/support-pin">{t!(admin_nav_support_pin)}</A>
             <A href="/admin/organizations">{t!(admin_nav_organizations)}</A>
+            <A href="/admin/audit">{t!(admin_nav_audit)}</A>
         </nav>
     }
 }
@@ -644,5 +645,80 @@ fn AdminOrgRow(o: wire::organization::AdminOrg, save: ServerAction<super::api::A
                 </ActionForm>
             </td>
         </tr>
+    }
+}
+
+/// Administration → Audit log: every account's entries and the server's own, newest first;
+/// searched by account or address and filtered by kind, in the page's address (works without
+/// JavaScript).
+#[component]
+pub fn AdminAuditPage() -> impl IntoView {
+    with_user(|user| {
+        if !user.is_admin() {
+            return view! { <NotAdmin/> }.into_any();
+        }
+        view! { <AdminAudit/> }.into_any()
+    })
+}
+
+#[component]
+fn AdminAudit() -> impl IntoView {
+    use super::api::admin_audit_log;
+    use crate::activity::{
+        model::ActivityKind,
+        ui::{entry_about, kind_label},
+    };
+    let query = use_query_map();
+    let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let kind = Memo::new(move |_| query.read().get("kind").unwrap_or_default());
+    let before = Memo::new(move |_| query.read().get("before").unwrap_or_default());
+    let page = Resource::new(move || (search.get(), kind.get(), before.get()), |(q, k, b)| admin_audit_log(q, k, b));
+    view! {
+        <Title text=t!(admin_audit_page_title)/>
+        <h1>{t!(admin_heading)}</h1>
+        <AdminNav/>
+        <h2>{t!(admin_audit_heading)}</h2>
+        <p class="intro">{t!(admin_audit_intro)}</p>
+        <form method="get" action="/admin/audit" class="search activity-filter">
+            <label for="audit-search">{t!(admin_audit_search)}</label>
+            <input id="audit-search" name="q" type="search" value=move || search.get()/>
+            <label for="audit-kind">{t!(activity_kind_label)}</label>
+            <select id="audit-kind" name="kind">
+                <option value="" selected=move || kind.get().is_empty()>{t!(activity_kind_all)}</option>
+                {ActivityKind::ALL
+                    .into_iter()
+                    .map(|k| view! {
+                        <option value=k.as_str() selected=move || kind.get() == k.as_str()>{kind_label(k)}</option>
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit">{t!(admin_search_button)}</button>
+        </form>
+        <Transition fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) if p.items.is_empty() => view! { <p>{t!(activity_none)}</p> }.into_any(),
+                    Ok(p) => {
+                        let more = p.next.map(|next| {
+                            let href = format!(
+                                "/admin/audit?q={}&kind={}&before={}",
+                                query_escape(&search.get_untracked()),
+                                query_escape(&kind.get_untracked()),
+                                query_escape(&next)
+                            );
+                            view! { <p><a href=href>{t!(activity_more)}</a></p> }
+                        });
+                        view! {
+                            <ol class="activity audit">
+                                {p.items.into_iter().map(|e| entry_about(e.line, e.account)).collect_view()}
+                            </ol>
+                            {more}
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }

@@ -24,6 +24,7 @@ activity-what = ما حدث
 # عمود: عنوان IP والمتصفح الخاصان بالحدث.
 activity-where = المكان
 activity-by = المنفِّذ
+activity-account = الحساب
 activity-by-you = أنت
 # $who هو اسم أحد المشرفين، أو اسم أمر نُفّذ على الخادم.
 activity-by-other = { $who }

@@ -24,6 +24,7 @@ activity-what = Was geschah
 # Spalte: IP-Adresse und Browser des Ereignisses.
 activity-where = Wo
 activity-by = Von
+activity-account = Konto
 activity-by-you = Sie
 # $who ist der Name eines Administrators oder eines auf dem Server ausgeführten Befehls.
 activity-by-other = { $who }

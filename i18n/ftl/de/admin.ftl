@@ -146,3 +146,11 @@ admin-deletion-intro = Ein gelöschtes Konto bleibt während der Karenzzeit deak
 admin-deletion-grace = Karenzzeit (Tage)
 admin-deletion-grace-hint = 0 bis { $max }; 0 löscht sofort.
 admin-deletion-saved = Die Karenzzeit wurde gespeichert.
+
+## Verwaltung → Prüfprotokoll
+
+admin-nav-audit = Prüfprotokoll
+admin-audit-page-title = Prüfprotokoll · Verwaltung · Gatehouse
+admin-audit-heading = Prüfprotokoll
+admin-audit-intro = Was auf diesem Server geschah, das Neueste zuerst: Anmeldungen, fehlgeschlagene Anmeldungen, Änderungen von Passwörtern, Adressen, Zwei-Faktor-Methoden, Tokens und Einstellungen sowie Aktionen von Administratoren. Suchen Sie nach einem Konto (Benutzername oder E-Mail-Adresse: seine eigenen Einträge und was es bei anderen getan hat) oder einer IP-Adresse, und filtern Sie nach Art.
+admin-audit-search = Konto oder IP-Adresse

@@ -24,6 +24,7 @@ activity-what = What happened
 # Column: the IP address and browser of the event.
 activity-where = Where
 activity-by = By
+activity-account = Account
 activity-by-you = You
 # $who is the name of an administrator, or of a command run on the server.
 activity-by-other = { $who }

@@ -149,3 +149,11 @@ admin-deletion-intro = A deleted account stays disabled for the grace period, an
 admin-deletion-grace = Grace period (days)
 admin-deletion-grace-hint = 0 to { $max }; 0 deletes at once.
 admin-deletion-saved = The grace period is saved.
+
+## Administration → Audit log
+
+admin-nav-audit = Audit log
+admin-audit-page-title = Audit log · Administration · Gatehouse
+admin-audit-heading = Audit log
+admin-audit-intro = What happened on this server, newest first: sign-ins, failed sign-ins, changes of passwords, addresses, two-factor methods, tokens and settings, and what administrators did. Search for an account (its username or email address: its own entries and what it did to others) or an IP address, and filter by kind.
+admin-audit-search = Account or IP address
