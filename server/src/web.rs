@@ -79,7 +79,8 @@ fn browser_device(headers: &HeaderMap, secure: bool) -> BrowserDevice {
 pub async fn security(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let mut meta = ClientMeta::from_request(req.headers(), peer, state.config.trust_proxy_headers);
-    if !req.uri().path().starts_with("/api/") {
+    // The server functions are where a browser signs in (pages, files and the REST API never do).
+    if req.uri().path().starts_with("/fn/") {
         meta.device = Some(browser_device(req.headers(), state.config.cookie_secure));
     }
 
