@@ -71,7 +71,7 @@ async fn main() {
         "curl/8.5.0",
     ];
     let now = p.clock.now_ms();
-    for chunk in 0..rows.div_ceil(5_000) {
+    for chunk in 0..(rows + 4_999) / 5_000 {
         let mut tx = p.db.begin().await.unwrap();
         for i in chunk * 5_000..((chunk + 1) * 5_000).min(rows) {
             sqlx::query(
