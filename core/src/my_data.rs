@@ -3,10 +3,12 @@
 //!
 //! A request is a job in `data_exports`: any instance's worker may claim it (one export of an
 //! account runs at a time; a job whose worker died is claimed again after [`CLAIM_TIMEOUT_MS`]),
-//! and it survives restarts. The worker writes the file into the data directory's `exports/`,
-//! a page of the security log at a time, so a long history costs disk, not memory; then mails
-//! a link in the person's language. The link works once, for [`LINK_MS`], and only for the
-//! signed-in owner; the file is deleted once downloaded or expired. Each format may be asked
+//! and it survives restarts. The worker writes the file into its data directory's `exports/`,
+//! a page of the security log at a time, so a long history costs disk, not memory; then stores
+//! it in the database in pieces of [`CHUNK`] bytes (instances behind one load balancer do not
+//! share a disk: whichever one a link reaches sends the file) and mails a link in the person's
+//! language. The link works once, for [`LINK_MS`], and only for the signed-in owner; the file
+//! is deleted once downloaded or expired. Each format may be asked
 //! for once in [`REQUEST_EVERY_MS`] (a failed export does not count).
 
 use std::path::{Path, PathBuf};
@@ -44,8 +46,11 @@ pub const CLAIM_TIMEOUT_MS: i64 = 10 * 60_000;
 /// Finished requests are kept this long (the daily limit and the page read them), then dropped.
 pub const KEEP_MS: i64 = 30 * 24 * 3_600_000;
 
+/// The most bytes of a stored piece of a file.
+pub const CHUNK: usize = 1024 * 1024;
+
 const COLUMNS: &str =
-    "id, user_id, format, state, progress, requested_at, claimed_at, finished_at, file_name, link_hash, expires_at";
+    "id, user_id, format, state, progress, requested_at, claimed_at, finished_at, size, link_hash, expires_at";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ExportRow {
@@ -57,7 +62,7 @@ pub struct ExportRow {
     pub requested_at: i64,
     pub claimed_at: Option<i64>,
     pub finished_at: Option<i64>,
-    pub file_name: Option<String>,
+    pub size: Option<i64>,
     pub link_hash: Option<String>,
     pub expires_at: Option<i64>,
 }
@@ -193,44 +198,52 @@ pub fn exports_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("exports")
 }
 
-/// Writes one claimed export, then mails its link; on failure, marks it failed (and frees the
-/// day's request again).
+/// Writes one claimed export, stores it, then mails its link; on failure, marks it failed (and
+/// frees the day's request again).
 pub async fn run(env: &Env<'_>, clock: &Clock, data_dir: &Path, job: &ExportRow) -> Result<(), AppError> {
     let f = job.format();
     let dir = exports_dir(data_dir);
     let file_name = format!("{}.{}", job.id, f.as_str());
-    let written = write(env, clock, &dir, &file_name, job).await;
-    let user = match written {
-        Ok(Some(user)) => user,
+    let outcome = match write(env, clock, &dir, &file_name, job).await {
+        Ok(Some(user)) => store(env, &job.id, &dir.join(&file_name)).await.map(|size| Some((user, size))),
+        other => other.map(|_| None),
+    };
+    // This instance's copy is not needed any more: the database holds the file.
+    for name in [format!("{file_name}.part"), file_name.clone()] {
+        let _ = tokio::fs::remove_file(dir.join(name)).await;
+    }
+    let (user, size) = match outcome {
+        Ok(Some(done)) => done,
         outcome => {
             if let Err(e) = &outcome {
                 tracing::error!(export = %job.id, error = %e, "a My Data export failed");
             }
-            let _ = tokio::fs::remove_file(dir.join(format!("{file_name}.part"))).await;
-            sqlx::query("UPDATE data_exports SET state = 'failed', finished_at = $2 WHERE id = $1")
-                .bind(&job.id)
-                .bind(env.now)
-                .execute(env.db)
-                .await?;
+            sqlx::query("DELETE FROM data_export_chunks WHERE export_id = $1").bind(&job.id).execute(env.db).await?;
+            sqlx::query(
+                "UPDATE data_exports SET state = 'failed', finished_at = $2 WHERE id = $1 AND state = 'running'",
+            )
+            .bind(&job.id)
+            .bind(env.now)
+            .execute(env.db)
+            .await?;
             ratelimit::reset(env.db, &limit_key(&job.user_id, f)).await?;
             return Ok(());
         }
     };
     let token = random_token(32);
     let done = sqlx::query(
-        "UPDATE data_exports SET state = 'ready', progress = 100, finished_at = $2, file_name = $3, link_hash = $4, \
+        "UPDATE data_exports SET state = 'ready', progress = 100, finished_at = $2, size = $3, link_hash = $4, \
          expires_at = $5 WHERE id = $1 AND state = 'running'",
     )
     .bind(&job.id)
     .bind(env.now)
-    .bind(&file_name)
+    .bind(size)
     .bind(token_digest(&token))
     .bind(env.now + LINK_MS)
     .execute(env.db)
     .await?;
     if done.rows_affected() == 0 {
         // Taken over meanwhile (this instance was too slow): the other one mails its link.
-        let _ = tokio::fs::remove_file(dir.join(&file_name)).await;
         return Ok(());
     }
     let lang = notices::language_of(env, &user.id).await?;
@@ -238,15 +251,55 @@ pub async fn run(env: &Env<'_>, clock: &Clock, data_dir: &Path, job: &ExportRow)
     env.mail(&notices::my_data_ready(lang, &user.email, &user.name, f == ExportFormat::Html, &link)).await
 }
 
-/// A link opened by the signed-in `user_id`: the file to send (once). Another account's link is
-/// `NotFound`, as if it did not exist; a used or expired one is `InvalidLink`.
-pub async fn download(
-    env: &Env<'_>,
-    data_dir: &Path,
-    user_id: &str,
-    token: &str,
-    meta: &ClientMeta,
-) -> Result<(PathBuf, ExportFormat), AppError> {
+/// Copies the written file into the database, a piece at a time, replacing what an earlier
+/// attempt of the same export stored. Returns its size.
+async fn store(env: &Env<'_>, id: &str, path: &Path) -> Result<i64, AppError> {
+    use tokio::io::AsyncReadExt;
+    let mut file = tokio::fs::File::open(path).await.map_err(io)?;
+    let mut tx = env.db.begin().await?;
+    sqlx::query("DELETE FROM data_export_chunks WHERE export_id = $1").bind(id).execute(&mut *tx).await?;
+    let (mut seq, mut size) = (0i64, 0i64);
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        // Fill the piece (a read may return less than asked).
+        let mut filled = 0;
+        while filled < CHUNK {
+            let n = file.read(&mut buf[filled..]).await.map_err(io)?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        if filled == 0 {
+            break;
+        }
+        sqlx::query("INSERT INTO data_export_chunks (export_id, seq, bytes) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(seq)
+            .bind(&buf[..filled])
+            .execute(&mut *tx)
+            .await?;
+        seq += 1;
+        size += filled as i64;
+        if filled < CHUNK {
+            break;
+        }
+    }
+    tx.commit().await?;
+    Ok(size)
+}
+
+/// An export the owner may download now: its pieces are read one at a time with [`piece`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    pub id: String,
+    pub format: ExportFormat,
+    pub size: i64,
+}
+
+/// A link opened by the signed-in `user_id`: the export to send (once). Another account's link
+/// is `NotFound`, as if it did not exist; a used or expired one is `InvalidLink`.
+pub async fn download(env: &Env<'_>, user_id: &str, token: &str, meta: &ClientMeta) -> Result<Download, AppError> {
     if token.is_empty() || token.len() > 64 {
         return Err(AppError::InvalidLink);
     }
@@ -268,10 +321,30 @@ pub async fn download(
     if taken.rows_affected() != 1 {
         return Err(AppError::InvalidLink);
     }
-    let file = row.file_name.ok_or(AppError::InvalidLink)?;
-    let f = ExportFormat::parse(&row.format).ok_or(AppError::Internal)?;
-    env.audit(user_id, None, AuditEvent::DataExportDownloaded, json!({ "format": f.as_str() }), meta).await?;
-    Ok((exports_dir(data_dir).join(file), f))
+    let format = ExportFormat::parse(&row.format).ok_or(AppError::Internal)?;
+    env.audit(user_id, None, AuditEvent::DataExportDownloaded, json!({ "format": format.as_str() }), meta).await?;
+    Ok(Download { id: row.id, format, size: row.size.unwrap_or(0) })
+}
+
+impl Download {
+    /// How many pieces the file was stored in.
+    pub fn pieces(&self) -> i64 {
+        (self.size + CHUNK as i64 - 1) / CHUNK as i64
+    }
+}
+
+/// Piece `seq` of a downloaded export; reading the last one deletes the file.
+pub async fn piece(db: &platform::db::Db, d: &Download, seq: i64) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let row: Option<(Vec<u8>,)> =
+        sqlx::query_as("SELECT bytes FROM data_export_chunks WHERE export_id = $1 AND seq = $2")
+            .bind(&d.id)
+            .bind(seq)
+            .fetch_optional(db)
+            .await?;
+    if seq + 1 >= d.pieces() {
+        sqlx::query("DELETE FROM data_export_chunks WHERE export_id = $1").bind(&d.id).execute(db).await?;
+    }
+    Ok(row.map(|(b,)| b))
 }
 
 /// Exports queued or running (the metrics' job queue).
@@ -281,28 +354,22 @@ pub async fn waiting(db: &platform::db::Db) -> Result<i64, sqlx::Error> {
     Ok(n)
 }
 
-/// Housekeeping: files of expired links are deleted, and old requests forgotten.
-pub async fn purge(env: &Env<'_>, data_dir: &Path) -> Result<u64, AppError> {
-    let gone: Vec<(String, Option<String>)> = sqlx::query_as(
-        "SELECT id, file_name FROM data_exports WHERE expires_at <= $1 AND state IN ('ready', 'downloaded')",
+/// Housekeeping: the files of expired links are deleted, and old requests forgotten.
+pub async fn purge(env: &Env<'_>) -> Result<u64, AppError> {
+    let gone = sqlx::query(
+        "DELETE FROM data_export_chunks WHERE export_id IN (SELECT id FROM data_exports WHERE expires_at <= $1)",
     )
     .bind(env.now)
-    .fetch_all(env.db)
+    .execute(env.db)
     .await?;
-    for (id, file) in &gone {
-        if let Some(file) = file {
-            let _ = tokio::fs::remove_file(exports_dir(data_dir).join(file)).await;
-        }
-        sqlx::query(
-            "UPDATE data_exports SET state = CASE WHEN state = 'ready' THEN 'expired' ELSE state END, \
-                     file_name = NULL, link_hash = NULL WHERE id = $1",
-        )
-        .bind(id)
-        .execute(env.db)
-        .await?;
-    }
+    sqlx::query(
+        "UPDATE data_exports SET state = 'expired', link_hash = NULL WHERE expires_at <= $1 AND state = 'ready'",
+    )
+    .bind(env.now)
+    .execute(env.db)
+    .await?;
     sqlx::query("DELETE FROM data_exports WHERE requested_at < $1").bind(env.now - KEEP_MS).execute(env.db).await?;
-    Ok(gone.len() as u64)
+    Ok(gone.rows_affected())
 }
 
 // ---- Writing the file ----------------------------------------------------------------------
@@ -642,14 +709,26 @@ mod tests {
 
             let mail = te.next_mail(i64::MAX / 2).await.unwrap();
             let token = mail.text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
-            assert!(matches!(download(&env, &dir, "bob", &token, &meta).await, Err(AppError::NotFound)));
-            let (path, f) = download(&env, &dir, "ada", &token, &meta).await.unwrap();
-            assert_eq!(f, ExportFormat::Json);
-            let doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            assert!(matches!(download(&env, "bob", &token, &meta).await, Err(AppError::NotFound)));
+            let d = download(&env, "ada", &token, &meta).await.unwrap();
+            assert_eq!(d.format, ExportFormat::Json);
+            // The file is in the database (no copy left on the worker's disk), read a piece at a time.
+            assert_eq!(std::fs::read_dir(exports_dir(&dir)).unwrap().count(), 0);
+            let mut bytes = Vec::new();
+            for seq in 0..d.pieces() {
+                let piece = piece(&t.db, &d, seq).await.unwrap().unwrap();
+                assert!(piece.len() <= CHUNK);
+                bytes.extend(piece);
+            }
+            assert_eq!(bytes.len() as i64, d.size);
+            let doc: Value = serde_json::from_slice(&bytes).unwrap();
             // 450 sign-ins and the request: every entry, across pages of the log.
             assert_eq!(doc["security_log"].as_array().unwrap().len(), 451, "{:?}", t.backend);
             assert_eq!(doc["account"]["email"], "ada@e.test");
-            assert!(matches!(download(&env, &dir, "ada", &token, &meta).await, Err(AppError::InvalidLink)));
+            let (left,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM data_export_chunks").fetch_one(&t.db).await.unwrap();
+            assert_eq!(left, 0, "the last piece read, the file is gone");
+            assert!(matches!(download(&env, "ada", &token, &meta).await, Err(AppError::InvalidLink)));
             let _ = std::fs::remove_dir_all(&dir);
             t.close().await;
         }

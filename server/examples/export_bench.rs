@@ -1,6 +1,6 @@
 //! My Data exports of an account with a long security log (100,000 entries by default): the
-//! most heap the export holds at once while it writes (counted by this program's allocator),
-//! beside the size of the file it writes, and its time beside the time to read the same entries
+//! most heap the export holds at once while it writes the file and stores it in the database
+//! (counted by this program's allocator), beside the size of the file, and its time beside the time to read the same entries
 //! through the same pages without writing anything (the floor: the database must be read).
 //! On demand:
 //!
@@ -121,13 +121,8 @@ async fn main() {
         assert_eq!(my_data::run_due(p, dir.path()).await.unwrap(), 1);
         let took = started.elapsed().as_secs_f64();
         let peak = (PEAK.load(Ordering::Relaxed) - before) as f64 / (1024.0 * 1024.0);
-        let file = std::fs::read_dir(dir.path().join("exports"))
-            .unwrap()
-            .map(|e| e.unwrap())
-            .find(|e| e.file_name().to_string_lossy().ends_with(format))
-            .unwrap();
-        let size = file.metadata().unwrap().len() as f64 / (1024.0 * 1024.0);
-        std::fs::remove_file(file.path()).unwrap();
+        let (size,): (i64,) = sqlx::query_as("SELECT size FROM data_exports").fetch_one(&p.db).await.unwrap();
+        let size = size as f64 / (1024.0 * 1024.0);
         println!(
             "{format:>4}: {size:>6.1} MiB file in {took:>5.2} s ({:.2} x the read-only floor); \
              heap held at most {peak:>5.2} MiB, {:.3} of the file (bound {BOUND_MIB} MiB)",

@@ -211,7 +211,7 @@ pub async fn housekeeping(state: &AppState) {
         tracing::warn!(error = %e, "account deletion failed");
     }
     // Exports whose link expired: their files go.
-    if let Err(e) = gatehouse_core::my_data::purge(&env, &state.config.data_dir).await {
+    if let Err(e) = gatehouse_core::my_data::purge(&env).await {
         tracing::warn!(error = %e, "My Data purge failed");
     }
     // Delivered mail may hold one-time links: keep it a week for diagnosis, no longer.

@@ -1,5 +1,6 @@
 //! Preferences → My Data beside the server functions: the mailed link that downloads an export
-//! (`GET /account/my-data/download?token=…`, for the signed-in owner only, once) and the JSON
+//! (`GET /account/my-data/download?token=…`, for the signed-in owner only, once; the file comes
+//! from the database, so any instance can send it) and the JSON
 //! export's published schema (`GET /schemas/my-data-v1.json`). The worker that writes exports
 //! runs in `crate::serve`.
 
@@ -44,28 +45,38 @@ async fn download(
         let token = query.ok().and_then(|Query(q)| q.token).ok_or(AppError::InvalidLink)?;
         let env = state.env();
         let (me, _) = crate::web::cookie_principal(&state, &env, &headers, &meta, Opens::Standing).await?;
-        let (path, format) = my_data::download(&env, &state.config.data_dir, &me.user.id, &token, &meta).await?;
-        // Opened, then unlinked: the file is sent once and leaves no copy on the server.
-        let file = tokio::fs::File::open(&path).await.map_err(|e| {
-            tracing::error!(error = %e, "a My Data export's file is missing");
-            AppError::InvalidLink
-        })?;
-        if let Err(e) = tokio::fs::remove_file(&path).await {
-            tracing::warn!(error = %e, "could not delete a downloaded My Data export");
-        }
-        Ok::<_, AppError>((file, format, me.user.username))
+        let d = my_data::download(&env, &me.user.id, &token, &meta).await?;
+        Ok::<_, AppError>((d, me.user.username))
     }
     .await;
     match result {
-        Ok((file, format, username)) => {
-            let name = format!("attachment; filename=\"gatehouse-my-data-{username}.{}\"", format.as_str());
-            let stream = tokio_util::io::ReaderStream::new(file);
-            let mut res = Response::new(Body::from_stream(stream));
+        Ok((d, username)) => {
+            let name = format!("attachment; filename=\"gatehouse-my-data-{username}.{}\"", d.format.as_str());
+            // A piece at a time from the database (whichever instance wrote it); the last read
+            // deletes the file.
+            let db = state.core.platform.db.clone();
+            let (size, format) = (d.size, d.format);
+            let d = std::sync::Arc::new(d);
+            let pieces = futures_util::stream::unfold(0i64, move |seq| {
+                let (db, d) = (db.clone(), d.clone());
+                async move {
+                    if seq >= d.pieces() {
+                        return None;
+                    }
+                    match my_data::piece(&db, &d, seq).await {
+                        Ok(Some(bytes)) => Some((Ok::<_, std::io::Error>(bytes), seq + 1)),
+                        Ok(None) => Some((Err(std::io::Error::other("a piece of the export is missing")), i64::MAX)),
+                        Err(e) => Some((Err(std::io::Error::other(e)), i64::MAX)),
+                    }
+                }
+            });
+            let mut res = Response::new(Body::from_stream(pieces));
             let h = res.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
             if let Ok(v) = HeaderValue::from_str(&name) {
                 h.insert(header::CONTENT_DISPOSITION, v);
             }
+            h.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             res
         }
