@@ -110,8 +110,11 @@ for port in "$port1" "$port2"; do
   [ -n "$wasm" ] || wasm=$(cd "$work/image/share/site" && ls pkg/*.wasm | head -1 | sed 's#^#/#')
   [ "$(curl -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$wasm")" = 200 ] || fail "the bundle is not served on $port"
   [ "$(curl -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")" = 401 ] || fail "/metrics without the token"
-  curl -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | grep -q '^gatehouse_http_requests_total{' \
-    || fail "/metrics with the token"
+  # Read whole, then searched: `curl | grep -q` fails under pipefail once grep stops reading
+  # before curl has written everything (a scrape larger than the pipe's buffer).
+  scrape=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics") || fail "/metrics with the token"
+  grep -q '^gatehouse_http_requests_total{' <<<"$scrape" || fail "/metrics with the token: no request counts"
+  grep -q '^gatehouse_jobs_pending{kind="my_data_export"}' <<<"$scrape" || fail "/metrics: no My Data job queue"
 done
 [ "$(run one "$port1" health)" = healthy ] || fail "gatehouse health"
 if run one "$(free_port)" health >/dev/null 2>&1; then fail "gatehouse health answered healthy with no server"; fi
