@@ -150,34 +150,42 @@ pub struct Config {
     pub avatar_test_origin: Option<SocketAddr>,
     /// The secret a billing system signs the contracts webhook's bodies with (HMAC-SHA-256);
     /// None: the webhook is off.
-    pub contracts_webhook_secret: Option<WebhookSecret>,
+    pub contracts_webhook_secret: Option<SharedSecret>,
     /// Argon2id parameters of new password hashes (`gatehouse calibrate-argon2` proposes them);
     /// OWASP's minimum by default.
     pub argon2: argon2::Params,
     /// `GET /metrics` on the main address, for requests that carry this bearer token.
-    pub metrics_token: Option<WebhookSecret>,
+    pub metrics_token: Option<SharedSecret>,
     /// `GET /metrics` on this address of its own, without a token (a private address).
     pub metrics_listen: Option<SocketAddr>,
 }
 
 /// A secret shared with another system: never printed.
 #[derive(Clone)]
-pub struct WebhookSecret(String);
+pub struct SharedSecret(String);
 
-impl WebhookSecret {
+impl SharedSecret {
+    /// A secret as configured: at least [`SHARED_SECRET_MIN`] characters.
+    fn parse(raw: &str) -> Result<SharedSecret, String> {
+        if raw.chars().count() < SHARED_SECRET_MIN {
+            return Err(format!("must be at least {SHARED_SECRET_MIN} characters"));
+        }
+        Ok(SharedSecret(raw.to_owned()))
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
 }
 
-impl fmt::Debug for WebhookSecret {
+impl fmt::Debug for SharedSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")
     }
 }
 
-/// The shortest webhook secret (or metrics token) accepted.
-pub const WEBHOOK_SECRET_MIN: usize = 32;
+/// The shortest shared secret accepted (the contracts webhook's, the metrics token).
+pub const SHARED_SECRET_MIN: usize = 32;
 
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -415,19 +423,9 @@ impl Config {
             }
             Ok(at)
         })?;
-        let contracts_webhook_secret = src.parse(&WEBHOOK_SECRET, |raw| {
-            if raw.chars().count() < WEBHOOK_SECRET_MIN {
-                return Err(format!("must be at least {WEBHOOK_SECRET_MIN} characters"));
-            }
-            Ok(WebhookSecret(raw.to_owned()))
-        })?;
+        let contracts_webhook_secret = src.parse(&WEBHOOK_SECRET, SharedSecret::parse)?;
         let argon2 = Self::argon2(src)?;
-        let metrics_token = src.parse(&METRICS_TOKEN, |raw| {
-            if raw.chars().count() < WEBHOOK_SECRET_MIN {
-                return Err(format!("must be at least {WEBHOOK_SECRET_MIN} characters"));
-            }
-            Ok(WebhookSecret(raw.to_owned()))
-        })?;
+        let metrics_token = src.parse(&METRICS_TOKEN, SharedSecret::parse)?;
         let metrics_listen = src.parse(&METRICS_LISTEN, |raw| {
             let at = raw.parse::<SocketAddr>().map_err(|_| format!("'{raw}' is not an address like 127.0.0.1:9100"))?;
             if at == listen {
@@ -612,7 +610,7 @@ mod tests {
         ];
         let (c, _) = Config::from_sources(&Sources::new(None, env(&pairs)).unwrap()).unwrap();
         assert_eq!((c.argon2.m_cost(), c.argon2.t_cost(), c.argon2.p_cost()), (65_536, 3, 1));
-        assert_eq!(c.metrics_token.as_ref().map(WebhookSecret::expose), Some(pairs[2].1));
+        assert_eq!(c.metrics_token.as_ref().map(SharedSecret::expose), Some(pairs[2].1));
         assert_eq!(c.metrics_listen, Some("127.0.0.1:9100".parse().unwrap()));
         assert!(!format!("{c:?}").contains(pairs[2].1), "the token is never printed");
     }

@@ -240,17 +240,27 @@ fn escape(v: &str) -> String {
     v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// For tests of the scrape (here and over HTTP).
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-    fn value(text: &str, series: &str) -> f64 {
+    /// The value of `series` (its name and labels, as written) in a scrape's text.
+    pub fn value(text: &str, series: &str) -> f64 {
         text.lines()
+            .filter(|l| !l.starts_with('#'))
             .find_map(|l| l.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
             .unwrap_or_else(|| panic!("{series} missing from\n{text}"))
             .parse()
             .unwrap_or_else(|e| panic!("{series}: {e}"))
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use testing::value;
 
     #[test]
     fn answers_are_counted_by_route_method_and_status_with_cumulative_buckets() {

@@ -35,12 +35,6 @@ async fn api(s: &TestServer, method: Method, path: &str, token: Option<&str>) ->
     req.send().await.unwrap()
 }
 
-async fn id_of(s: &TestServer, username: &str) -> String {
-    let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.db).await.unwrap();
-    id
-}
-
 #[tokio::test]
 async fn a_token_reads_the_account_with_either_header_style_until_regenerated_or_deleted() {
     let s = TestServer::start().await;
@@ -53,7 +47,7 @@ async fn a_token_reads_the_account_with_either_header_style_until_regenerated_or
     assert_eq!(json_error(res).await.1["errors"][0]["field"], "password");
     let made = make_token(&s, &c, "ci", false, "read_write", &[("password", PASSWORD)]).await;
     let token = made["token"].as_str().unwrap().to_owned();
-    assert_eq!(made["user_id"], id_of(&s, "ada").await);
+    assert_eq!(made["user_id"], s.id_of("ada").await);
 
     let me: Value = api(&s, Method::GET, "/me", Some(&token)).await.json().await.unwrap();
     assert_eq!((me["username"].as_str(), me["email"].as_str()), (Some("ada"), Some("ada@example.test")));
@@ -151,14 +145,14 @@ async fn read_only_expired_and_disabled_are_refused() {
         .execute(&s.db)
         .await
         .unwrap();
-    s.state.core.token_cache.forget_user(&id_of(&s, "bob").await);
+    s.state.core.token_cache.forget_user(&s.id_of("bob").await);
     assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::OK, "not yet");
     s.advance(500);
     assert_eq!(api(&s, Method::GET, "/me", Some(&rw)).await.status(), StatusCode::UNAUTHORIZED, "expired");
     // A disabled account: refused once the instance that disabled it forgets its tokens (any
     // other instance re-reads them within two seconds).
     sqlx::query("UPDATE users SET disabled_at = 1").execute(&s.db).await.unwrap();
-    s.state.core.token_cache.forget_user(&id_of(&s, "bob").await);
+    s.state.core.token_cache.forget_user(&s.id_of("bob").await);
     assert_eq!(api(&s, Method::GET, "/me", Some(ro)).await.status(), StatusCode::UNAUTHORIZED, "disabled account");
 }
 
@@ -484,7 +478,7 @@ async fn forced_setup_and_expired_passwords_hold_for_the_api_too() {
 
     // (Changed in the database as an administrator's action would, which also forgets the
     // account's cached tokens.)
-    let id = id_of(&s, "hana2").await;
+    let id = s.id_of("hana2").await;
     sqlx::query("UPDATE users SET two_factor_forced_at = 1").execute(&s.db).await.unwrap();
     s.state.core.token_cache.forget_user(&id);
     let res = api(&s, Method::GET, "/me", Some(t)).await;

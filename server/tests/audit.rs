@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{json_error, TestServer, PASSWORD};
+use common::{json_error, TestServer};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
@@ -27,10 +27,7 @@ fn events(page: &Value) -> Vec<(String, Option<String>)> {
 #[tokio::test]
 async fn administrators_read_every_account_s_entries_searched_filtered_and_paged() {
     let s = TestServer::start().await;
-    s.make_admin("root").await;
-    let root = s.client();
-    let form = [("identifier", "root"), ("password", PASSWORD)];
-    assert_eq!(s.call(&root, "sign_in", &form).await.status(), StatusCode::OK);
+    let root = s.admin().await;
     let ada = s.client();
     s.register(&ada, "ada").await;
     let bob = s.client();

@@ -8,27 +8,10 @@
 mod common;
 
 use common::*;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
 
 const DAY: i64 = 24 * 3600 * 1000;
-
-async fn id_of(s: &TestServer, username: &str) -> String {
-    let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.db).await.unwrap();
-    id
-}
-
-async fn sign_in(s: &TestServer, c: &Client, who: &str) -> StatusCode {
-    s.call(c, "sign_in", &[("identifier", who), ("password", PASSWORD)]).await.status()
-}
-
-async fn admin(s: &TestServer) -> Client {
-    s.make_admin("root").await;
-    let c = s.client();
-    assert_eq!(sign_in(s, &c, "root").await, StatusCode::OK);
-    c
-}
 
 #[tokio::test]
 async fn the_owner_deletes_the_account_and_signing_in_restores_it() {
@@ -67,7 +50,7 @@ async fn the_owner_deletes_the_account_and_signing_in_restores_it() {
 
     // Signing in during the grace period restores it.
     let back = s.client();
-    assert_eq!(sign_in(&s, &back, "ada").await, StatusCode::OK);
+    assert_eq!(s.sign_in(&back, "ada").await, StatusCode::OK);
     assert_eq!(s.current_user(&back).await["username"], "ada");
     let mails = s.mails_to("ada@example.test", 2).await;
     assert!(mails.iter().any(|m| m.subject == "Your Gatehouse account is restored"));
@@ -79,7 +62,7 @@ async fn the_owner_deletes_the_account_and_signing_in_restores_it() {
     reauthenticate(&s, &back, "ada").await;
     assert_eq!(s.call(&back, "delete_account", &[("confirm", "ada")]).await.status(), StatusCode::OK);
     s.advance(7 * DAY + 1000);
-    assert_eq!(sign_in(&s, &s.client(), "ada").await, StatusCode::UNAUTHORIZED, "too late to restore");
+    assert_eq!(s.sign_in(&s.client(), "ada").await, StatusCode::UNAUTHORIZED, "too late to restore");
     server::housekeeping(&s.state).await;
     let left: (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM users WHERE username = 'ada'").fetch_one(&s.db).await.unwrap();
@@ -101,7 +84,7 @@ async fn the_owner_deletes_the_account_and_signing_in_restores_it() {
 #[tokio::test]
 async fn an_owned_organization_with_a_running_contract_blocks_deletion() {
     let s = TestServer::start().await;
-    let root = admin(&s).await;
+    let root = s.admin().await;
     reauthenticate(&s, &root, "root").await;
     let ada = s.client();
     s.register(&ada, "ada").await;
@@ -123,7 +106,7 @@ async fn an_owned_organization_with_a_running_contract_blocks_deletion() {
             && body["message"].as_str().unwrap().contains("2099-12-31")
     );
     // The administrator is bound by the same rule.
-    let ada_id = id_of(&s, "ada").await;
+    let ada_id = s.id_of("ada").await;
     let (status, _) = json_error(s.call(&root, "admin_delete_user", &[("user_id", &ada_id)]).await).await;
     assert_eq!(status, StatusCode::CONFLICT);
 
@@ -138,14 +121,14 @@ async fn administrators_disable_enable_and_delete_accounts() {
     let s = TestServer::start().await;
     let bob = s.client();
     s.register(&bob, "bob").await;
-    let bob_id = id_of(&s, "bob").await;
+    let bob_id = s.id_of("bob").await;
     let eve = s.client();
     s.register(&eve, "eve").await;
     for name in ["admin_set_disabled", "admin_delete_user", "deletion_settings", "save_deletion_settings"] {
         let res = s.call(&eve, name, &[("user_id", bob_id.as_str()), ("disabled", "on"), ("grace_days", "0")]).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}");
     }
-    let root = admin(&s).await;
+    let root = s.admin().await;
     let (status, body) =
         json_error(s.call(&root, "admin_set_disabled", &[("user_id", &bob_id), ("disabled", "on")]).await).await;
     assert_eq!((status, body["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("reauthentication_required")));
@@ -154,7 +137,7 @@ async fn administrators_disable_enable_and_delete_accounts() {
         s.call(&root, "admin_set_disabled", &[("user_id", "nobody"), ("disabled", "on")]).await.status(),
         StatusCode::NOT_FOUND
     );
-    let root_id = id_of(&s, "root").await;
+    let root_id = s.id_of("root").await;
     let res = s.call(&root, "admin_set_disabled", &[("user_id", &root_id), ("disabled", "on")]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let res = s.call(&root, "admin_delete_user", &[("user_id", &root_id)]).await;
@@ -166,19 +149,19 @@ async fn administrators_disable_enable_and_delete_accounts() {
         StatusCode::OK
     );
     assert_eq!(s.current_user(&bob).await, Value::Null);
-    assert_eq!(sign_in(&s, &bob, "bob").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(s.sign_in(&bob, "bob").await, StatusCode::UNAUTHORIZED);
     let list: Value = s.call(&root, "admin_overview", &[("search", "bob")]).await.json().await.unwrap();
     assert_eq!(list["users"][0]["disabled"], true);
     assert_eq!(s.call(&root, "admin_set_disabled", &[("user_id", &bob_id)]).await.status(), StatusCode::OK);
-    assert_eq!(sign_in(&s, &bob, "bob").await, StatusCode::OK);
+    assert_eq!(s.sign_in(&bob, "bob").await, StatusCode::OK);
 
     // An administrator's deletion is not undone by signing in; their Enable cancels it.
-    let eve_id = id_of(&s, "eve").await;
+    let eve_id = s.id_of("eve").await;
     let done: Value = s.call(&root, "admin_delete_user", &[("user_id", &eve_id)]).await.json().await.unwrap();
     assert!(done["due_at"].as_i64().is_some());
-    assert_eq!(sign_in(&s, &eve, "eve").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(s.sign_in(&eve, "eve").await, StatusCode::UNAUTHORIZED);
     assert_eq!(s.call(&root, "admin_set_disabled", &[("user_id", &eve_id)]).await.status(), StatusCode::OK);
-    assert_eq!(sign_in(&s, &eve, "eve").await, StatusCode::OK);
+    assert_eq!(s.sign_in(&eve, "eve").await, StatusCode::OK);
 
     // The grace period: 0 to 90 days.
     let (status, body) = json_error(s.call(&root, "save_deletion_settings", &[("grace_days", "91")]).await).await;

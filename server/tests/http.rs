@@ -778,14 +778,7 @@ async fn email_change_is_confirmed_by_the_new_address() {
 }
 
 /// One series' value in a Prometheus text exposition, parsed line by line; panics if missing.
-fn series(text: &str, name_and_labels: &str) -> f64 {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .find_map(|l| l.strip_prefix(name_and_labels).and_then(|rest| rest.strip_prefix(' ')))
-        .unwrap_or_else(|| panic!("{name_and_labels} missing from\n{text}"))
-        .parse()
-        .unwrap()
-}
+use platform::metrics::testing::value as series;
 
 #[tokio::test]
 async fn metrics_are_off_by_default() {

@@ -146,8 +146,7 @@ async fn both_exports_queue_run_and_are_mailed_and_each_is_asked_for_once_a_day(
 
     // A day later each may be asked for again.
     s.advance(24 * 3_600_000);
-    let form = [("identifier", "ada"), ("password", common::PASSWORD)];
-    assert_eq!(s.call(&ada, "sign_in", &form).await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&ada, "ada").await, StatusCode::OK);
     assert_eq!(request(&s, &ada, "json").await.status(), StatusCode::OK);
 }
 
@@ -175,8 +174,7 @@ async fn the_link_is_the_owner_s_signed_in_and_lasts_a_day() {
     }
     // Neither spent the link; 24 hours did (signed in again: the session ended meanwhile).
     s.advance(24 * 3_600_000 + 1);
-    let form = [("identifier", "ada"), ("password", common::PASSWORD)];
-    assert_eq!(s.call(&ada, "sign_in", &form).await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&ada, "ada").await, StatusCode::OK);
     assert_eq!(state_of(&status(&s, &ada).await, "json"), "expired");
     assert_eq!(ada.get(s.url(&path)).send().await.unwrap().status(), StatusCode::GONE);
     assert_eq!(stored(&s).await, 1);

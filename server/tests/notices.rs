@@ -23,10 +23,6 @@ fn browser(user_agent: &str) -> Client {
         .unwrap()
 }
 
-async fn sign_in(s: &TestServer, c: &Client, who: &str) -> reqwest::Response {
-    s.call(c, "sign_in", &[("identifier", who), ("password", PASSWORD)]).await
-}
-
 async fn subjects(s: &TestServer, to: &str) -> Vec<String> {
     s.mails_to(to, 0).await.into_iter().map(|m| m.subject).collect()
 }
@@ -49,12 +45,12 @@ async fn a_sign_in_from_a_new_browser_is_mailed_once_and_the_first_browser_is_no
 
     // Signing in again from the same browser: known.
     assert_eq!(s.call(&first, "sign_out", &[]).await.status(), StatusCode::OK);
-    assert_eq!(sign_in(&s, &first, "ada").await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&first, "ada").await, StatusCode::OK);
     assert_eq!(count(&subjects(&s, to).await, NEW_SIGN_IN), 0, "the registering browser is known");
 
     // Another browser: the owner hears of it, with when, which browser and which address.
     let second = browser("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36");
-    assert_eq!(sign_in(&s, &second, "ada").await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&second, "ada").await, StatusCode::OK);
     let mails = s.mails_to(to, 1).await;
     let notice = mails.iter().find(|m| m.subject == NEW_SIGN_IN).expect("a new sign-in notice");
     assert!(notice.text.contains("\nDevice: Chrome on Windows\nIP address: 127.0.0.1\n"), "{}", notice.text);
@@ -71,15 +67,15 @@ async fn a_sign_in_from_a_new_browser_is_mailed_once_and_the_first_browser_is_no
 
     // Once: the second browser is known from now on, the first still is.
     assert_eq!(s.call(&second, "sign_out", &[]).await.status(), StatusCode::OK);
-    assert_eq!(sign_in(&s, &second, "ada").await.status(), StatusCode::OK);
-    assert_eq!(sign_in(&s, &first, "ada").await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&second, "ada").await, StatusCode::OK);
+    assert_eq!(s.sign_in(&first, "ada").await, StatusCode::OK);
     assert_eq!(count(&subjects(&s, to).await, NEW_SIGN_IN), 1);
 
     // A cookie this server did not make is no device: a new one is given, and that is news.
     let forged = browser(FIREFOX);
     let cookie = format!("gatehouse_device={}; Path=/", "x".repeat(10));
     forged.get(s.url("/signin")).header("cookie", cookie).send().await.unwrap();
-    assert_eq!(sign_in(&s, &forged, "ada").await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&forged, "ada").await, StatusCode::OK);
     assert_eq!(count(&subjects(&s, to).await, NEW_SIGN_IN), 2);
 }
 
@@ -118,7 +114,7 @@ async fn api_logins_are_known_by_client_and_address_and_the_notice_can_be_turned
         s.client().get(s.url("/api/v1/me/preferences")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
     assert_eq!(prefs["values"]["email_new_sign_ins"], json!(false), "{prefs}");
     let third = browser(FIREFOX);
-    assert_eq!(sign_in(&s, &third, "boris").await.status(), StatusCode::OK);
+    assert_eq!(s.sign_in(&third, "boris").await, StatusCode::OK);
     assert_eq!(count(&subjects(&s, to).await, NEW_SIGN_IN), 1);
     // ...but the critical notices still go: a changed password is always mailed.
     let new = "another long passphrase";

@@ -13,12 +13,6 @@ use serde_json::{json, Value};
 
 const SECRET: &str = "a webhook secret of at least thirty-two characters";
 
-async fn id_of(s: &TestServer, username: &str) -> String {
-    let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.db).await.unwrap();
-    id
-}
-
 /// `owner` (registered, signed in) creates `slug`.
 async fn org_of(s: &TestServer, owner: &str, slug: &str) -> Client {
     let c = s.client();
@@ -114,7 +108,7 @@ async fn an_organization_exists_for_its_members_only() {
     // Someone else: the organization does not exist for them, whatever they call.
     let eve = s.client();
     s.register(&eve, "eve").await;
-    let ada_id = id_of(&s, "ada").await;
+    let ada_id = s.id_of("ada").await;
     for (name, form) in [
         ("organization", vec![("slug", "acme")]),
         ("organization_members", vec![("slug", "acme"), ("without_two_factor", "false")]),
@@ -230,7 +224,7 @@ async fn roles_keep_an_owner_and_force_two_factor_never_enables_it() {
     let ada = org_of(&s, "ada", "acme").await;
     let bob = member(&s, &ada, "acme", "bob", "admin").await;
     let cy = member(&s, &ada, "acme", "cyd", "member").await;
-    let (ada_id, cy_id) = (id_of(&s, "ada").await, id_of(&s, "cyd").await);
+    let (ada_id, cy_id) = (s.id_of("ada").await, s.id_of("cyd").await);
 
     // The last owner neither leaves nor loses the role; admins do not touch owners.
     let (status, body) = json_error(s.call(&ada, "leave_organization", &[("slug", "acme")]).await).await;
@@ -288,7 +282,7 @@ async fn roles_keep_an_owner_and_force_two_factor_never_enables_it() {
     assert_eq!(s.current_user(&cy).await["two_factor_setup_required"], false);
 
     // Ownership transferred, the former owner leaves; removed members lose the organization.
-    let bob_id = id_of(&s, "bob").await;
+    let bob_id = s.id_of("bob").await;
     let res = s.call(&ada, "save_member", &[("slug", "acme"), ("user_id", &bob_id), ("role", "owner")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(s.call(&ada, "leave_organization", &[("slug", "acme")]).await.status(), StatusCode::OK);

@@ -12,21 +12,9 @@ use serde_json::Value;
 
 const PIN: &str = "73914682";
 
-async fn id_of(s: &TestServer, username: &str) -> String {
-    let (id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_one(&s.db).await.unwrap();
-    id
-}
-
-async fn sign_in(s: &TestServer, c: &Client, who: &str) -> StatusCode {
-    s.call(c, "sign_in", &[("identifier", who), ("password", PASSWORD)]).await.status()
-}
-
 /// A signed-in administrator who confirmed it is them.
 async fn admin(s: &TestServer) -> Client {
-    s.make_admin("root").await;
-    let c = s.client();
-    assert_eq!(s.call(&c, "sign_in", &[("identifier", "root"), ("password", PASSWORD)]).await.status(), StatusCode::OK);
+    let c = s.admin().await;
     reauthenticate(s, &c, "root").await;
     c
 }
@@ -35,7 +23,7 @@ async fn admin(s: &TestServer) -> Client {
 async fn support_person(s: &TestServer, admin: &Client, username: &str) -> Client {
     let c = s.client();
     s.register(&c, username).await;
-    let id = id_of(s, username).await;
+    let id = s.id_of(username).await;
     let res = s.call(admin, "admin_set_support_role", &[("user_id", &id), ("support", "on")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     c
@@ -114,7 +102,7 @@ async fn only_support_staff_use_the_desk_and_learn_a_verdict_only() {
     let s = TestServer::start().await;
     let root = admin(&s).await;
     owner_with_pin(&s, "ada", PIN).await;
-    let ada = id_of(&s, "ada").await;
+    let ada = s.id_of("ada").await;
 
     // Strangers and ordinary accounts are refused.
     let res = s.call(&s.client(), "support_lookup", &[("query", "ada")]).await;
@@ -125,7 +113,7 @@ async fn only_support_staff_use_the_desk_and_learn_a_verdict_only() {
     let res = s.call(&plain, "support_check_pin", &[("user_id", &ada), ("pin", PIN)]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Only administrators give the role.
-    let pat = id_of(&s, "pat").await;
+    let pat = s.id_of("pat").await;
     let res = s.call(&plain, "admin_set_support_role", &[("user_id", &pat), ("support", "on")]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
@@ -155,7 +143,7 @@ async fn only_support_staff_use_the_desk_and_learn_a_verdict_only() {
     assert_eq!(verdict(PIN).await, "matches");
     // An account without a PIN, and one that does not exist.
     s.register(&s.client(), "bob").await;
-    let bob = id_of(&s, "bob").await;
+    let bob = s.id_of("bob").await;
     let res: Value =
         s.call(&sam, "support_check_pin", &[("user_id", &bob), ("pin", "4826")]).await.json().await.unwrap();
     assert_eq!(res["verdict"], "no_pin_set");
@@ -170,7 +158,7 @@ async fn only_support_staff_use_the_desk_and_learn_a_verdict_only() {
         mails.iter().filter(|m| m.subject == "Support checked a PIN for your Gatehouse account").collect();
     assert_eq!(checks.len(), 2);
     assert!(checks[0].text.contains("did not match") && checks[1].text.contains("it matched"));
-    let sam_id = id_of(&s, "sam").await;
+    let sam_id = s.id_of("sam").await;
     let audited: Vec<(String, Option<String>, String)> = sqlx::query_as(
         "SELECT event, actor_id, detail FROM audit_log WHERE user_id = $1 AND event LIKE 'support_%' ORDER BY created_at, id",
     )
@@ -189,7 +177,7 @@ async fn only_support_staff_use_the_desk_and_learn_a_verdict_only() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(s.call(&sam, "support_lookup", &[("query", "ada")]).await.status(), StatusCode::FORBIDDEN);
     // Administrators keep their role, and have the desk already.
-    let root_id = id_of(&s, "root").await;
+    let root_id = s.id_of("root").await;
     let res = s.call(&root, "admin_set_support_role", &[("user_id", &root_id), ("support", "on")]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert_eq!(s.call(&root, "support_lookup", &[("query", "ada")]).await.status(), StatusCode::OK);
@@ -205,7 +193,7 @@ async fn parallel_pin_checks_never_exceed_the_account_s_limit() {
     let s = TestServer::start().await;
     let root = admin(&s).await;
     owner_with_pin(&s, "ada", PIN).await;
-    let ada = id_of(&s, "ada").await;
+    let ada = s.id_of("ada").await;
     let staff = [support_person(&s, &root, "sam").await, support_person(&s, &root, "sue").await];
     let tasks: Vec<_> = (0..20)
         .map(|i| {
@@ -225,12 +213,12 @@ async fn parallel_pin_checks_never_exceed_the_account_s_limit() {
     // Locked for the day, whoever asks, even with the right PIN (signed in again: the sessions
     // went idle meanwhile).
     s.advance(2 * 3_600_000);
-    assert_eq!(sign_in(&s, &staff[0], "sam").await, StatusCode::OK);
+    assert_eq!(s.sign_in(&staff[0], "sam").await, StatusCode::OK);
     let res = s.call(&staff[0], "support_check_pin", &[("user_id", &ada), ("pin", PIN)]).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(res.headers().get("retry-after").is_some());
     s.advance(24 * 3_600_000);
-    assert_eq!(sign_in(&s, &staff[1], "sue").await, StatusCode::OK);
+    assert_eq!(s.sign_in(&staff[1], "sue").await, StatusCode::OK);
     let res: Value =
         s.call(&staff[1], "support_check_pin", &[("user_id", &ada), ("pin", PIN)]).await.json().await.unwrap();
     assert_eq!(res["verdict"], "matches");
@@ -295,7 +283,7 @@ async fn a_database_dump_holds_no_pin() {
     let root = admin(&s).await;
     owner_with_pin(&s, "ada", PIN).await;
     let sam = support_person(&s, &root, "sam").await;
-    let ada = id_of(&s, "ada").await;
+    let ada = s.id_of("ada").await;
     let res = s.call(&sam, "support_check_pin", &[("user_id", &ada), ("pin", PIN)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let all = dump(&s).await;

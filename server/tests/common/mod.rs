@@ -128,6 +128,29 @@ impl TestServer {
         res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
     }
 
+    /// The id of the account `username`.
+    pub async fn id_of(&self, username: &str) -> String {
+        let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE username = $1")
+            .bind(username)
+            .fetch_one(&self.db)
+            .await
+            .unwrap();
+        id
+    }
+
+    /// Signs `c` in as `who` (with [`PASSWORD`]); the answer's status.
+    pub async fn sign_in(&self, c: &Client, who: &str) -> StatusCode {
+        self.call(c, "sign_in", &[("identifier", who), ("password", PASSWORD)]).await.status()
+    }
+
+    /// A client signed in as `root`, an administrator made for the test.
+    pub async fn admin(&self) -> Client {
+        self.make_admin("root").await;
+        let c = self.client();
+        assert_eq!(self.sign_in(&c, "root").await, StatusCode::OK);
+        c
+    }
+
     pub async fn make_admin(&self, username: &str) {
         let env = self.state.env();
         let email = format!("{username}@example.test");
