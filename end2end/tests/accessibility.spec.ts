@@ -38,11 +38,15 @@ const ADMIN = [
   "/admin/preferences",
   "/admin/support-pin",
   "/admin/organizations",
+  "/admin/audit",
+  "/admin/audit?q=admin&kind=sign_in",
   "/support?q=admin",
 ];
 
 for (const scheme of ["light", "dark"] as const) {
   test(`every page passes axe (WCAG 2.2 A/AA) in ${scheme} colours, errors shown included`, async ({ page }) => {
+    // Some thirty pages, each analysed by axe: 30 s was too little for a slow run of the machine.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of SIGNED_OUT) {
       await visit(page, path);
