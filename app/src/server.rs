@@ -18,7 +18,11 @@ use gatehouse_core::{
 use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::{use_context, LeptosOptions};
 use leptos_axum::ResponseOptions;
-use platform::{config::Config, request::ClientMeta, Env};
+use platform::{
+    config::Config,
+    request::{BrowserDevice, ClientMeta},
+    Env,
+};
 use wire::error::AppError;
 
 /// Everything a request needs, built once at start-up.
@@ -90,6 +94,19 @@ impl Cx {
 
     fn cookie(&self, name: &str) -> Option<&str> {
         platform::request::cookie(&self.parts.headers, name)
+    }
+
+    /// For a browser signing in: the request's client with the browser's device id (from its
+    /// cookie, or new: [`Cx::replace_session`] then gives it the cookie), by which the sign-in
+    /// is known as from a new device or not. Only here: no other request needs one.
+    pub fn signing_in(mut self) -> Self {
+        use gatehouse_core::devices;
+        let kept = self.cookie(devices::cookie_name(self.secure())).filter(|v| devices::is_device_id(v));
+        self.meta.device = Some(match kept {
+            Some(id) => BrowserDevice { id: id.to_owned(), new: false },
+            None => BrowserDevice { id: platform::crypto::random_token(32), new: true },
+        });
+        self
     }
 
     /// After a sign-in: the browser's previous session (if any) ends and the new token goes

@@ -79,32 +79,48 @@ pub fn parse(q: &Query<'_>) -> Result<Parsed, AppError> {
     Ok(Parsed { kind, before: cursor, limit })
 }
 
+/// The rows of a page of the log as `f` and the checked query narrow it, and the cursor of the
+/// page after it.
+async fn rows(
+    env: &Env<'_>,
+    mut f: audit::Filter<'_>,
+    p: &Parsed,
+) -> Result<(Vec<audit::AuditLine>, Option<String>), AppError> {
+    f.events = p.kind.map_or(&[][..], ActivityKind::events);
+    let before = p.before.as_ref().map(|(at, id)| (*at, id.as_str()));
+    // One more than asked: whether there is a next page.
+    let mut rows = audit::page(env.db, f, before, p.limit + 1).await?;
+    let more = rows.len() as i64 > p.limit;
+    rows.truncate(p.limit as usize);
+    let next = more.then(|| rows.last().map(|r| encode_cursor(r.created_at, &r.id))).flatten();
+    Ok((rows, next))
+}
+
+/// An entry as a line of a log.
+fn line(r: &audit::AuditLine) -> ActivityLine {
+    let (browser, os) = describe_user_agent(&r.user_agent);
+    ActivityLine {
+        id: r.id.clone(),
+        event: r.event.clone(),
+        kind: ActivityKind::of(&r.event),
+        created_at: r.created_at,
+        ip: r.ip.clone(),
+        browser,
+        os,
+        // An administrator by username; the operator by command; a deleted account's pseudonym
+        // as it is.
+        by: r.actor_id.clone().map(|id| r.actor_name.clone().unwrap_or(id)),
+    }
+}
+
 /// A page of the account's activity.
 pub async fn page(env: &Env<'_>, user_id: &str, q: &Query<'_>) -> Result<ActivityPage, AppError> {
-    let Parsed { kind, before, limit } = parse(q)?;
-    let events = kind.map_or(&[][..], ActivityKind::events);
-    let before = before.as_ref().map(|(at, id)| (*at, id.as_str()));
-    // One more than asked: whether there is a next page.
-    let mut rows = audit::page_for_user(env.db, user_id, events, before, limit + 1).await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next = more.then(|| rows.last().map(|r| encode_cursor(r.created_at, &r.id))).flatten();
+    let about = audit::Filter { account: Some(audit::Account::About(user_id)), ..Default::default() };
+    let (rows, next) = rows(env, about, &parse(q)?).await?;
     let items = rows
         .into_iter()
         .map(|r| {
-            let (browser, os) = describe_user_agent(&r.user_agent);
-            let line = ActivityLine {
-                kind: ActivityKind::of(&r.event),
-                browser,
-                os,
-                // An administrator by username; the operator by command; a deleted account's
-                // pseudonym as it is.
-                by: r.actor_id.map(|id| r.actor_name.unwrap_or(id)),
-                id: r.id,
-                event: r.event,
-                created_at: r.created_at,
-                ip: r.ip,
-            };
+            let line = line(&r);
             let detail = serde_json::from_str(&r.detail).unwrap_or_else(|_| serde_json::json!({}));
             Activity { line, user_agent: r.user_agent, detail }
         })
@@ -116,47 +132,29 @@ pub async fn page(env: &Env<'_>, user_id: &str, q: &Query<'_>) -> Result<Activit
 /// is an IP address, or an account's username or email address (its entries and what it did to
 /// others); an account that does not exist matches nothing.
 pub async fn server_page(env: &Env<'_>, search: &str, q: &Query<'_>) -> Result<ServerActivityPage, AppError> {
-    let Parsed { kind, before, limit } = parse(q)?;
+    let parsed = parse(q)?;
     let search = search.trim();
     // No username, address or IP is longer than an email address may be.
     if search.chars().count() > 254 {
         return Err(AppError::field("q", k::error_too_long(254)));
     }
-    let mut filter = audit::ServerFilter { events: kind.map_or(&[][..], ActivityKind::events), ..Default::default() };
-    let found;
-    if search.parse::<std::net::IpAddr>().is_ok() {
-        filter.ip = Some(search);
-    } else if !search.is_empty() {
-        found = crate::accounts::repo::find_by_identifier(env.db, &search.to_lowercase()).await?;
-        match &found {
-            Some(u) => filter.user_id = Some(&u.id),
-            None => return Ok(ServerActivityPage::default()),
-        }
-    }
-    let before = before.as_ref().map(|(at, id)| (*at, id.as_str()));
-    let mut rows = audit::page_all(env.db, filter, before, limit + 1).await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next = more.then(|| rows.last().map(|r| encode_cursor(r.created_at, &r.id))).flatten();
-    let items = rows
-        .into_iter()
-        .map(|r| {
-            let (browser, os) = describe_user_agent(&r.user_agent);
-            ServerActivityLine {
-                account: r.user_name.or(r.subject),
-                line: ActivityLine {
-                    kind: ActivityKind::of(&r.event),
-                    browser,
-                    os,
-                    by: r.actor_id.map(|id| r.actor_name.unwrap_or(id)),
-                    id: r.id,
-                    event: r.event,
-                    created_at: r.created_at,
-                    ip: r.ip,
-                },
+    let found = match search.parse::<std::net::IpAddr>() {
+        Err(_) if !search.is_empty() => {
+            match crate::accounts::repo::find_by_identifier(env.db, &search.to_lowercase()).await? {
+                Some(u) => Some(u),
+                None => return Ok(ServerActivityPage::default()),
             }
-        })
-        .collect();
+        }
+        _ => None,
+    };
+    let f = audit::Filter {
+        account: found.as_ref().map(|u| audit::Account::Involving(&u.id)),
+        ip: (found.is_none() && !search.is_empty()).then_some(search),
+        ..Default::default()
+    };
+    let (rows, next) = rows(env, f, &parsed).await?;
+    let items =
+        rows.into_iter().map(|r| ServerActivityLine { line: line(&r), account: r.user_name.or(r.subject) }).collect();
     Ok(ServerActivityPage { items, next })
 }
 
@@ -164,10 +162,8 @@ pub async fn server_page(env: &Env<'_>, search: &str, q: &Query<'_>) -> Result<S
 /// event, kind, IP address, browser, by. Read a page at a time.
 pub async fn csv(env: &Env<'_>, user_id: &str, kind: Option<&str>) -> Result<String, AppError> {
     let mut out = String::from("time,event,kind,ip,user_agent,by\r\n");
-    let mut cursor: Option<String> = None;
-    loop {
-        let q = Query { kind, cursor: cursor.as_deref(), limit: Some(PAGE_MAX) };
-        let page = page(env, user_id, &q).await?;
+    let mut pages = Pages::new(env, user_id, kind);
+    while let Some(page) = pages.next().await? {
         for a in &page.items {
             let fields = [
                 time_utc(a.line.created_at),
@@ -181,10 +177,32 @@ pub async fn csv(env: &Env<'_>, user_id: &str, kind: Option<&str>) -> Result<Str
             out.push_str(&line.join(","));
             out.push_str("\r\n");
         }
-        match page.next {
-            Some(next) => cursor = Some(next),
-            None => return Ok(out),
-        }
+    }
+    Ok(out)
+}
+
+/// Every entry of an account (of one kind or all), newest first, a page of [`PAGE_MAX`] at a
+/// time: for what reads the whole log (the CSV, the My Data export) without holding it.
+pub struct Pages<'a> {
+    env: &'a Env<'a>,
+    user_id: &'a str,
+    kind: Option<&'a str>,
+    /// Where the next page starts; `None` once the last was read.
+    cursor: Option<Option<String>>,
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(env: &'a Env<'a>, user_id: &'a str, kind: Option<&'a str>) -> Self {
+        Pages { env, user_id, kind, cursor: Some(None) }
+    }
+
+    /// The next page; `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<ActivityPage>, AppError> {
+        let Some(cursor) = self.cursor.take() else { return Ok(None) };
+        let q = Query { kind: self.kind, cursor: cursor.as_deref(), limit: Some(PAGE_MAX) };
+        let page = page(self.env, self.user_id, &q).await?;
+        self.cursor = page.next.clone().map(Some);
+        Ok(Some(page))
     }
 }
 

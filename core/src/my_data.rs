@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use i18n::{k, Msg};
 use platform::{
-    audit::{self, AuditEvent},
+    audit::AuditEvent,
     clock::Clock,
     crypto::{new_id, random_token, token_digest},
     ratelimit,
@@ -25,7 +25,7 @@ use platform::{
 use serde_json::{json, Value};
 use tokio::io::{AsyncWrite, AsyncWriteExt, BufWriter};
 use wire::{
-    activity::{ActivityKind, PAGE_MAX},
+    activity::ActivityKind,
     error::AppError,
     my_data::{ExportFormat, ExportState, ExportView, MyDataView, SCHEMA_PATH, SCHEMA_VERSION},
     preferences::Setting,
@@ -399,10 +399,9 @@ async fn write(
         sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE user_id = $1").bind(&user.id).fetch_one(env.db).await?;
     progress(env, clock, &job.id, 10).await?;
     out.log_begin().await?;
-    let (mut cursor, mut done) = (None::<String>, 0i64);
-    loop {
-        let q = activity::Query { kind: None, cursor: cursor.as_deref(), limit: Some(PAGE_MAX) };
-        let page = activity::page(env, &user.id, &q).await?;
+    let mut done = 0i64;
+    let mut pages = activity::Pages::new(env, &user.id, None);
+    while let Some(page) = pages.next().await? {
         for a in &page.items {
             let l = &a.line;
             let entry = json!({
@@ -414,10 +413,6 @@ async fn write(
         done += page.items.len() as i64;
         if total > 0 {
             progress(env, clock, &job.id, 10 + 89 * done.min(total) / total).await?;
-        }
-        match page.next {
-            Some(next) => cursor = Some(next),
-            None => break,
         }
     }
     out.end().await?;
@@ -458,20 +453,13 @@ async fn sections(env: &Env<'_>, user: &UserRow) -> Result<Vec<(Msg, &'static st
     let preferences = json!({ "values": values, "chosen": chosen });
 
     let mut email_history = Vec::new();
-    let mut before: Option<(i64, String)> = None;
-    loop {
-        let b = before.as_ref().map(|(at, id)| (*at, id.as_str()));
-        let rows = audit::page_for_user(env.db, &user.id, ActivityKind::Email.events(), b, PAGE_MAX).await?;
-        for r in &rows {
-            let d: Value = serde_json::from_str(&r.detail).unwrap_or(Value::Null);
-            let text = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_owned);
+    let mut pages = activity::Pages::new(env, &user.id, Some(ActivityKind::Email.as_str()));
+    while let Some(page) = pages.next().await? {
+        for a in &page.items {
+            let text = |k: &str| a.detail.get(k).and_then(Value::as_str).map(str::to_owned);
             email_history.push(json!({
-                "at": time_utc(r.created_at), "event": r.event, "from": text("from"), "to": text("to"),
+                "at": time_utc(a.line.created_at), "event": a.line.event, "from": text("from"), "to": text("to"),
             }));
-        }
-        match rows.last() {
-            Some(last) if rows.len() as i64 == PAGE_MAX => before = Some((last.created_at, last.id.clone())),
-            _ => break,
         }
     }
     email_history.reverse();

@@ -189,10 +189,14 @@ pub async fn for_user(db: &Db, user_id: &str, limit: i64) -> Result<Vec<AuditRow
     .await
 }
 
-/// An entry with the username of who did it, when that was someone else with an account here.
+/// An entry as the logs show it: with the username of the account it concerns (or a deleted
+/// account's pseudonym, `subject`) and of who did it, when that was someone else with an
+/// account here.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditLine {
     pub id: String,
+    pub user_name: Option<String>,
+    pub subject: Option<String>,
     pub actor_id: Option<String>,
     pub actor_name: Option<String>,
     pub event: String,
@@ -202,76 +206,36 @@ pub struct AuditLine {
     pub created_at: i64,
 }
 
-/// A page of one account's entries, newest first: those of `events` (all when empty), older
-/// than `before` (an entry's time and id), `limit` of them at most.
-pub async fn page_for_user(
-    db: &Db,
-    user_id: &str,
-    events: &[&str],
-    before: Option<(i64, &str)>,
-    limit: i64,
-) -> Result<Vec<AuditLine>, sqlx::Error> {
-    let mut sql = String::from(
-        "SELECT l.id, l.actor_id, a.display_username AS actor_name, l.event, l.ip, l.user_agent, l.detail, \
-         l.created_at FROM audit_log l LEFT JOIN users a ON a.id = l.actor_id WHERE l.user_id = $1",
-    );
-    let mut n = 1;
-    if before.is_some() {
-        sql.push_str(" AND (l.created_at < $2 OR (l.created_at = $2 AND l.id < $3))");
-        n = 3;
-    }
-    if !events.is_empty() {
-        let marks: Vec<String> = (0..events.len()).map(|i| format!("${}", n + 1 + i)).collect();
-        sql.push_str(&format!(" AND l.event IN ({})", marks.join(", ")));
-        n += events.len();
-    }
-    sql.push_str(&format!(" ORDER BY l.created_at DESC, l.id DESC LIMIT ${}", n + 1));
-    let mut q = sqlx::query_as::<_, AuditLine>(&sql).bind(user_id);
-    if let Some((at, id)) = before {
-        q = q.bind(at).bind(id);
-    }
-    for e in events {
-        q = q.bind(*e);
-    }
-    q.bind(limit).fetch_all(db).await
+/// The account a page of the log is narrowed to.
+#[derive(Debug, Clone, Copy)]
+pub enum Account<'a> {
+    /// Entries about it (its own log).
+    About(&'a str),
+    /// Entries about it, and what it did to others (the administrators' search).
+    Involving(&'a str),
 }
 
-/// An entry of the server-wide log: [`AuditLine`] with the account it concerns (its username,
-/// or a deleted account's pseudonym).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ServerAuditLine {
-    pub id: String,
-    pub user_name: Option<String>,
-    pub subject: Option<String>,
-    pub actor_id: Option<String>,
-    pub actor_name: Option<String>,
-    pub event: String,
-    pub ip: String,
-    pub user_agent: String,
-    pub created_at: i64,
-}
-
-/// What the server-wide log is narrowed to: none of them, every entry.
+/// What a page of the log is narrowed to; by default nothing: every entry.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ServerFilter<'a> {
-    /// Entries about this account, or that it did to others.
-    pub user_id: Option<&'a str>,
+pub struct Filter<'a> {
+    pub account: Option<Account<'a>>,
     /// Entries from this address.
     pub ip: Option<&'a str>,
     /// These events only (all when empty).
     pub events: &'a [&'a str],
 }
 
-/// A page of the server-wide log, newest first, older than `before` (an entry's time and id).
-pub async fn page_all(
+/// A page of the log, newest first: the entries `f` lets through, older than `before` (an
+/// entry's time and id), `limit` of them at most.
+pub async fn page(
     db: &Db,
-    f: ServerFilter<'_>,
+    f: Filter<'_>,
     before: Option<(i64, &str)>,
     limit: i64,
-) -> Result<Vec<ServerAuditLine>, sqlx::Error> {
+) -> Result<Vec<AuditLine>, sqlx::Error> {
     let mut sql = String::from(
         "SELECT l.id, u.display_username AS user_name, l.subject, l.actor_id, a.display_username AS actor_name, \
-         l.event, l.ip, l.user_agent, l.created_at FROM audit_log l LEFT JOIN users u ON u.id = l.user_id \
+         l.event, l.ip, l.user_agent, l.detail, l.created_at FROM audit_log l LEFT JOIN users u ON u.id = l.user_id \
          LEFT JOIN users a ON a.id = l.actor_id WHERE 1 = 1",
     );
     let mut n = 0;
@@ -283,9 +247,13 @@ pub async fn page_all(
         let (at, id) = (next(), next());
         sql.push_str(&format!(" AND (l.created_at < {at} OR (l.created_at = {at} AND l.id < {id}))"));
     }
-    if f.user_id.is_some() {
-        let id = next();
-        sql.push_str(&format!(" AND (l.user_id = {id} OR l.actor_id = {id})"));
+    match f.account {
+        Some(Account::About(_)) => sql.push_str(&format!(" AND l.user_id = {}", next())),
+        Some(Account::Involving(_)) => {
+            let id = next();
+            sql.push_str(&format!(" AND (l.user_id = {id} OR l.actor_id = {id})"));
+        }
+        None => {}
     }
     if f.ip.is_some() {
         sql.push_str(&format!(" AND l.ip = {}", next()));
@@ -295,11 +263,11 @@ pub async fn page_all(
         sql.push_str(&format!(" AND l.event IN ({})", marks.join(", ")));
     }
     sql.push_str(&format!(" ORDER BY l.created_at DESC, l.id DESC LIMIT {}", next()));
-    let mut q = sqlx::query_as::<_, ServerAuditLine>(&sql);
+    let mut q = sqlx::query_as::<_, AuditLine>(&sql);
     if let Some((at, id)) = before {
         q = q.bind(at).bind(id);
     }
-    if let Some(id) = f.user_id {
+    if let Some(Account::About(id) | Account::Involving(id)) = f.account {
         q = q.bind(id);
     }
     if let Some(ip) = f.ip {
@@ -334,6 +302,16 @@ mod tests {
     use super::*;
     use crate::db::testing;
 
+    /// A page of u1's own entries.
+    async fn mine(
+        db: &Db,
+        events: &[&str],
+        before: Option<(i64, &str)>,
+        limit: i64,
+    ) -> Result<Vec<AuditLine>, sqlx::Error> {
+        page(db, Filter { account: Some(Account::About("u1")), events, ..Default::default() }, before, limit).await
+    }
+
     #[tokio::test]
     async fn pages_of_one_account_newest_first_by_event_with_the_actor_named() {
         for t in testing::all().await {
@@ -366,7 +344,7 @@ mod tests {
             };
             record(db, other, 101).await.unwrap();
 
-            let all = page_for_user(db, "u1", &[], None, 10).await.unwrap();
+            let all = mine(db, &[], None, 10).await.unwrap();
             let events: Vec<&str> = all.iter().map(|r| r.event.as_str()).collect();
             assert_eq!(events.len(), 5, "another account's entries are not listed ({:?})", t.backend);
             assert!(all.windows(2).all(|w| (w[0].created_at, &w[0].id) > (w[1].created_at, &w[1].id)));
@@ -379,8 +357,7 @@ mod tests {
             let mut seen = Vec::new();
             let mut before: Option<(i64, String)> = None;
             loop {
-                let page =
-                    page_for_user(db, "u1", &[], before.as_ref().map(|(a, i)| (*a, i.as_str())), 2).await.unwrap();
+                let page = mine(db, &[], before.as_ref().map(|(a, i)| (*a, i.as_str())), 2).await.unwrap();
                 if page.is_empty() {
                     break;
                 }
@@ -389,10 +366,10 @@ mod tests {
             }
             assert_eq!(seen, all.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), "{:?}", t.backend);
 
-            let sign_ins = page_for_user(db, "u1", &["signed_in", "sign_in_failed"], None, 10).await.unwrap();
+            let sign_ins = mine(db, &["signed_in", "sign_in_failed"], None, 10).await.unwrap();
             assert_eq!(sign_ins.len(), 3);
             let (at, id) = (sign_ins[0].created_at, sign_ins[0].id.clone());
-            let older = page_for_user(db, "u1", &["signed_in", "sign_in_failed"], Some((at, &id)), 10).await.unwrap();
+            let older = mine(db, &["signed_in", "sign_in_failed"], Some((at, &id)), 10).await.unwrap();
             assert_eq!(older.len(), 2);
             t.close().await;
         }

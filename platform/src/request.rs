@@ -8,18 +8,24 @@ use http::{header, HeaderMap};
 pub struct ClientMeta {
     pub ip: String,
     pub user_agent: String,
-    /// The browser's device cookie (a random id it keeps for a long time, so that a sign-in
-    /// from a browser the account has not used before can be told apart): None for API
-    /// clients and work no request started.
+    /// The browser's device id (a random id it keeps for a long time in a cookie, so that a
+    /// sign-in from a browser the account has not used before can be told apart): set for the
+    /// server functions that sign a browser in, None for every other request.
     pub device: Option<BrowserDevice>,
 }
 
 /// A browser's device id, from its cookie, or new for a browser that has none (then a sign-in
-/// gives it the cookie).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// gives it the cookie). Never printed: it identifies the browser.
+#[derive(Clone, PartialEq, Eq)]
 pub struct BrowserDevice {
     pub id: String,
     pub new: bool,
+}
+
+impl std::fmt::Debug for BrowserDevice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BrowserDevice").field("id", &"[redacted]").field("new", &self.new).finish()
+    }
 }
 
 impl ClientMeta {

@@ -94,15 +94,10 @@ async fn main() {
     // The floor: the same pages of the log, read and dropped.
     let env = state.env();
     let started = Instant::now();
-    let (mut cursor, mut read) = (None::<String>, 0usize);
-    loop {
-        let q = activity::Query { kind: None, cursor: cursor.as_deref(), limit: Some(wire::activity::PAGE_MAX) };
-        let page = activity::page(&env, &user_id, &q).await.unwrap();
+    let mut read = 0usize;
+    let mut pages = activity::Pages::new(&env, &user_id, None);
+    while let Some(page) = pages.next().await.unwrap() {
         read += page.items.len();
-        match page.next {
-            Some(n) => cursor = Some(n),
-            None => break,
-        }
     }
     let floor = started.elapsed().as_secs_f64();
     println!("reading the log only: {read} entries in {floor:.2} s\n");

@@ -9,7 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use platform::request::{BrowserDevice, ClientMeta};
+use platform::request::ClientMeta;
 use wire::AppError;
 
 use crate::form_errors;
@@ -66,23 +66,10 @@ pub async fn cookie_principal(
     Ok((me, standing))
 }
 
-/// A browser's device id from its cookie, or a new one (which a sign-in then sets).
-fn browser_device(headers: &HeaderMap, secure: bool) -> BrowserDevice {
-    use gatehouse_core::devices;
-    match platform::request::cookie(headers, devices::cookie_name(secure)).filter(|v| devices::is_device_id(v)) {
-        Some(id) => BrowserDevice { id: id.to_owned(), new: false },
-        None => BrowserDevice { id: platform::crypto::random_token(32), new: true },
-    }
-}
-
 /// Records the client, refuses cross-site writes and adds the security headers.
 pub async fn security(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-    let mut meta = ClientMeta::from_request(req.headers(), peer, state.config.trust_proxy_headers);
-    // The server functions are where a browser signs in (pages, files and the REST API never do).
-    if req.uri().path().starts_with("/fn/") {
-        meta.device = Some(browser_device(req.headers(), state.config.cookie_secure));
-    }
+    let meta = ClientMeta::from_request(req.headers(), peer, state.config.trust_proxy_headers);
 
     if let Some(why) = csrf_refusal(req.method(), req.headers(), state.config.public_url.origin()) {
         tracing::warn!(ip = %meta.ip, path = %req.uri().path(), header = why, "refused a cross-site request");

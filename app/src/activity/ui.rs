@@ -33,8 +33,25 @@ fn address(kind: &str, before: &str) -> String {
     }
 }
 
-pub fn kind_label(kind: ActivityKind) -> String {
-    tm(&kind.label())
+/// The **Show** list: every kind, after "All activity" (the empty value); `selected` is the
+/// kind chosen.
+#[component]
+pub fn KindSelect(id: &'static str, name: &'static str, selected: Memo<String>) -> impl IntoView {
+    view! {
+        <select id=id name=name>
+            <option value="" selected=move || selected.get().is_empty()>{t!(activity_kind_all)}</option>
+            {ActivityKind::ALL
+                .into_iter()
+                .map(|k| {
+                    view! {
+                        <option value=k.as_str() selected=move || selected.get() == k.as_str()>
+                            {tm(&k.label())}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
 }
 
 /// What happened, in the reader's language (an event without words: its name).
@@ -59,19 +76,7 @@ pub fn ActivityPanel() -> impl IntoView {
             <p class="intro">{t!(activity_intro)}</p>
             <form method="get" action="/account/security#activity" class="activity-filter">
                 <label for="activity-kind">{t!(activity_kind_label)}</label>
-                <select id="activity-kind" name="activity">
-                    <option value="" selected=move || kind.get().is_empty()>{t!(activity_kind_all)}</option>
-                    {ActivityKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <option value=k.as_str() selected=move || kind.get() == k.as_str()>
-                                    {kind_label(k)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+                <KindSelect id="activity-kind" name="activity" selected=kind/>
                 <button type="submit" class="secondary">{t!(activity_filter)}</button>
                 // A button, not a link: the Security page's backup codes have the seed's
                 // **Download** link, and a second link named "Download …" would make that name

@@ -664,10 +664,7 @@ pub fn AdminAuditPage() -> impl IntoView {
 #[component]
 fn AdminAudit() -> impl IntoView {
     use super::api::admin_audit_log;
-    use crate::activity::{
-        model::ActivityKind,
-        ui::{entry_about, kind_label},
-    };
+    use crate::activity::ui::{entry_about, KindSelect};
     let query = use_query_map();
     let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let kind = Memo::new(move |_| query.read().get("kind").unwrap_or_default());
@@ -683,15 +680,7 @@ fn AdminAudit() -> impl IntoView {
             <label for="audit-search">{t!(admin_audit_search)}</label>
             <input id="audit-search" name="q" type="search" value=move || search.get()/>
             <label for="audit-kind">{t!(activity_kind_label)}</label>
-            <select id="audit-kind" name="kind">
-                <option value="" selected=move || kind.get().is_empty()>{t!(activity_kind_all)}</option>
-                {ActivityKind::ALL
-                    .into_iter()
-                    .map(|k| view! {
-                        <option value=k.as_str() selected=move || kind.get() == k.as_str()>{kind_label(k)}</option>
-                    })
-                    .collect_view()}
-            </select>
+            <KindSelect id="audit-kind" name="kind" selected=kind/>
             <button type="submit">{t!(admin_search_button)}</button>
         </form>
         <Transition fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>

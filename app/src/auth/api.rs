@@ -17,7 +17,7 @@ pub async fn register(name: String, username: String, email: String, password: P
     use gatehouse_core::{accounts::RegisterInput, auth, policy};
     use platform::ratelimit;
 
-    let cx = crate::server::cx()?;
+    let cx = crate::server::cx()?.signing_in();
     let env = cx.env();
     let previous = cx.principal().await?;
     let limit = ratelimit::Limit::per_minutes(cx.state.config.registrations_per_ip_hour, 60);
@@ -36,7 +36,7 @@ pub async fn register(name: String, username: String, email: String, password: P
 pub async fn sign_in(identifier: String, password: Password) -> Result<(), AppError> {
     use gatehouse_core::auth::{self, SignInOutcome};
 
-    let cx = crate::server::cx()?;
+    let cx = crate::server::cx()?.signing_in();
     let env = cx.env();
     let previous = cx.principal().await?;
     match auth::sign_in(&env, cx.core().timeouts, &identifier, password.expose(), &cx.meta).await? {
@@ -71,7 +71,7 @@ async fn home_for(cx: &crate::server::Cx, user: &gatehouse_core::accounts::UserR
 pub async fn sign_in_second_factor(method: String, code: OneTimeCode) -> Result<(), AppError> {
     use gatehouse_core::{auth, factors};
 
-    let cx = crate::server::cx()?;
+    let cx = crate::server::cx()?.signing_in();
     let env = cx.env();
     let previous = cx.principal().await?;
     let (method, code) = factors::parse_code(&method, code.expose())?;
