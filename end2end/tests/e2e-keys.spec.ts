@@ -89,13 +89,18 @@ test("E2E keys: made in the browser, unlocked on a second device, password chang
   // Device A: the first sign-in makes the key pair and shows the encryption password once.
   await register(page, a);
   await hydrated(page);
+  // Every account page says a password waits; the Security page shows it, once.
+  await expect(page.getByTestId("e2e-made-banner")).toBeVisible({ timeout: 15_000 });
+  await page.getByRole("link", { name: "Save your encryption password" }).click();
+  await expect(page).toHaveURL(/\/account\/security#e2e$/);
   const made = page.getByRole("region", { name: "Save your encryption password" });
-  await expect(made).toBeVisible({ timeout: 15_000 });
+  await expect(made).toBeVisible();
+  await made.getByText("Show encryption password").click();
   const password = (await made.getByTestId("e2e-made-password").textContent())!.trim();
   expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){5}$/);
   await expect(made.getByRole("button", { name: "Copy encryption password" })).toBeVisible();
   await expect(made.getByRole("link", { name: "Download encryption password" })).toHaveAttribute("download", /\.txt$/);
-  await made.getByRole("button", { name: "I saved it" }).click();
+  await made.getByRole("button", { name: "I stored it safely" }).click();
   await expect(made).toHaveCount(0);
 
   // The stored parameters are at least the minimum; the server holds no usable key.
@@ -108,14 +113,13 @@ test("E2E keys: made in the browser, unlocked on a second device, password chang
   const secrets = [password, jwk.d, jwk.p, jwk.q, jwk.dp, jwk.dq, jwk.qi, jwk.pkcs8];
   expect(secrets.every((s) => typeof s === "string" && s.length > 10)).toBe(true);
 
+  await expect(page.getByTestId("e2e-made-banner")).toHaveCount(0);
   // Security (in the same tab: the unlocked key lives in its memory only): the fingerprint,
   // unlocked here; a note encrypted to the public key.
-  await page.getByRole("navigation", { name: "My Account" }).getByRole("link", { name: "Security" }).click();
-  await expect(page).toHaveURL(/\/account\/security$/);
   const panel = e2ePanel(page);
   const fingerprint = (await panel.getByTestId("e2e-fingerprint").textContent())!.trim();
   expect(fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
-  await expect(panel.getByTestId("e2e-here")).toHaveText("Unlocked on this device.");
+  await expect(panel.getByTestId("e2e-here")).toHaveText("Unlocked in this browser.");
   const note = "Meet at the old mill at nine; bring the blue lantern.";
   await panel.getByLabel("Note", { exact: true }).fill(note);
   await panel.getByRole("button", { name: "Save note" }).click();
@@ -137,18 +141,18 @@ test("E2E keys: made in the browser, unlocked on a second device, password chang
   await hydrated(pb);
   const panelB = e2ePanel(pb);
   await expect(panelB.getByTestId("e2e-fingerprint")).toHaveText(fingerprint);
-  await expect(panelB.getByTestId("e2e-here")).toContainText("Locked on this device");
+  await expect(panelB.getByTestId("e2e-here")).toContainText("Locked in this browser");
   await expect(panelB.getByTestId("e2e-note-locked")).toBeVisible();
   // A wrong password fails in the browser, next to the field.
   await unlock(pb, "not-the-password-at-all");
   await expect(panelB.locator(".field-error").first()).toHaveText("That encryption password is not right.");
   await unlock(pb, password, { remember: true });
-  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered on this device.");
+  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered in this browser.");
   await expect(panelB.getByLabel("Note", { exact: true })).toHaveValue(note);
   // Remembered: after a reload too, without the password.
   await pb.reload();
   await hydrated(pb);
-  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered on this device.");
+  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered in this browser.");
   await expect(panelB.getByLabel("Note", { exact: true })).toHaveValue(note);
 
   // A changes the encryption password: new + confirm, Save Changes.
@@ -168,14 +172,14 @@ test("E2E keys: made in the browser, unlocked on a second device, password chang
   // fails, the new one unlocks (and is remembered again).
   await pb.reload();
   await hydrated(pb);
-  await expect(panelB.getByTestId("e2e-here")).toContainText("Locked on this device");
+  await expect(panelB.getByTestId("e2e-here")).toContainText("Locked in this browser");
   await unlock(pb, password);
   await expect(panelB.locator(".field-error").first()).toHaveText("That encryption password is not right.");
   await unlock(pb, newPassword, { remember: true });
-  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered on this device.");
+  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered in this browser.");
   await pb.reload();
   await hydrated(pb);
-  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered on this device.");
+  await expect(panelB.getByTestId("e2e-here")).toHaveText("Unlocked and remembered in this browser.");
   await expect(panelB.getByLabel("Note", { exact: true })).toHaveValue(note);
   // Listed on the Security page, and forgotten there.
   await expect(panelB.locator(".e2e-devices li")).toHaveCount(1);
@@ -183,7 +187,7 @@ test("E2E keys: made in the browser, unlocked on a second device, password chang
   await expect(panelB.locator(".e2e-devices li")).toHaveCount(0);
   await pb.reload();
   await hydrated(pb);
-  await expect(panelB.getByTestId("e2e-here")).toContainText("Locked on this device");
+  await expect(panelB.getByTestId("e2e-here")).toContainText("Locked in this browser");
 
   // A resets the key: the consequence, a box to tick, "Confirm it's you", then signed out.
   await page.reload();
@@ -207,8 +211,10 @@ test("E2E keys: made in the browser, unlocked on a second device, password chang
   // The next sign-in makes a new key: another fingerprint, another password, no old note.
   await signIn(page, a.username, a.password);
   await expect(page).toHaveURL(/\/account\/profile$/);
+  await expect(page.getByTestId("e2e-made-banner")).toBeVisible({ timeout: 15_000 });
+  await page.getByRole("link", { name: "Save your encryption password" }).click();
   const madeAgain = page.getByRole("region", { name: "Save your encryption password" });
-  await expect(madeAgain).toBeVisible({ timeout: 15_000 });
+  await madeAgain.getByText("Show encryption password").click();
   const second = (await madeAgain.getByTestId("e2e-made-password").textContent())!.trim();
   expect(second).not.toBe(password);
   secrets.push(second);

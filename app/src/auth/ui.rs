@@ -249,12 +249,6 @@ pub fn UserMenu(user: UserView) -> impl IntoView {
     let status = move || wire::presence::status(shown.with(|u| u.status), auth.connection());
     // The header outlives client-side navigation: close the menu when the page changes.
     let menu = NodeRef::<leptos::html::Details>::new();
-    // Signed out: this tab drops the E2E key it held unlocked.
-    Effect::new(move |_| {
-        if sign_out.version().get() > 0 {
-            crate::e2e::forget_here();
-        }
-    });
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
         location.pathname.track();

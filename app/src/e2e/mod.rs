@@ -74,32 +74,39 @@ pub struct E2eCx {
 }
 
 impl E2eCx {
-    /// The account's context for the pages under it. In the browser there is one per tab and
-    /// account, outliving redraws of the account pages (a sync or a key being made finishes
-    /// into the signals the pages show, and the password just made stays until it is saved);
-    /// the server makes one per request.
+    /// The account's context for the pages under it, owned by the account pages' layout. In
+    /// the browser the newest one is also the tab's current one: a sync or a key being made
+    /// that outlives a redraw finishes into it, and the password just made (kept with its
+    /// account until it is saved) is shown again after a redraw.
     pub fn provide(user_id: String) -> Self {
         #[cfg(feature = "hydrate")]
-        let cx = keyring::cx_for(&user_id, || E2eCx::new(user_id.clone()));
+        let made = keyring::made_for(&user_id);
         #[cfg(not(feature = "hydrate"))]
-        let cx = E2eCx::new(user_id);
+        let made = None;
+        let cx = E2eCx {
+            here: RwSignal::new(Here::Checking),
+            made: RwSignal::new(made),
+            stored: RwSignal::new(0),
+            password_changed: RwSignal::new(false),
+            user_id: StoredValue::new(user_id),
+        };
+        #[cfg(feature = "hydrate")]
+        keyring::set_current(cx);
         provide_context(cx);
         cx
     }
 
-    fn new(user_id: String) -> Self {
-        E2eCx {
-            here: RwSignal::new(Here::Checking),
-            made: RwSignal::new(None),
-            stored: RwSignal::new(0),
-            password_changed: RwSignal::new(false),
-            user_id: StoredValue::new(user_id),
-        }
+    /// The tab's newest context (this one, unless the pages were drawn anew meanwhile).
+    #[cfg(feature = "hydrate")]
+    fn live(self) -> Self {
+        keyring::current().unwrap_or(self)
     }
 
     /// The person saved the new encryption password: it is not shown again.
     pub fn made_saved(&self) {
-        self.made.set(None);
+        #[cfg(feature = "hydrate")]
+        keyring::set_made(None);
+        let _ = self.made.try_set(None);
     }
 
     /// The server's copy changed: the Security page's section reloads.
@@ -110,13 +117,12 @@ impl E2eCx {
 
 /// Drops the key this tab holds unlocked (signing out).
 pub fn forget_here() {
+    // The key only: the pages going away are not redrawn (the next account page looks at the
+    // key afresh when it opens).
     #[cfg(feature = "hydrate")]
     {
         keyring::set(None);
-        if let Some(cx) = keyring::cx() {
-            let _ = cx.made.try_set(None);
-            let _ = cx.here.try_set(Here::Checking);
-        }
+        keyring::set_made(None);
     }
 }
 
@@ -140,35 +146,27 @@ mod keyring {
 
     thread_local! {
         static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
-        /// The account pages' context of this tab: its account, its signals, and the root
-        /// owner that keeps them (replaced when another account signs in here).
-        static CX: RefCell<Option<(String, super::E2eCx, leptos::prelude::Owner)>> = const { RefCell::new(None) };
+        /// The newest account pages' context of this tab.
+        static CURRENT: Cell<Option<super::E2eCx>> = const { Cell::new(None) };
+        /// The encryption password just made, and its account, until the person saves it.
+        static MADE: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
         static BUSY: Cell<bool> = const { Cell::new(false) };
     }
 
-    /// This tab's context for `user_id`, made (under a root owner of its own) when it has none
-    /// or had another account's.
-    pub fn cx_for(user_id: &str, make: impl FnOnce() -> super::E2eCx) -> super::E2eCx {
-        let kept = CX.with(|c| c.borrow().as_ref().filter(|(u, ..)| u == user_id).map(|(_, cx, _)| *cx));
-        if let Some(cx) = kept {
-            return cx;
-        }
-        // `new_root` makes itself the current owner: the page's owner is put back at once.
-        let current = leptos::prelude::Owner::current();
-        let owner = leptos::prelude::Owner::new_root(None);
-        if let Some(page) = current {
-            page.set();
-        }
-        let cx = owner.with(make);
-        // The previous account's signals go with its owner (its pages are gone by now).
-        let previous = CX.with(|c| c.borrow_mut().replace((user_id.to_owned(), cx, owner)));
-        drop(previous);
-        cx
+    pub fn set_current(cx: super::E2eCx) {
+        CURRENT.with(|c| c.set(Some(cx)));
     }
 
-    /// The context of this tab, if any.
-    pub fn cx() -> Option<super::E2eCx> {
-        CX.with(|c| c.borrow().as_ref().map(|(_, cx, _)| *cx))
+    pub fn current() -> Option<super::E2eCx> {
+        CURRENT.with(Cell::get)
+    }
+
+    pub fn set_made(made: Option<(String, String)>) {
+        MADE.with(|c| *c.borrow_mut() = made);
+    }
+
+    pub fn made_for(user_id: &str) -> Option<String> {
+        MADE.with(|c| c.borrow().as_ref().filter(|(u, _)| u == user_id).map(|(_, p)| p.clone()))
     }
 
     pub fn set(h: Option<Held>) {
@@ -214,7 +212,7 @@ pub mod ops {
             }
             let here = sync_now(cx).await;
             keyring::end();
-            let _ = cx.here.try_set(here);
+            let _ = cx.live().here.try_set(here);
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = cx;
@@ -222,8 +220,18 @@ pub mod ops {
 
     #[cfg(feature = "hydrate")]
     async fn sync_now(cx: E2eCx) -> Here {
-        let user_id = cx.user_id.get_value();
-        let Ok(state) = api::get_e2e_state().await else { return Here::Checking };
+        // The pages that asked may be gone by the time this runs.
+        let Some(user_id) = cx.user_id.try_get_value() else { return Here::Checking };
+        let state = match api::get_e2e_state().await {
+            Ok(s) => s,
+            Err(e) => {
+                // Signed out (or the account ended here): the tab keeps no key.
+                if matches!(e, AppError::Unauthenticated) {
+                    super::forget_here();
+                }
+                return Here::Checking;
+            }
+        };
         let Some(key) = state.key else {
             keyring::set(None);
             return if state.enabled { make(cx, &user_id).await } else { Here::Off };
@@ -267,7 +275,7 @@ pub mod ops {
     /// A new key pair and encryption password; the password is shown once.
     #[cfg(feature = "hydrate")]
     async fn make(cx: E2eCx, user_id: &str) -> Here {
-        let _ = cx.here.try_set(Here::Making);
+        let _ = cx.live().here.try_set(Here::Making);
         let made = async {
             let (spki, pkcs8) = crypto::generate().await?;
             let password = crypto::new_password()?;
@@ -287,8 +295,9 @@ pub mod ops {
                     pkcs8: Some(pkcs8),
                     device: None,
                 }));
-                let _ = cx.made.try_set(Some(password));
-                cx.changed();
+                keyring::set_made(Some((user_id.to_owned(), password.clone())));
+                let _ = cx.live().made.try_set(Some(password));
+                cx.live().changed();
                 Here::Unlocked { remembered: false, rewrap: true }
             }
             // Another device made one first: this one unlocks that key.
@@ -305,7 +314,7 @@ pub mod ops {
             if password.is_empty() {
                 return Err(AppError::field("e2e_password", i18n::k::error_e2e_enter_password()));
             }
-            let user_id = cx.user_id.get_value();
+            let user_id = cx.user_id.try_get_value().ok_or(AppError::Internal)?;
             let pkcs8 = crypto::unwrap(&key.wrapped, &password).await.map_err(|f| f.into_error("e2e_password"))?;
             // The unwrapped key must be the account's: a wrapping of another key is refused.
             let public = crypto::public_of(&pkcs8).await.map_err(|f| f.into_error("e2e_password"))?;
@@ -331,7 +340,7 @@ pub mod ops {
                 pkcs8: Some(pkcs8),
                 device,
             }));
-            let _ = cx.here.try_set(Here::Unlocked { remembered, rewrap: true });
+            let _ = cx.live().here.try_set(Here::Unlocked { remembered, rewrap: true });
             Ok(())
         }
         #[cfg(not(feature = "hydrate"))]
@@ -358,7 +367,7 @@ pub mod ops {
         p.into_result()?;
         #[cfg(feature = "hydrate")]
         {
-            let user_id = cx.user_id.get_value();
+            let user_id = cx.user_id.try_get_value().ok_or(AppError::Internal)?;
             let in_memory = keyring::with(|h| {
                 h.filter(|h| h.user_id == user_id && h.version == key.version && h.fingerprint == key.fingerprint)
                     .and_then(|h| h.pkcs8.clone())
@@ -389,7 +398,7 @@ pub mod ops {
                 pkcs8: Some(pkcs8),
                 device: None,
             }));
-            let _ = cx.here.try_set(Here::Unlocked { remembered: false, rewrap: true });
+            let _ = cx.live().here.try_set(Here::Unlocked { remembered: false, rewrap: true });
             cx.changed();
             Ok(())
         }
@@ -439,10 +448,12 @@ pub mod ops {
         {
             let here = keyring::with(|h| h.and_then(|h| h.device.clone())).is_some_and(|d| d == id);
             if here {
-                let _ = crypto::store::forget(&cx.user_id.get_value()).await;
+                if let Some(user_id) = cx.user_id.try_get_value() {
+                    let _ = crypto::store::forget(&user_id).await;
+                }
                 keyring::update(|h| h.device = None);
                 let rewrap = keyring::with(|h| h.is_some_and(|h| h.pkcs8.is_some()));
-                let _ = cx.here.try_set(Here::Unlocked { remembered: false, rewrap });
+                let _ = cx.live().here.try_set(Here::Unlocked { remembered: false, rewrap });
             }
         }
         cx.changed();

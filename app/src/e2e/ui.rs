@@ -31,18 +31,22 @@ fn form_of(ev: &leptos::ev::SubmitEvent) -> Option<web_sys::HtmlFormElement> {
 }
 
 /// On every account page: looks at this browser's copy of the key once the page's script runs,
-/// makes the key pair at the first sign-in, and shows the new encryption password once.
+/// makes the key pair at the first sign-in, and says (in one line each, no buttons: the pages'
+/// own controls stay the only ones of their names) that a password waits on the Security page
+/// or that this browser is locked.
 #[component]
 pub fn E2eKeeper(user_id: String) -> impl IntoView {
     let cx = E2eCx::provide(user_id);
     Effect::new(move |_| spawn_local(ops::sync(cx)));
-    let locked = move || cx.here.get() == Here::Locked;
+    let locked = move || cx.here.try_get().unwrap_or(Here::Checking) == Here::Locked;
     view! {
-        <Show when=move || cx.made.get().is_some()>
-            <MadePassword cx/>
+        <Show when=move || cx.made.try_get().flatten().is_some()>
+            <p class="notice warn" data-testid="e2e-made-banner">
+                {t!(e2e_made_banner)}" "<a href="/account/security#e2e">{t!(e2e_made_banner_link)}</a>
+            </p>
         </Show>
         <Show when=locked>
-            <p class="notice warn" role="status" data-testid="e2e-locked-banner">
+            <p class="notice warn" data-testid="e2e-locked-banner">
                 {t!(e2e_locked_banner)}" "<a href="/account/security#e2e">{t!(e2e_locked_banner_link)}</a>
             </p>
         </Show>
@@ -61,10 +65,16 @@ fn MadePassword(cx: E2eCx) -> impl IntoView {
         <section class="panel e2e-made" aria-labelledby="e2e-made-heading">
             <h2 id="e2e-made-heading">{t!(e2e_made_heading)}</h2>
             <p>{t!(e2e_made_intro)}</p>
-            <p class="e2e-password"><code data-testid="e2e-made-password">{password.clone()}</code></p>
+            // Closed until asked: nobody looking over a shoulder sees it by chance.
+            <details class="e2e-made-password">
+                <summary>{t!(e2e_made_show)}</summary>
+                <p class="e2e-password"><code data-testid="e2e-made-password">{password.clone()}</code></p>
+                <div class="actions">
+                    <CopyButton text=password label=t!(e2e_copy_password)/>
+                    <a class="button secondary" href=file download="gatehouse-encryption-password.txt">{t!(e2e_download_password)}</a>
+                </div>
+            </details>
             <div class="actions">
-                <CopyButton text=password label=t!(e2e_copy_password)/>
-                <a class="button secondary" href=file download="gatehouse-encryption-password.txt">{t!(e2e_download_password)}</a>
                 <button type="button" class="primary" on:click=move |_| cx.made_saved()>{t!(e2e_made_done)}</button>
             </div>
         </section>
@@ -75,11 +85,16 @@ fn MadePassword(cx: E2eCx) -> impl IntoView {
 #[component]
 pub fn E2ePanel() -> impl IntoView {
     let cx = use_context::<E2eCx>();
-    let state = Resource::new(move || cx.map(|c| c.stored.get()), |_| get_e2e_state());
+    let state = Resource::new(move || cx.and_then(|c| c.stored.try_get()), |_| get_e2e_state());
     view! {
         <section class="panel" id="e2e" aria-labelledby="e2e-heading">
             <h2 id="e2e-heading">{t!(e2e_heading)}</h2>
             <p class="intro">{t!(e2e_intro)}</p>
+            {cx.map(|cx| view! {
+                <Show when=move || cx.made.try_get().flatten().is_some()>
+                    <MadePassword cx/>
+                </Show>
+            })}
             <Transition fallback=|| view! { <p class="loading">{t!(common_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match (state.await, cx) {
@@ -102,7 +117,7 @@ fn E2eBody(s: E2eState, cx: E2eCx) -> impl IntoView {
             view! { <p class="facts-line" data-testid="e2e-here">{t!(e2e_off)}</p> }.into_any()
         };
     };
-    let here_text = move || match cx.here.get() {
+    let here_text = move || match cx.here.try_get().unwrap_or(Here::Checking) {
         Here::Checking | Here::Making => t!(e2e_here_checking),
         Here::Locked => t!(e2e_here_locked),
         Here::Unlocked { remembered: true, .. } => t!(e2e_here_remembered),
@@ -110,7 +125,7 @@ fn E2eBody(s: E2eState, cx: E2eCx) -> impl IntoView {
         Here::Unsupported => t!(error_e2e_browser),
         Here::Off => t!(e2e_off),
     };
-    let locked = move || cx.here.get() == Here::Locked;
+    let locked = move || cx.here.try_get().unwrap_or(Here::Checking) == Here::Locked;
     let stored_key = StoredValue::new(key.clone());
     let stored_note = StoredValue::new(s.note.clone());
     let note_updated_at = s.note_updated_at;
@@ -127,19 +142,19 @@ fn E2eBody(s: E2eState, cx: E2eCx) -> impl IntoView {
             <dt>{t!(e2e_changed)}</dt>
             <dd><Time ms=key.updated_at/></dd>
         </dl>
-        <p class="facts-line" role="status" data-testid="e2e-here">{here_text}</p>
+        <p class="facts-line" aria-live="polite" data-testid="e2e-here">{here_text}</p>
         // The forms that hold the encryption password or the note's text appear only once this
         // page's script has looked at the key: before, a submit would be a plain form post and
         // carry them to the server.
-        <Show when=move || !matches!(cx.here.get(), Here::Checking | Here::Making)>
+        <Show when=move || !matches!(cx.here.try_get().unwrap_or(Here::Checking), Here::Checking | Here::Making)>
             <Show
                 when=locked
-                fallback=move || view! { <ChangePasswordForm cx key=stored_key.get_value()/> }
+                fallback=move || stored_key.try_get_value().map(|key| view! { <ChangePasswordForm cx key/> })
             >
-                <UnlockForm cx key=stored_key.get_value()/>
+                {move || stored_key.try_get_value().map(|key| view! { <UnlockForm cx key/> })}
                 <p class="hint">{t!(e2e_change_unlock_first)}</p>
             </Show>
-            <NoteForm cx key=stored_key.get_value() note=stored_note.get_value() saved_at=note_updated_at/>
+            {move || stored_key.try_get_value().map(|key| view! { <NoteForm cx key note=stored_note.try_get_value().flatten() saved_at=note_updated_at/> })}
         </Show>
         <Devices cx devices=s.devices.clone()/>
         <ResetForm/>
@@ -159,14 +174,15 @@ fn UnlockForm(cx: E2eCx, key: E2eKeyView) -> impl IntoView {
         pending.set(true);
         let form = form_of(&ev);
         spawn_local(async move {
-            let r = ops::unlock(cx, key.get_value(), password, remember).await;
-            pending.set(false);
+            let Some(key) = key.try_get_value() else { return };
+            let r = ops::unlock(cx, key, password, remember).await;
+            let _ = pending.try_set(false);
             if r.is_ok() {
                 if let Some(f) = form {
                     f.reset();
                 }
             }
-            error.set(r.err());
+            let _ = error.try_set(r.err());
         });
     };
     let error = Signal::from(error);
@@ -200,25 +216,27 @@ fn ChangePasswordForm(cx: E2eCx, key: E2eKeyView) -> impl IntoView {
     let pending = RwSignal::new(false);
     let saved = cx.password_changed;
     let key = StoredValue::new(key);
-    let needs_current = move || !matches!(cx.here.get(), Here::Unlocked { rewrap: true, .. });
+    let needs_current =
+        move || !matches!(cx.here.try_get().unwrap_or(Here::Checking), Here::Unlocked { rewrap: true, .. });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = form_value(&ev, "current_password");
         let new = form_value(&ev, "new_password").unwrap_or_default();
         let confirm = form_value(&ev, "confirm_password").unwrap_or_default();
         pending.set(true);
-        saved.set(false);
+        let _ = saved.try_set(false);
         let form = form_of(&ev);
         spawn_local(async move {
-            let r = ops::change_password(cx, key.get_value(), current, new, confirm).await;
-            pending.set(false);
+            let Some(key) = key.try_get_value() else { return };
+            let r = ops::change_password(cx, key, current, new, confirm).await;
+            let _ = pending.try_set(false);
             if r.is_ok() {
-                saved.set(true);
+                let _ = saved.try_set(true);
                 if let Some(f) = form {
                     f.reset();
                 }
             }
-            error.set(r.err());
+            let _ = error.try_set(r.err());
         });
     };
     let error = Signal::from(error);
@@ -226,7 +244,7 @@ fn ChangePasswordForm(cx: E2eCx, key: E2eKeyView) -> impl IntoView {
         <form class="e2e-change" on:submit=submit>
             <h3>{t!(e2e_change_heading)}</h3>
             <p class="hint">{t!(e2e_change_intro)}</p>
-            <Show when=move || saved.get()>
+            <Show when=move || saved.try_get().unwrap_or(false)>
                 <p class="notice ok" role="status">{t!(e2e_change_saved)}</p>
             </Show>
             <FormError message=form_error(error)/>
@@ -277,12 +295,16 @@ fn NoteForm(cx: E2eCx, key: E2eKeyView, note: Option<SealedNote>, saved_at: Opti
     // Opened once this tab holds the key.
     let note = StoredValue::new(note);
     Effect::new(move |_| {
-        if matches!(cx.here.get(), Here::Unlocked { .. }) {
-            if let Some(n) = note.get_value() {
+        if matches!(cx.here.try_get().unwrap_or(Here::Checking), Here::Unlocked { .. }) {
+            if let Some(n) = note.try_get_value().flatten() {
                 spawn_local(async move {
                     match ops::read_note(n).await {
-                        Ok(t) => text.set(t),
-                        Err(e) => error.set(Some(e)),
+                        Ok(t) => {
+                            let _ = text.try_set(t);
+                        }
+                        Err(e) => {
+                            let _ = error.try_set(Some(e));
+                        }
                     }
                 });
             }
@@ -292,15 +314,17 @@ fn NoteForm(cx: E2eCx, key: E2eKeyView, note: Option<SealedNote>, saved_at: Opti
         ev.prevent_default();
         let body = form_value(&ev, "note").unwrap_or_default();
         pending.set(true);
-        saved.set(false);
+        let _ = saved.try_set(false);
         spawn_local(async move {
-            let r = ops::save_note(key.get_value(), body).await;
-            pending.set(false);
-            saved.set(r.is_ok());
-            error.set(r.err());
+            let Some(key) = key.try_get_value() else { return };
+            let r = ops::save_note(key, body).await;
+            let _ = pending.try_set(false);
+            let _ = saved.try_set(r.is_ok());
+            let _ = error.try_set(r.err());
         });
     };
-    let locked_with_note = move || has_note && !matches!(cx.here.get(), Here::Unlocked { .. });
+    let locked_with_note =
+        move || has_note && !matches!(cx.here.try_get().unwrap_or(Here::Checking), Here::Unlocked { .. });
     let error = Signal::from(error);
     view! {
         <form class="e2e-note" on:submit=submit>
@@ -310,7 +334,7 @@ fn NoteForm(cx: E2eCx, key: E2eKeyView, note: Option<SealedNote>, saved_at: Opti
             <Show when=locked_with_note>
                 <p class="notice warn" data-testid="e2e-note-locked">{t!(e2e_note_locked)}</p>
             </Show>
-            <Show when=move || saved.get()>
+            <Show when=move || saved.try_get().unwrap_or(false)>
                 <p class="notice ok" role="status">{t!(e2e_note_saved)}</p>
             </Show>
             <FormError message=form_error(error)/>
@@ -346,7 +370,7 @@ fn Devices(cx: E2eCx, devices: Vec<RememberedDevice>) -> impl IntoView {
             let forget = move |_| {
                 let id = id.clone();
                 spawn_local(async move {
-                    error.set(ops::forget_device(cx, id).await.err());
+                    let _ = error.try_set(ops::forget_device(cx, id).await.err());
                 });
             };
             view! {
@@ -375,12 +399,6 @@ fn ResetForm() -> impl IntoView {
     let action = ServerAction::<ResetE2eKey>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let confirm_first = move || matches!(error.get(), Some(AppError::ReauthenticationRequired));
-    // Reset: this tab drops the key it held (the server has signed every session out).
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(()))) {
-            super::forget_here();
-        }
-    });
     view! {
         <div class="e2e-reset">
             <h3>{t!(e2e_reset_heading)}</h3>
@@ -394,7 +412,7 @@ fn ResetForm() -> impl IntoView {
                     <label for="field-e2e-reset-confirm">{t!(e2e_reset_confirm)}</label>
                 </div>
                 <p class="field-error" id="field-e2e-reset-confirm-error">{move || field_error(error, "confirm").get()}</p>
-                <button type="submit" class="danger" aria-busy=move || action.pending().get().to_string()>{t!(e2e_reset_submit)}</button>
+                <button type="submit" class="secondary danger" aria-busy=move || action.pending().get().to_string()>{t!(e2e_reset_submit)}</button>
             </ActionForm>
             <Show when=confirm_first>
                 <ConfirmItsYou prefix="e2e-confirm"/>

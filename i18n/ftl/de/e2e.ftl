@@ -16,11 +16,14 @@ e2e-here-remembered = Auf diesem Gerät entsperrt und gemerkt.
 
 # Das Banner auf jeder Kontoseite.
 e2e-locked-banner = Die Ende-zu-Ende-Verschlüsselung ist auf diesem Gerät gesperrt.
+e2e-made-banner = Ihr Schlüssel für die Ende-zu-Ende-Verschlüsselung wurde in diesem Browser erstellt. Sein Verschlüsselungspasswort wird nur einmal angezeigt.
+e2e-made-banner-link = Verschlüsselungspasswort sichern
 e2e-locked-banner-link = Geben Sie Ihr Verschlüsselungspasswort ein
 e2e-made-heading = Bewahren Sie Ihr Verschlüsselungspasswort auf
 e2e-made-intro = Ihr Schlüssel für die Ende-zu-Ende-Verschlüsselung wurde in diesem Browser erstellt. Sie benötigen dieses Verschlüsselungspasswort, um ihn auf anderen Geräten zu verwenden. Es wird nur jetzt angezeigt und nicht auf dem Server gespeichert: Bewahren Sie es an einem sicheren Ort auf. Sie können es unten auf der Sicherheitsseite ändern.
 e2e-copy-password = Verschlüsselungspasswort kopieren
 e2e-download-password = Verschlüsselungspasswort herunterladen
+e2e-made-show = Verschlüsselungspasswort anzeigen
 e2e-made-done = Ich habe es gespeichert
 # Erste Zeile der heruntergeladenen Datei.
 e2e-file-heading = Gatehouse-Verschlüsselungspasswort (Ende-zu-Ende-Verschlüsselung). Bewahren Sie es an einem sicheren Ort auf.

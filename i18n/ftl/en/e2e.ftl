@@ -9,23 +9,26 @@ e2e-off-kept = An administrator has turned end-to-end encryption off. Your key s
 e2e-fingerprint = Key fingerprint
 e2e-created = Key made
 e2e-changed = Encryption password last set
-e2e-here-checking = Checking this device…
-e2e-here-locked = Locked on this device: enter your encryption password to use it here.
-e2e-here-unlocked = Unlocked on this device.
-e2e-here-remembered = Unlocked and remembered on this device.
+e2e-here-checking = Checking this browser…
+e2e-here-locked = Locked in this browser: enter your encryption password to use it here.
+e2e-here-unlocked = Unlocked in this browser.
+e2e-here-remembered = Unlocked and remembered in this browser.
 
 # The banner on every account page.
-e2e-locked-banner = End-to-end encryption is locked on this device.
+e2e-locked-banner = End-to-end encryption is locked in this browser.
+e2e-made-banner = Your end-to-end encryption key was made in this browser. Its encryption password is shown only once.
+e2e-made-banner-link = Save your encryption password
 e2e-locked-banner-link = Enter your encryption password
 e2e-made-heading = Save your encryption password
-e2e-made-intro = Your end-to-end encryption key was made in this browser. You need this encryption password to use it on other devices. It is shown only now and is not saved on the server: store it somewhere safe. You can change it below on the Security page.
+e2e-made-intro = Your end-to-end encryption key was made in this browser. You need this encryption password to use it on other devices. It is shown only now and is not saved on the server: store it somewhere safe. You can change it below.
 e2e-copy-password = Copy encryption password
 e2e-download-password = Download encryption password
-e2e-made-done = I saved it
+e2e-made-show = Show encryption password
+e2e-made-done = I stored it safely
 # First line of the downloaded file.
 e2e-file-heading = Gatehouse encryption password (end-to-end encryption). Keep it somewhere safe.
 
-e2e-unlock-heading = Unlock on this device
+e2e-unlock-heading = Unlock in this browser
 e2e-password-label = Encryption password
 e2e-remember = Remember on this device
 e2e-remember-hint = The unlocked key stays in this browser (it cannot be copied out of it) until you forget the device below, change the encryption password or reset the key.
@@ -33,7 +36,7 @@ e2e-unlock = Unlock
 
 e2e-change-heading = Change Encryption Password
 e2e-change-intro = Your key is unlocked with the current password and locked again with the new one, in this browser. Your other devices ask for the new one.
-e2e-change-unlock-first = To change your encryption password, unlock your key on this device first.
+e2e-change-unlock-first = To change your encryption password, unlock your key in this browser first.
 e2e-current-password = Current encryption password
 e2e-new-password = New encryption password
 e2e-new-password-hint = At least { $min } characters.
@@ -48,7 +51,7 @@ e2e-note-save = Save note
 e2e-note-saved = Your note is saved, encrypted.
 # Followed by a date and time.
 e2e-note-saved-at = Last saved:
-e2e-note-locked = Unlock your key on this device to read your note.
+e2e-note-locked = Unlock your key in this browser to read your note.
 
 e2e-devices-heading = Remembered devices
 # Followed by a date and time.
