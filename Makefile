@@ -13,7 +13,7 @@ export LEPTOS_OUTPUT_NAME := gatehouse
 # dependencies with lint, and the benchmarks with `cargo leptos build --release`.
 LEPTOS_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz test-container bench bench-api bench-login bench-pages bench-scale bench-load bench-avatar bench-export bench-e2e clean
+.PHONY: run test setup setup-build release lint test-rust test-e2e test-api-fuzz test-container bench bench-api bench-login bench-pages bench-scale bench-load bench-avatar bench-export clean
 
 run: setup-build release
 	LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD \
@@ -79,10 +79,6 @@ bench-avatar:
 # beside reading the log only. Fails if an export's heap passes its bound.
 bench-export:
 	RUSTFLAGS="$(LEPTOS_RUSTFLAGS)" cargo run --release --locked -p server --example export_bench
-
-# Unlocking the E2E key in Chromium (Security page) beside PBKDF2 + AES-GCM alone, same page.
-bench-e2e: release
-	cd end2end && GATEHOUSE_BIN=target/release/gatehouse npx playwright test --config bench.config.ts
 
 # Password logins over HTTP beside argon2id-only verifications; other requests during a flood.
 bench-login:

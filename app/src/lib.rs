@@ -7,7 +7,6 @@ pub mod activity;
 pub mod admin;
 pub mod auth;
 pub mod deletion;
-pub mod e2e;
 pub mod email;
 pub mod language;
 pub mod my_data;

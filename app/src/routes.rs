@@ -14,8 +14,8 @@ use leptos_router::{
 use crate::{
     account::ui::{AccountLayout, PreferencesSection, ProfileSection, SecuritySection, TokensSection},
     admin::ui::{
-        AdminAuditPage, AdminE2ePage, AdminOrganizationsPage, AdminPage, AdminPreferencesPage, AdminSupportPinPage,
-        AdminTokensPage, AdminTwoFactorPage, PasswordPolicyPage,
+        AdminAuditPage, AdminOrganizationsPage, AdminPage, AdminPreferencesPage, AdminSupportPinPage, AdminTokensPage,
+        AdminTwoFactorPage, PasswordPolicyPage,
     },
     auth::{
         api::HOME,
@@ -61,7 +61,6 @@ pub enum Page {
     AdminSupportPin,
     AdminOrganizations,
     AdminAudit,
-    AdminE2e,
 }
 
 #[lazy]
@@ -114,7 +113,6 @@ fn admin_pages(page: Page) -> AnyView {
         Page::AdminSupportPin => view! { <AdminSupportPinPage/> }.into_any(),
         Page::AdminOrganizations => view! { <AdminOrganizationsPage/> }.into_any(),
         Page::AdminAudit => view! { <AdminAuditPage/> }.into_any(),
-        Page::AdminE2e => view! { <AdminE2ePage/> }.into_any(),
         _ => view! { <AdminTokensPage/> }.into_any(),
     }
 }
@@ -184,7 +182,6 @@ lazy_page!(OrgUsersRoute, organization_pages, __preload_organization_pages, Page
 lazy_page!(InvitationRoute, organization_pages, __preload_organization_pages, Page::Invitation);
 lazy_page!(AdminOrganizationsRoute, admin_pages, __preload_admin_pages, Page::AdminOrganizations);
 lazy_page!(AdminAuditRoute, admin_pages, __preload_admin_pages, Page::AdminAudit);
-lazy_page!(AdminE2eRoute, admin_pages, __preload_admin_pages, Page::AdminE2e);
 
 /// Everything inside the router: header and pages. Pages render completely on the server
 /// (`SsrMode::Async`) so they are readable before the WASM loads and redirects are real 302s.
@@ -224,7 +221,6 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/support") view={Lazy::<SupportRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/organizations") view={Lazy::<AdminOrganizationsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()} ssr=SsrMode::Async/>
-                <Route path=path!("/admin/e2e") view={Lazy::<AdminE2eRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/organizations/:slug") view={Lazy::<OrganizationRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/organizations/:slug/users") view={Lazy::<OrgUsersRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>

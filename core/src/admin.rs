@@ -163,16 +163,6 @@ pub async fn save_two_factor_settings(
     save_setting(env, admin, factors::SETTINGS, after, AuditEvent::TwoFactorSettingsChanged, meta).await
 }
 
-/// Administration → E2E Encryption: whether new keys are made and stored.
-pub async fn save_e2e_settings(
-    env: &Env<'_>,
-    admin: &RecentAdmin<'_>,
-    after: &wire::e2e::E2eSettings,
-    meta: &ClientMeta,
-) -> Result<(), AppError> {
-    save_setting(env, admin, crate::e2e::SETTINGS, after, AuditEvent::E2eSettingsChanged, meta).await
-}
-
 /// The shortest and longest limit of a token's lifetime an administrator may set, in days.
 pub const TOKEN_MAX_DAYS: (u32, u32) = (7, 3650);
 

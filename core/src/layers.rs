@@ -24,7 +24,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("preferences", 7),
     ("presence", 7),
     ("support_pin", 7),
-    ("e2e", 7),
     ("auth", 8),
     ("profile", 8),
     ("page", 8),

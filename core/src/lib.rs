@@ -30,7 +30,6 @@ pub mod avatar;
 pub mod callers;
 pub mod deletion;
 pub mod devices;
-pub mod e2e;
 pub mod email;
 pub mod factors;
 pub mod my_data;

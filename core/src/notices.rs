@@ -424,32 +424,6 @@ pub enum PinChange {
     Removed,
 }
 
-/// A change of the account's end-to-end encryption key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum E2eChange {
-    /// The encryption password was changed (the key is wrapped anew).
-    PasswordChanged,
-    /// The key was reset: removed, and every session ended.
-    Reset,
-}
-
-/// The encryption password was changed, or the E2E key reset (never the password or the key).
-pub fn e2e_changed(
-    lang: Language,
-    to: &str,
-    name: &str,
-    o: &Occasion,
-    what: E2eChange,
-    security_url: &str,
-) -> OutgoingMail {
-    let (subject, lead) = match what {
-        E2eChange::PasswordChanged => (k::mail_e2e_password_subject(), k::mail_e2e_password_changed()),
-        E2eChange::Reset => (k::mail_e2e_reset_subject(), k::mail_e2e_reset()),
-    };
-    let m = LinkMail { occasion: Some(o), subject, lead, action: k::mail_review_security(), tail: k::mail_e2e_tail() };
-    with_link(lang, to, name, security_url, m)
-}
-
 /// The Support PIN was set, changed or removed (never the PIN itself).
 pub fn support_pin_changed(
     lang: Language,
@@ -613,8 +587,6 @@ mod tests {
             two_factor_code(lang, to, "Ada", "123456"),
         ];
         all.extend(FactorChange::ALL.iter().map(|w| two_factor_changed(lang, to, "Ada", o, *w, s)));
-        all.push(e2e_changed(lang, to, "Ada", o, E2eChange::PasswordChanged, s));
-        all.push(e2e_changed(lang, to, "Ada", o, E2eChange::Reset, s));
         for what in [PinChange::Set, PinChange::Changed, PinChange::Removed] {
             all.push(support_pin_changed(lang, to, "Ada", o, what, s));
         }

@@ -37,7 +37,6 @@ const ADMIN = [
   "/admin/tokens",
   "/admin/preferences",
   "/admin/support-pin",
-  "/admin/e2e",
   "/admin/organizations",
   "/admin/audit",
   "/admin/audit?q=admin&kind=sign_in",

@@ -66,12 +66,6 @@ pub enum AuditEvent {
     DeletionSettingsChanged,
     DataExportRequested,
     DataExportDownloaded,
-    E2eKeyCreated,
-    E2ePasswordChanged,
-    E2eKeyReset,
-    E2eDeviceRemembered,
-    E2eDeviceForgotten,
-    E2eSettingsChanged,
 }
 
 impl AuditEvent {
@@ -137,12 +131,6 @@ impl AuditEvent {
             AuditEvent::DeletionSettingsChanged => "deletion_settings_changed",
             AuditEvent::DataExportRequested => "data_export_requested",
             AuditEvent::DataExportDownloaded => "data_export_downloaded",
-            AuditEvent::E2eKeyCreated => "e2e_key_created",
-            AuditEvent::E2ePasswordChanged => "e2e_password_changed",
-            AuditEvent::E2eKeyReset => "e2e_key_reset",
-            AuditEvent::E2eDeviceRemembered => "e2e_device_remembered",
-            AuditEvent::E2eDeviceForgotten => "e2e_device_forgotten",
-            AuditEvent::E2eSettingsChanged => "e2e_settings_changed",
         }
     }
 }

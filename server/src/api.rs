@@ -20,7 +20,7 @@ use axum::{
 use gatehouse_core::{
     access::{self, Opens},
     accounts::UserRow,
-    auth, callers, e2e, password, policy, preferences,
+    auth, callers, password, policy, preferences,
     principal::Principal,
     profile, reauth, sessions, tokens,
 };
@@ -32,7 +32,6 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 use wire::{
     activity::{Activity, ActivityKind},
-    e2e::{E2eKeyView, KeyUpload, PublicKeyView},
     error::ErrorBody,
     organization::{Contract, ContractStatus, Plan},
     preferences::{Change, PreferencesView},
@@ -694,68 +693,6 @@ impl From<Contract> for ContractBody {
     }
 }
 
-/// The public key of an account's end-to-end encryption, for other people's clients to
-/// encrypt to (RSA-OAEP with SHA-256; SubjectPublicKeyInfo, base64). 404 when it has none.
-#[utoipa::path(get, path = "/users/{id}/e2e-public-key", params(
-    ("id" = String, Path, description = "The account's id")
-), responses(
-    (status = 200, body = PublicKeyView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-    (status = 404, body = ErrorBody)
-), security(("token" = [])))]
-async fn e2e_public_key(State(state): State<AppState>, _caller: Caller, Id(id): Id) -> ApiResult<PublicKeyView> {
-    Ok(Json(e2e::public_key(&state.env(), &id).await?))
-}
-
-/// The account's own E2E key: the public key, the private key wrapped under the encryption
-/// password (AES-256-GCM, PBKDF2-SHA-256) with its parameters, and its `version`. The server
-/// cannot unwrap it. 404 when the account has none.
-#[utoipa::path(get, path = "/me/e2e-key", responses(
-    (status = 200, body = E2eKeyView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)
-), security(("token" = [])))]
-async fn get_e2e_key(State(state): State<AppState>, caller: Caller) -> ApiResult<E2eKeyView> {
-    Ok(Json(e2e::key(&state.env(), &caller.principal.user.id).await?.ok_or(AppError::NotFound)?))
-}
-
-/// Stores a key made by the client (`expected_version` 0, with `public_key`), or the same key
-/// wrapped under a new encryption password (`expected_version` the stored version). A stale
-/// version is 409, so two devices cannot overwrite each other silently; at least 600,000
-/// PBKDF2 rounds. A new wrapping makes every remembered browser ask for the new password.
-#[utoipa::path(put, path = "/me/e2e-key", request_body = KeyUpload, responses(
-    (status = 200, body = E2eKeyView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-    (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-    (status = 422, body = ErrorBody)
-), security(("token" = [])))]
-async fn put_e2e_key(
-    State(state): State<AppState>,
-    caller: Caller,
-    up: Result<Json<KeyUpload>, JsonRejection>,
-) -> ApiResult<E2eKeyView> {
-    caller.principal.require_write()?;
-    let up = body(up)?;
-    Ok(Json(e2e::upload(&state.env(), &caller.principal, &up, &caller.meta).await?))
-}
-
-/// **Reset E2E Key**: removes the key (and what was encrypted to it here), and ends every
-/// browser session of the account; the next sign-in makes a new pair. 2FA-protected; 404 when
-/// there is no key.
-#[utoipa::path(delete, path = "/me/e2e-key", params(
-    ("X-2fa-Method" = Option<String>, Header), ("X-2fa-Code" = Option<String>, Header)
-), responses(
-    (status = 200, body = Done), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-    (status = 404, body = ErrorBody)
-), security(("token" = [])))]
-async fn delete_e2e_key(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> ApiResult<Done> {
-    let me = &caller.principal;
-    me.require_write()?;
-    let env = state.env();
-    if e2e::key(&env, &me.user.id).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let factor = reauth::second_factor(&env, me, two_factor_code(&headers), &caller.meta).await?;
-    e2e::reset_with_factor(&env, &factor, &caller.meta).await?;
-    done()
-}
-
 /// The account's organizations, with its role in each.
 #[utoipa::path(get, path = "/me/organizations", responses(
     (status = 200, body = Vec<Organization>), (status = 401, body = ErrorBody)
@@ -906,8 +843,6 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(get_presence, put_presence))
         .routes(routes!(send_email_code))
         .routes(routes!(my_organizations))
-        .routes(routes!(e2e_public_key))
-        .routes(routes!(get_e2e_key, put_e2e_key, delete_e2e_key))
         .routes(routes!(contract_webhook))
         .routes(routes!(login))
         .routes(routes!(logout))

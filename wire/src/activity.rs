@@ -14,7 +14,6 @@ pub enum ActivityKind {
     Tokens,
     Sessions,
     SupportPin,
-    Encryption,
     Profile,
     Organizations,
     Account,
@@ -52,10 +51,6 @@ const KINDS: &[(ActivityKind, &[&str])] = &[
     (ActivityKind::Tokens, &["token_created", "token_regenerated", "token_deleted"]),
     (ActivityKind::Sessions, &["session_revoked", "other_sessions_revoked"]),
     (ActivityKind::SupportPin, &["support_pin_set", "support_pin_removed", "support_pin_checked", "support_lookup"]),
-    (
-        ActivityKind::Encryption,
-        &["e2e_key_created", "e2e_password_changed", "e2e_key_reset", "e2e_device_remembered", "e2e_device_forgotten"],
-    ),
     (ActivityKind::Profile, &["profile_changed", "avatar_changed", "preferences_changed"]),
     (
         ActivityKind::Organizations,
@@ -98,13 +93,12 @@ const KINDS: &[(ActivityKind, &[&str])] = &[
             "preference_defaults_changed",
             "support_pin_settings_changed",
             "deletion_settings_changed",
-            "e2e_settings_changed",
         ],
     ),
 ];
 
 impl ActivityKind {
-    pub const ALL: [ActivityKind; 12] = [
+    pub const ALL: [ActivityKind; 11] = [
         ActivityKind::SignIn,
         ActivityKind::Password,
         ActivityKind::Email,
@@ -112,7 +106,6 @@ impl ActivityKind {
         ActivityKind::Tokens,
         ActivityKind::Sessions,
         ActivityKind::SupportPin,
-        ActivityKind::Encryption,
         ActivityKind::Profile,
         ActivityKind::Organizations,
         ActivityKind::Account,
@@ -128,7 +121,6 @@ impl ActivityKind {
             ActivityKind::Tokens => "tokens",
             ActivityKind::Sessions => "sessions",
             ActivityKind::SupportPin => "support_pin",
-            ActivityKind::Encryption => "encryption",
             ActivityKind::Profile => "profile",
             ActivityKind::Organizations => "organizations",
             ActivityKind::Account => "account",

@@ -9,7 +9,6 @@ pub mod account;
 pub mod activity;
 pub mod admin;
 pub mod deletion;
-pub mod e2e;
 pub mod email;
 pub mod error;
 pub mod my_data;

@@ -51,7 +51,7 @@ pub fn with_user<V: IntoView + 'static>(
 
 #[component]
 pub fn AccountLayout() -> impl IntoView {
-    with_user(|user| {
+    with_user(|_| {
         view! {
             <div class="account">
                 <nav class="account-nav" aria-label=t!(account_nav_label)>
@@ -63,7 +63,6 @@ pub fn AccountLayout() -> impl IntoView {
                     <A href="/account/organizations">{t!(account_nav_organizations)}</A>
                 </nav>
                 <div class="account-main">
-                    <crate::e2e::ui::E2eKeeper user_id=user.id.clone()/>
                     <Outlet/>
                 </div>
             </div>
@@ -133,7 +132,6 @@ pub fn SecuritySection() -> impl IntoView {
         <crate::organizations::ui::OrgRulesPanel/>
         <crate::two_factor::ui::TwoFactorPanel/>
         <crate::support_pin::ui::SupportPinPanel/>
-        <crate::e2e::ui::E2ePanel/>
         <crate::deletion::ui::DeleteAccountPanel/>
         <crate::sessions::ui::SessionsPanel/>
         <crate::activity::ui::ActivityPanel/>

@@ -350,24 +350,6 @@ pub fn AdminPreferencesPage() -> impl IntoView {
     })
 }
 
-/// Administration → E2E Encryption: whether people's browsers make keys.
-#[component]
-pub fn AdminE2ePage() -> impl IntoView {
-    with_user(|user| {
-        if !user.is_admin() {
-            return view! { <NotAdmin/> }.into_any();
-        }
-        view! {
-            <Title text=t!(admin_e2e_page_title)/>
-            <h1>{t!(admin_heading)}</h1>
-            <AdminNav/>
-            <ConfirmItsYou/>
-            <crate::e2e::ui::E2eSettingsForm/>
-        }
-        .into_any()
-    })
-}
-
 /// Administration → Support PIN: how many digits a PIN has.
 #[component]
 pub fn AdminSupportPinPage() -> impl IntoView {
@@ -444,7 +426,6 @@ fn AdminNav() -> impl IntoView {
             <A href="/admin/tokens">{t!(admin_nav_tokens)}</A>
             <A href="/admin/preferences">{t!(admin_nav_preferences)}</A>
             <A href="/admin/support-pin">{t!(admin_nav_support_pin)}</A>
-            <A href="/admin/e2e">{t!(admin_nav_e2e)}</A>
             <A href="/admin/organizations">{t!(admin_nav_organizations)}</A>
             <A href="/admin/audit">{t!(admin_nav_audit)}</A>
         </nav>

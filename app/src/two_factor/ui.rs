@@ -74,7 +74,7 @@ pub fn CodeFields(
 
 /// `text` for a `data:` address: every byte but ASCII letters, digits and `-._~` as `%XX`
 /// (the file's first line is in the reader's language).
-pub(crate) fn percent_encode(text: &str) -> String {
+fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
